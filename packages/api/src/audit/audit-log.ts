@@ -1,0 +1,47 @@
+import type { Prisma, PrincipalKind, Tx } from '@telework/db';
+
+export interface AuditEntry {
+  actorKind: PrincipalKind;
+  actorId: string | null;
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  details?: Prisma.InputJsonValue;
+  ip?: string | null;
+}
+
+/** Records a tenant-side action (visible to that tenant's administrators). */
+export async function recordTenantAudit(db: Tx, tenantId: string, entry: AuditEntry): Promise<void> {
+  await db.auditLog.create({
+    data: {
+      tenantId,
+      actorKind: entry.actorKind,
+      actorId: entry.actorId,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      details: entry.details,
+      ip: entry.ip ?? null,
+    },
+  });
+}
+
+/** Records a provider-side action (operators, reseller staff). */
+export async function recordProviderAudit(
+  db: Tx,
+  entry: AuditEntry & { tenantId?: string | null; resellerId?: string | null },
+): Promise<void> {
+  await db.providerAuditLog.create({
+    data: {
+      actorKind: entry.actorKind,
+      actorId: entry.actorId,
+      resellerId: entry.resellerId ?? null,
+      tenantId: entry.tenantId ?? null,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      details: entry.details,
+      ip: entry.ip ?? null,
+    },
+  });
+}

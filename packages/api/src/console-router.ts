@@ -1,0 +1,25 @@
+import { consoleAuthRouter } from './routers/auth/console-auth';
+import { agentAuthRouter } from './routers/auth/agent-auth';
+import { devicesRouter } from './routers/devices/devices-router';
+import { groupsRouter } from './routers/groups/groups-router';
+import { agentTasksRouter, tasksRouter } from './routers/tasks/tasks-router';
+import { tenantRouter } from './routers/tenant/tenant-router';
+import { usersRouter } from './routers/users/users-router';
+import { profileRouter } from './routers/users/profile-router';
+import { agentWorkRouter, workRouter } from './routers/work/work-router';
+import { createTRPCRouter } from './trpc';
+
+/** Everything the console serves at /api/trpc: the web console's users and the desktop agent. */
+export const consoleRouter = createTRPCRouter({
+  auth: consoleAuthRouter,
+  tenant: tenantRouter,
+  users: usersRouter,
+  profile: profileRouter,
+  groups: groupsRouter,
+  tasks: tasksRouter,
+  devices: devicesRouter,
+  work: workRouter,
+  agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter }),
+});
+
+export type ConsoleRouter = typeof consoleRouter;

@@ -1,0 +1,34 @@
+import type { AnyTRPCRouter } from '@trpc/server';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { consoleRouter } from '../console-router';
+import { createContext, type AppName } from '../context';
+import { resellerRouter } from '../reseller-router';
+import { newToken } from '../auth/tokens';
+import { clientIp } from './client-ip';
+import { CSRF_COOKIE, CookieJar, parseCookies } from './cookies';
+import { getServerDb } from './db';
+
+export { SESSION_COOKIE, CSRF_COOKIE, CSRF_HEADER } from './cookies';
+export { getServerDb } from './db';
+
+function serve(router: AnyTRPCRouter, app: AppName, req: Request, endpoint: string): Promise<Response> {
+  return fetchRequestHandler({
+    endpoint,
+    req,
+    router,
+    createContext: ({ req: r, resHeaders }) => {
+      // Every browser gets a CSRF cookie on its first call, so the sign-in mutation can echo it.
+      if (!parseCookies(r.headers.get('cookie')).has(CSRF_COOKIE) && !r.headers.get('authorization')) {
+        new CookieJar(resHeaders).setCsrf(newToken());
+      }
+      return createContext({ db: getServerDb(), app, headers: r.headers, resHeaders, ip: clientIp(r.headers) });
+    },
+    responseMeta: () => ({ headers: new Headers({ 'Cache-Control': 'no-store' }) }),
+  });
+}
+
+/** Serves /api/trpc for one app. Mounted by the Next route handlers (GET and POST). */
+export function handleTrpcRequest(req: Request, opts: { app: AppName; endpoint?: string }): Promise<Response> {
+  const endpoint = opts.endpoint ?? '/api/trpc';
+  return opts.app === 'console' ? serve(consoleRouter, 'console', req, endpoint) : serve(resellerRouter, 'reseller', req, endpoint);
+}

@@ -1,0 +1,142 @@
+import { userPublicSelect, type Language, type Tx, type UserRole } from '@telework/db';
+import { AppError } from '../errors/app-error';
+import { hashPassword, verifyPassword } from '../auth/passwords';
+import { recordTenantAudit } from '../audit/audit-log';
+import { generatePassword } from './passwords-policy';
+import { withinSeats } from './seats';
+import { assertUserVisible, visibleUserIds, type Viewer } from './scope';
+
+interface Actor extends Viewer {
+  ip: string | null;
+}
+
+export async function listUsers(db: Tx, { tenantId, viewer }: { tenantId: string; viewer: Viewer }) {
+  const ids = await visibleUserIds(db, tenantId, viewer);
+  return db.user.findMany({
+    where: { tenantId, ...(ids ? { id: { in: ids } } : {}) },
+    select: { ...userPublicSelect, memberships: { select: { groupId: true, kind: true } } },
+    orderBy: [{ role: 'asc' }, { loginId: 'asc' }],
+  });
+}
+
+export async function getUser(db: Tx, { tenantId, viewer, userId }: { tenantId: string; viewer: Viewer; userId: string }) {
+  await assertUserVisible(db, tenantId, viewer, userId);
+  const user = await db.user.findFirst({
+    where: { tenantId, id: userId },
+    select: { ...userPublicSelect, memberships: { select: { groupId: true, kind: true } } },
+  });
+  if (!user) throw new AppError('NOT_FOUND', 'No such user.');
+  return user;
+}
+
+export interface UserFields {
+  name: string;
+  email?: string | null;
+  department?: string | null;
+  role: UserRole;
+  language: Language;
+  groupIds: string[];
+}
+
+async function assertGroupsExist(db: Tx, tenantId: string, groupIds: string[]) {
+  if (groupIds.length === 0) return;
+  const found = await db.group.count({ where: { tenantId, id: { in: groupIds } } });
+  if (found !== new Set(groupIds).size) throw new AppError('NOT_FOUND', 'No such group.');
+}
+
+async function setMemberships(db: Tx, tenantId: string, userId: string, groupIds: string[]) {
+  await db.groupMembership.deleteMany({ where: { tenantId, userId, kind: 'MEMBER' } });
+  if (groupIds.length) {
+    await db.groupMembership.createMany({ data: [...new Set(groupIds)].map((groupId) => ({ tenantId, userId, groupId, kind: 'MEMBER' as const })) });
+  }
+}
+
+/** Creates a user with an issued password, returned once and stored only as an argon2id hash. */
+export async function createUser(db: Tx, { tenantId, actor, input }: { tenantId: string; actor: Actor; input: UserFields & { loginId: string } }) {
+  await assertGroupsExist(db, tenantId, input.groupIds);
+  const initialPassword = generatePassword();
+  const passwordHash = await hashPassword(initialPassword);
+  const user = await withinSeats(db, tenantId, async () => {
+    const u = await db.user.create({
+      data: {
+        tenantId, loginId: input.loginId, name: input.name, email: input.email ?? null, department: input.department ?? null,
+        role: input.role, language: input.language, passwordHash, mustChangePassword: true,
+      },
+      select: { id: true },
+    });
+    await setMemberships(db, tenantId, u.id, input.groupIds);
+    return u;
+  });
+  await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: 'user.created', targetType: 'User', targetId: user.id, details: { loginId: input.loginId, role: input.role }, ip: actor.ip });
+  return { userId: user.id, initialPassword };
+}
+
+export async function updateUser(db: Tx, { tenantId, actor, userId, input }: { tenantId: string; actor: Actor; userId: string; input: UserFields }) {
+  await assertUserVisible(db, tenantId, actor, userId);
+  await assertGroupsExist(db, tenantId, input.groupIds);
+  if (userId === actor.id && input.role !== actor.role) throw new AppError('RULE_VIOLATION', 'You cannot change your own role.', { reason: 'OWN_ROLE' });
+  await withinSeats(db, tenantId, async () => {
+    const r = await db.user.updateMany({
+      where: { tenantId, id: userId },
+      data: { name: input.name, email: input.email ?? null, department: input.department ?? null, role: input.role, language: input.language },
+    });
+    if (r.count === 0) throw new AppError('NOT_FOUND', 'No such user.');
+    await setMemberships(db, tenantId, userId, input.groupIds);
+  });
+  await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: 'user.updated', targetType: 'User', targetId: userId, ip: actor.ip });
+  return { ok: true as const };
+}
+
+/** Disabling ends the user's web sessions and agent devices at once; enabling counts against seats. */
+export async function setUserDisabled(db: Tx, { tenantId, actor, userId, disabled }: { tenantId: string; actor: Actor; userId: string; disabled: boolean }) {
+  await assertUserVisible(db, tenantId, actor, userId);
+  if (userId === actor.id) throw new AppError('RULE_VIOLATION', 'You cannot disable yourself.', { reason: 'SELF' });
+  const now = new Date();
+  await withinSeats(db, tenantId, async () => {
+    const r = await db.user.updateMany({ where: { tenantId, id: userId }, data: { disabledAt: disabled ? now : null } });
+    if (r.count === 0) throw new AppError('NOT_FOUND', 'No such user.');
+  });
+  if (disabled) {
+    await db.authSession.updateMany({ where: { tenantId, userId, revokedAt: null }, data: { revokedAt: now } });
+    await db.agentDevice.updateMany({ where: { tenantId, userId, revokedAt: null }, data: { revokedAt: now } });
+  }
+  await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: disabled ? 'user.disabled' : 'user.enabled', targetType: 'User', targetId: userId, ip: actor.ip });
+  return { ok: true as const };
+}
+
+/** Deletes a user and, by cascade, everything recorded about them. The audit log keeps the fact. */
+export async function deleteUser(db: Tx, { tenantId, actor, userId }: { tenantId: string; actor: Actor; userId: string }) {
+  await assertUserVisible(db, tenantId, actor, userId);
+  if (userId === actor.id) throw new AppError('RULE_VIOLATION', 'You cannot delete yourself.', { reason: 'SELF' });
+  await db.authSession.deleteMany({ where: { tenantId, userId } });
+  const r = await db.user.deleteMany({ where: { tenantId, id: userId } });
+  if (r.count === 0) throw new AppError('NOT_FOUND', 'No such user.');
+  await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: 'user.deleted', targetType: 'User', targetId: userId, ip: actor.ip });
+  return { ok: true as const };
+}
+
+/** Issues a new password (shown once), ends the user's sessions, and requires a change at next sign-in. */
+export async function resetPassword(db: Tx, { tenantId, actor, userId }: { tenantId: string; actor: Actor; userId: string }) {
+  await assertUserVisible(db, tenantId, actor, userId);
+  const password = generatePassword();
+  const r = await db.user.updateMany({ where: { tenantId, id: userId }, data: { passwordHash: await hashPassword(password), mustChangePassword: true } });
+  if (r.count === 0) throw new AppError('NOT_FOUND', 'No such user.');
+  await db.authSession.updateMany({ where: { tenantId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: 'user.password_reset', targetType: 'User', targetId: userId, ip: actor.ip });
+  return { password };
+}
+
+export async function changeOwnPassword(db: Tx, { tenantId, userId, current, next, ip }: { tenantId: string; userId: string; current: string; next: string; ip: string | null }) {
+  const user = await db.user.findFirst({ where: { tenantId, id: userId }, select: { passwordHash: true } });
+  if (!user || !(await verifyPassword(user.passwordHash, current))) {
+    throw new AppError('VALIDATION', 'The current password is incorrect.', { fieldErrors: { current: ['incorrect'] } });
+  }
+  await db.user.updateMany({ where: { tenantId, id: userId }, data: { passwordHash: await hashPassword(next), mustChangePassword: false } });
+  await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: userId, action: 'user.password_changed', targetType: 'User', targetId: userId, ip });
+  return { ok: true as const };
+}
+
+export async function updateOwnProfile(db: Tx, { tenantId, userId, input }: { tenantId: string; userId: string; input: { name: string; email?: string | null; department?: string | null; language: Language } }) {
+  await db.user.updateMany({ where: { tenantId, id: userId }, data: { name: input.name, email: input.email ?? null, department: input.department ?? null, language: input.language } });
+  return db.user.findFirstOrThrow({ where: { tenantId, id: userId }, select: userPublicSelect });
+}

@@ -1,0 +1,45 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { withTenant } from '@telework/db';
+import { createSession, revokeSession } from '../../auth/sessions';
+import { verifyUserCredentials } from '../../auth/sign-in';
+import { authedProcedure, publicProcedure } from '../../trpc';
+import { userSignInInput } from './schemas';
+
+export const consoleAuthRouter = {
+  signIn: publicProcedure.input(userSignInInput).mutation(async ({ ctx, input }) => {
+    const { tenant, user } = await verifyUserCredentials(ctx.db, input, ctx.meta, 'console');
+    const session = await createSession(ctx.db, { kind: 'user', tenantId: tenant.id, userId: user.id }, ctx.meta);
+    ctx.cookies.setSession(session.token, session.expiresAt);
+    ctx.cookies.setCsrf(session.csrfToken);
+    return { kind: 'user' as const, role: user.role, name: user.name, tenantName: tenant.name, language: user.language };
+  }),
+
+  me: publicProcedure.query(async ({ ctx }) => {
+    const p = ctx.principal;
+    if (!p || p.kind !== 'user') return null;
+    const found = await withTenant(ctx.db, p.tenantId, async (tx) => {
+      const user = await tx.user.findUnique({
+        where: { tenantId_id: { tenantId: p.tenantId, id: p.userId } },
+        select: { id: true, name: true, role: true, language: true, disabledAt: true, tenant: { select: { id: true, name: true, systemId: true, status: true } } },
+      });
+      return user && !user.disabledAt && user.tenant.status === 'ACTIVE' ? user : null;
+    });
+    if (!found) return null;
+    return {
+      kind: 'user' as const,
+      userId: found.id,
+      role: found.role,
+      name: found.name,
+      language: found.language,
+      tenantId: found.tenant.id,
+      tenantName: found.tenant.name,
+      systemId: found.tenant.systemId,
+    };
+  }),
+
+  signOut: authedProcedure.mutation(async ({ ctx }) => {
+    if (ctx.principal.kind !== 'device') await revokeSession(ctx.db, ctx.principal.sessionId);
+    ctx.cookies.clearSession();
+    return { ok: true as const };
+  }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,45 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { createSession, revokeSession } from '../../auth/sessions';
+import { verifyOperatorCredentials, verifyResellerStaffCredentials } from '../../auth/sign-in';
+import { authedProcedure, publicProcedure } from '../../trpc';
+import { providerSignInInput } from './schemas';
+
+export const resellerAuthRouter = {
+  signIn: publicProcedure.input(providerSignInInput).mutation(async ({ ctx, input }) => {
+    if (input.kind === 'operator') {
+      const op = await verifyOperatorCredentials(ctx.db, input, ctx.meta);
+      const session = await createSession(ctx.db, { kind: 'operator', operatorId: op.id }, ctx.meta);
+      ctx.cookies.setSession(session.token, session.expiresAt);
+      ctx.cookies.setCsrf(session.csrfToken);
+      return { kind: 'operator' as const, name: op.name, resellerName: null };
+    }
+    const staff = await verifyResellerStaffCredentials(ctx.db, input, ctx.meta);
+    const session = await createSession(ctx.db, { kind: 'resellerStaff', resellerStaffId: staff.id, resellerId: staff.resellerId }, ctx.meta);
+    ctx.cookies.setSession(session.token, session.expiresAt);
+    ctx.cookies.setCsrf(session.csrfToken);
+    return { kind: 'resellerStaff' as const, name: staff.name, resellerName: staff.resellerName };
+  }),
+
+  me: publicProcedure.query(async ({ ctx }) => {
+    const p = ctx.principal;
+    if (p?.kind === 'operator') {
+      const op = await ctx.db.operator.findUnique({ where: { id: p.operatorId }, select: { id: true, name: true, disabledAt: true } });
+      return op && !op.disabledAt ? { kind: 'operator' as const, operatorId: op.id, name: op.name } : null;
+    }
+    if (p?.kind === 'resellerStaff') {
+      const s = await ctx.db.resellerStaff.findUnique({
+        where: { id: p.resellerStaffId },
+        select: { id: true, name: true, disabledAt: true, reseller: { select: { id: true, name: true, status: true } } },
+      });
+      if (!s || s.disabledAt || s.reseller.status !== 'ACTIVE') return null;
+      return { kind: 'resellerStaff' as const, resellerStaffId: s.id, resellerId: s.reseller.id, resellerName: s.reseller.name, name: s.name };
+    }
+    return null;
+  }),
+
+  signOut: authedProcedure.mutation(async ({ ctx }) => {
+    if (ctx.principal.kind !== 'device') await revokeSession(ctx.db, ctx.principal.sessionId);
+    ctx.cookies.clearSession();
+    return { ok: true as const };
+  }),
+} satisfies TRPCRouterRecord;

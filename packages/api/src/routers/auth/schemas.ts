@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+export const userSignInInput = z.object({
+  systemId: z.string().trim().min(1).max(32),
+  loginId: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export const providerSignInInput = z.object({
+  kind: z.enum(['operator', 'resellerStaff']),
+  email: z.email().max(254),
+  password: z.string().min(1).max(256),
+});
+
+export const agentSignInInput = userSignInInput.extend({
+  deviceName: z.string().trim().min(1).max(100),
+  platform: z.string().trim().max(40).optional(),
+  agentVersion: z.string().trim().max(40).optional(),
+});

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from '../../people/passwords-policy';
+
+export const userFields = z.object({
+  name: z.string().trim().min(1).max(100),
+  email: z.email().max(254).nullish(),
+  department: z.string().trim().max(100).nullish(),
+  role: z.enum(['ADMIN', 'MANAGER', 'WORKER']),
+  language: z.enum(['ja', 'en']).default('ja'),
+  groupIds: z.array(z.uuid()).max(100).default([]),
+});
+
+export const createUserInput = userFields.extend({
+  loginId: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._@-]+$/, 'letters, digits and . _ @ - only'),
+});
+
+export const userIdInput = z.object({ userId: z.uuid() });
+
+export const newPassword = z.string().min(MIN_PASSWORD_LENGTH).max(256);
+
+export const profileInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  email: z.email().max(254).nullish(),
+  department: z.string().trim().max(100).nullish(),
+  language: z.enum(['ja', 'en']),
+});

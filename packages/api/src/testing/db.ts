@@ -1,0 +1,17 @@
+import { afterAll, inject } from 'vitest';
+import { createDb } from '@telework/db';
+
+/**
+ * Clients on the run's fresh test database (created and migrated by @telework/db's vitest global setup):
+ * `db` runs as the application role, exactly like the servers; `adminDb` is privileged, for fixtures only.
+ */
+export function useTestDatabase() {
+  const url = inject('databaseUrl');
+  const db = createDb(url, { maxConnections: 4 });
+  const adminDb = createDb(url, { privileged: true, maxConnections: 2 });
+  afterAll(async () => {
+    await db.$disconnect();
+    await adminDb.$disconnect();
+  });
+  return { url, db, adminDb };
+}

@@ -1,0 +1,155 @@
+/**
+ * tRPC setup, read top to bottom: context → init (transformer, error shape) → the procedure ladder
+ *   public → authed → tenant (scoped transaction, narrowed ctx) → role-specific,
+ *   plus operator, reseller and agent (device token) branches.
+ * Every scoped procedure runs in one transaction whose row-level-security settings name exactly
+ * what the caller may see; services receive that transaction as `db`.
+ */
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { z, ZodError } from 'zod';
+import { applyScope, Prisma, type DbScope, type Tx, type UserRole } from '@telework/db';
+import type { Context } from './context';
+import { AppError, toTrpcError } from './errors/app-error';
+import { safeEqual } from './auth/tokens';
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const fieldErrors = cause instanceof ZodError ? z.flattenError(cause).fieldErrors : cause instanceof AppError ? cause.details.fieldErrors : undefined;
+    const appCode = cause instanceof AppError ? cause.code : cause instanceof ZodError ? 'VALIDATION' : undefined;
+    const lockedUntil = cause instanceof AppError && cause.details.lockedUntil ? cause.details.lockedUntil.toISOString() : undefined;
+    const reason = cause instanceof AppError ? cause.details.reason : undefined;
+    // Internal errors never leak their message (it may contain SQL or paths).
+    const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : shape.message;
+    return { ...shape, message, data: { ...shape.data, stack: undefined, appCode, reason, fieldErrors, lockedUntil } };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** The one place where domain errors and database errors become transport errors. */
+function mapError(error: TRPCError): TRPCError {
+  const cause = error.cause;
+  if (cause instanceof AppError) return toTrpcError(cause);
+  if (cause instanceof Prisma.PrismaClientKnownRequestError) {
+    if (cause.code === 'P2002') return toTrpcError(new AppError('CONFLICT', 'That record already exists.'));
+    if (cause.code === 'P2025') return toTrpcError(new AppError('NOT_FOUND', 'Not found.'));
+  }
+  // Row-level security refused a write (SQLSTATE 42501): another tenant's row.
+  if (cause && /42501|row-level security/.test(String((cause as { message?: unknown }).message ?? ''))) {
+    return toTrpcError(new AppError('FORBIDDEN', 'Not allowed.'));
+  }
+  return error;
+}
+
+const errorMapping = t.middleware(async ({ next }) => {
+  const result = await next();
+  return result.ok ? result : { ...result, error: mapError(result.error) };
+});
+
+/**
+ * CSRF: a cookie-authenticated mutation must echo the tw_csrf cookie in the x-csrf-token header
+ * (double submit), and with a session that value must be the session's own token. Requests signed
+ * with a device token (the agent) carry no ambient credentials and are exempt.
+ */
+const csrfGuard = t.middleware(({ ctx, type, next }) => {
+  if (type !== 'mutation' || ctx.csrf.viaBearer) return next();
+  const { header, cookie } = ctx.csrf;
+  const sessionToken = ctx.principal && ctx.principal.kind !== 'device' ? ctx.principal.csrfToken : null;
+  const expected = sessionToken ?? cookie;
+  if (!header || !expected || !safeEqual(header, expected)) {
+    throw new AppError('CSRF', 'Missing or invalid CSRF token.');
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(errorMapping).use(csrfGuard);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.principal) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
+  return next({ ctx: { principal: ctx.principal } });
+});
+
+/** Runs the rest of the chain inside one transaction with the given scope; any error rolls it back. */
+function inScope<T>(ctx: Context, scope: DbScope, run: (tx: Tx) => Promise<T>): Promise<T> {
+  return ctx.db.$transaction(async (tx) => {
+    await applyScope(tx, scope);
+    return run(tx);
+  });
+}
+
+async function loadActiveTenantUser(tx: Tx, tenantId: string, userId: string) {
+  const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true, status: true, name: true, systemId: true } });
+  if (!tenant) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
+  // 第19条 suspension and contract end block use at once.
+  if (tenant.status !== 'ACTIVE') throw new AppError('CONTRACT_INACTIVE', 'The contract for this organisation is not active.');
+  const user = await tx.user.findUnique({
+    where: { tenantId_id: { tenantId, id: userId } },
+    select: { id: true, tenantId: true, role: true, name: true, disabledAt: true },
+  });
+  if (!user || user.disabledAt) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
+  return { tenant, user: { id: user.id, tenantId: user.tenantId, role: user.role, name: user.name } };
+}
+
+export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  const p = ctx.principal;
+  if (p.kind !== 'user') throw new AppError('FORBIDDEN', 'This is for members of an organisation.');
+  return inScope(ctx, { tenantId: p.tenantId }, async (tx) => {
+    const { tenant, user } = await loadActiveTenantUser(tx, p.tenantId, p.userId);
+    const result = await next({ ctx: { db: tx, tenantId: tenant.id, tenant, user, principal: p } });
+    if (!result.ok) throw result.error;
+    return result;
+  });
+});
+
+function requireRole(...roles: UserRole[]) {
+  return tenantProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.user.role)) throw new AppError('FORBIDDEN', 'Your role does not allow this.');
+    return next();
+  });
+}
+
+export const managerProcedure = requireRole('ADMIN', 'MANAGER');
+export const adminProcedure = requireRole('ADMIN');
+
+export const operatorProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  const p = ctx.principal;
+  if (p.kind !== 'operator') throw new AppError('FORBIDDEN', 'This is for the provider’s operators.');
+  return inScope(ctx, { operator: true }, async (tx) => {
+    const operator = await tx.operator.findUnique({ where: { id: p.operatorId }, select: { id: true, name: true, role: true, disabledAt: true } });
+    if (!operator || operator.disabledAt) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
+    const result = await next({ ctx: { db: tx, operator, principal: p } });
+    if (!result.ok) throw result.error;
+    return result;
+  });
+});
+
+export const resellerProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  const p = ctx.principal;
+  if (p.kind !== 'resellerStaff') throw new AppError('FORBIDDEN', 'This is for reseller staff.');
+  return inScope(ctx, { resellerId: p.resellerId }, async (tx) => {
+    const staff = await tx.resellerStaff.findUnique({
+      where: { id: p.resellerStaffId },
+      select: { id: true, name: true, disabledAt: true, reseller: { select: { id: true, name: true, status: true } } },
+    });
+    if (!staff || staff.disabledAt || staff.reseller.status !== 'ACTIVE') throw new AppError('UNAUTHENTICATED', 'Sign in first.');
+    const result = await next({ ctx: { db: tx, staff, resellerId: staff.reseller.id, principal: p } });
+    if (!result.ok) throw result.error;
+    return result;
+  });
+});
+
+/** The desktop agent, authenticated by its device token (Authorization: Bearer …). */
+export const agentProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  const p = ctx.principal;
+  if (p.kind !== 'device') throw new AppError('UNAUTHENTICATED', 'A device token is required.');
+  return inScope(ctx, { tenantId: p.tenantId }, async (tx) => {
+    const { tenant, user } = await loadActiveTenantUser(tx, p.tenantId, p.userId);
+    const result = await next({ ctx: { db: tx, tenantId: tenant.id, tenant, user, deviceId: p.deviceId, principal: p } });
+    if (!result.ok) throw result.error;
+    return result;
+  });
+});
