@@ -92,6 +92,10 @@ const consoleCases: Record<string, { minRole: 'WORKER' | 'MANAGER' | 'ADMIN' | '
     crossTenant: 'NOT_FOUND',
   },
   'work.myState': { minRole: 'WORKER', call: (c) => c.work.myState(), crossTenant: 'OWN_ONLY' },
+  'work.board': { minRole: 'MANAGER', call: (c) => c.work.board({}), crossTenant: 'OWN_ONLY' },
+  'agent.work.presence': { minRole: 'AGENT', call: (c) => c.agent.work.presence({ clientEventId: randomUUID(), state: 'PRESENT', occurredAt: new Date() }) },
+  'agent.work.incident': { minRole: 'AGENT', call: (c) => c.agent.work.incident({ clientEventId: randomUUID(), kind: 'PEEKING', faceCount: 2, occurredAt: new Date() }) },
+  'agent.work.heartbeat': { minRole: 'AGENT', call: (c) => c.agent.work.heartbeat({}) },
   'agent.work.punch': { minRole: 'AGENT', call: (c) => c.agent.work.punch({ clientEventId: randomUUID(), kind: 'WORK_START', occurredAt: new Date() }) },
   'agent.work.state': { minRole: 'AGENT', call: (c) => c.agent.work.state(), crossTenant: 'OWN_ONLY' },
   'agent.auth.signIn': { minRole: 'PUBLIC', call: (c, t) => c.agent.auth.signIn({ systemId: t.systemId, loginId: 'worker', password: FIXTURE_PASSWORD, deviceName: 'x' }) },
@@ -158,6 +162,12 @@ describe('console procedures', () => {
     expect((await agent.agent.tasks.list()).map((t) => t.id)).not.toContain(b.taskId);
     const crossTask = agent.agent.work.punch({ clientEventId: randomUUID(), kind: 'TASK_START', taskId: b.taskId, occurredAt: new Date() });
     expect(await codeOf(crossTask)).toBe('NOT_FOUND');
+    const manager = await signedInUser(db, a, 'manager');
+    const board = await manager.console((c) => c.work.board({}));
+    const otherTenantWorkers = new Set([b.users.worker.id, tenantOfResellerB.users.worker.id]);
+    expect(board.workers.some((w) => otherTenantWorkers.has(w.userId))).toBe(false);
+    expect(await codeOf(manager.console((c) => c.work.board({ groupId: b.groupId })))).toBe('OK');
+    expect((await manager.console((c) => c.work.board({ groupId: b.groupId }))).workers).toEqual([]);
     const admin = await signedInUser(db, a, 'admin');
     await codeOf(admin.console((c) => c.devices.revoke({ deviceId: b.deviceId })));
     const row = await adminDb.agentDevice.findFirstOrThrow({ where: { id: b.deviceId } });

@@ -105,3 +105,28 @@ describe('punch rules', () => {
     expect((await browser.console((c) => c.work.myState())).working).toBe(true);
   });
 });
+
+describe('status board', () => {
+  it('shows a worker working, present, away and in an incident as the agent reports', async () => {
+    const agent = await agentFor('PC-A');
+    const manager = await signedInUser(db, t, 'manager');
+    const row = async () => (await manager.console((c) => c.work.board({}))).workers.find((w) => w.userId === t.users.worker.id);
+    expect((await row())?.state).toBe('OFF');
+    await agent.agent.work.punch({ clientEventId: randomUUID(), kind: 'WORK_START', occurredAt: minutesAgo(20) });
+    await agent.agent.work.punch({ clientEventId: randomUUID(), kind: 'TASK_START', taskId: t.taskId, occurredAt: minutesAgo(19) });
+    expect(await row()).toMatchObject({ state: 'WORKING', task: { id: t.taskId } });
+    await agent.agent.work.presence({ clientEventId: randomUUID(), state: 'PRESENT', similarity: 0.41, occurredAt: minutesAgo(18) });
+    expect((await row())?.state).toBe('PRESENT');
+    await agent.agent.work.presence({ clientEventId: randomUUID(), state: 'AWAY', occurredAt: minutesAgo(5) });
+    expect((await row())?.state).toBe('AWAY');
+    const incident = { clientEventId: randomUUID(), kind: 'PEEKING' as const, faceCount: 2, occurredAt: minutesAgo(1) };
+    await agent.agent.work.incident(incident);
+    await agent.agent.work.incident(incident); // a retry is stored once
+    const r = await row();
+    expect(r).toMatchObject({ state: 'INCIDENT', incidentsToday: 1, lastIncident: { kind: 'PEEKING' } });
+    await agent.agent.work.heartbeat({ agentVersion: '1.0.0' });
+    expect((await row())?.lastContactAt).toBeInstanceOf(Date);
+    const onlyIncidents = await manager.console((c) => c.work.board({ states: ['INCIDENT'] }));
+    expect(onlyIncidents.workers.map((w) => w.userId)).toEqual([t.users.worker.id]);
+  });
+});

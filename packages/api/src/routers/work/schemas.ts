@@ -6,3 +6,28 @@ export const punchInput = z.object({
   taskId: z.uuid().nullish(),
   occurredAt: z.coerce.date(),
 });
+
+export const presenceInput = z.object({
+  clientEventId: z.uuid(),
+  state: z.enum(['PRESENT', 'AWAY']),
+  similarity: z.number().min(0).max(1).nullish(),
+  occurredAt: z.coerce.date(),
+});
+
+export const incidentInput = z.object({
+  clientEventId: z.uuid(),
+  kind: z.enum(['PEEKING', 'IMPERSONATION', 'SPOOF']),
+  faceCount: z.number().int().min(0).max(50),
+  similarity: z.number().min(0).max(1).nullish(),
+  occurredAt: z.coerce.date(),
+});
+
+export const heartbeatInput = z.object({
+  agentVersion: z.string().max(40).optional(),
+  cameraLabel: z.string().max(200).nullish(),
+});
+
+export const boardInput = z.object({
+  groupId: z.uuid().nullish(),
+  states: z.array(z.enum(['OFF', 'WORKING', 'PRESENT', 'AWAY', 'INCIDENT'])).max(5).optional(),
+});

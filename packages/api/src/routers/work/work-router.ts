@@ -1,21 +1,31 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { recordPunch } from '../../work/punches';
 import { getWorkerState } from '../../work/current-state';
-import { agentProcedure, tenantProcedure } from '../../trpc';
-import { punchInput } from './schemas';
+import { recordHeartbeat, recordIncident, recordPresence } from '../../work/agent-events';
+import { getStatusBoard } from '../../work/status-board';
+import { agentProcedure, managerProcedure, tenantProcedure } from '../../trpc';
+import { boardInput, heartbeatInput, incidentInput, presenceInput, punchInput } from './schemas';
 
-/** Punches from the console (workers without a camera policy punch in the browser). */
+/** Punches from the console (workers without a camera policy punch in the browser) and the board. */
 export const workRouter = {
   punch: tenantProcedure.input(punchInput).mutation(({ ctx, input }) =>
     recordPunch(ctx.db, { ...input, tenantId: ctx.tenantId, userId: ctx.user.id, deviceId: null, source: 'CONSOLE' }),
   ),
   myState: tenantProcedure.query(({ ctx }) => getWorkerState(ctx.db, { tenantId: ctx.tenantId, userId: ctx.user.id })),
+  board: managerProcedure.input(boardInput).query(({ ctx, input }) =>
+    getStatusBoard(ctx.db, { tenantId: ctx.tenantId, viewer: { id: ctx.user.id, role: ctx.user.role }, groupId: input.groupId, states: input.states }),
+  ),
 } satisfies TRPCRouterRecord;
 
-/** The agent's punches, tied to its device (which is how a second PC is told apart). */
+const caller = (ctx: { tenantId: string; user: { id: string }; deviceId: string }) => ({ tenantId: ctx.tenantId, userId: ctx.user.id, deviceId: ctx.deviceId });
+
+/** The agent's punches and camera events, tied to its device (which is how a second PC is told apart). */
 export const agentWorkRouter = {
   punch: agentProcedure.input(punchInput).mutation(({ ctx, input }) =>
     recordPunch(ctx.db, { ...input, tenantId: ctx.tenantId, userId: ctx.user.id, deviceId: ctx.deviceId, source: 'AGENT' }),
   ),
   state: agentProcedure.query(({ ctx }) => getWorkerState(ctx.db, { tenantId: ctx.tenantId, userId: ctx.user.id })),
+  presence: agentProcedure.input(presenceInput).mutation(({ ctx, input }) => recordPresence(ctx.db, caller(ctx), input)),
+  incident: agentProcedure.input(incidentInput).mutation(({ ctx, input }) => recordIncident(ctx.db, caller(ctx), input)),
+  heartbeat: agentProcedure.input(heartbeatInput).mutation(({ ctx, input }) => recordHeartbeat(ctx.db, caller(ctx), { ip: ctx.meta.ip, ...input })),
 } satisfies TRPCRouterRecord;
