@@ -11,6 +11,11 @@ const schema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   // Behind a load balancer, the client address comes from X-Forwarded-For only when this is set.
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  // Outgoing mail: an SMTP server when SMTP_URL is set (smtp://user:pass@host:587, smtps://…),
+  // otherwise every message is written as an .eml file to MAIL_OUTBOX_DIR (the embedded default).
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('Telework Supporter <no-reply@telework.example>'),
+  MAIL_OUTBOX_DIR: z.string().min(1).default('.data/mail'),
 });
 
 export type ApiEnv = z.infer<typeof schema>;
