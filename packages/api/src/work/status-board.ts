@@ -52,7 +52,12 @@ export async function getStatusBoard(
     const wanted = new Set([groupId]);
     for (let grew = true; grew; ) {
       grew = false;
-      for (const g of groups) if (g.parentId && wanted.has(g.parentId) && !wanted.has(g.id)) (wanted.add(g.id), (grew = true));
+      for (const g of groups) {
+        if (g.parentId && wanted.has(g.parentId) && !wanted.has(g.id)) {
+          wanted.add(g.id);
+          grew = true;
+        }
+      }
     }
     inGroup = (await db.groupMembership.findMany({ where: { tenantId, groupId: { in: [...wanted] }, kind: 'MEMBER' }, select: { userId: true } })).map((m) => m.userId);
   }

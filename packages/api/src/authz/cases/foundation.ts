@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import type { ConsoleCases, ResellerCases } from '../case-types';
+import { addWorker, FIXTURE_PASSWORD } from '../../testing/fixtures';
+
+/** Foundation and people procedures (auth, tenant, users, profile, groups, tasks, devices, work). */
+export const consoleCases: ConsoleCases = {
+  'auth.signIn': { minRole: 'PUBLIC', call: (c, t) => c.auth.signIn({ systemId: t.systemId, loginId: 'admin', password: FIXTURE_PASSWORD }) },
+  'auth.me': { minRole: 'PUBLIC', call: (c) => c.auth.me() },
+  'auth.signOut': { minRole: 'WORKER', call: (c) => c.auth.signOut() },
+  'tenant.current': { minRole: 'WORKER', call: (c) => c.tenant.current(), crossTenant: 'OWN_ONLY' },
+  'users.list': { minRole: 'MANAGER', call: (c) => c.users.list(), crossTenant: 'OWN_ONLY' },
+  'users.get': { minRole: 'MANAGER', call: (c, t) => c.users.get({ userId: t.users.worker.id }), crossTenant: 'NOT_FOUND' },
+  'users.seats': { minRole: 'MANAGER', call: (c) => c.users.seats(), crossTenant: 'OWN_ONLY' },
+  'users.create': {
+    minRole: 'ADMIN',
+    call: (c) => c.users.create({ loginId: `n-${randomUUID().slice(0, 8)}`, name: '新人', role: 'WORKER', language: 'ja', groupIds: [] }),
+    crossTenant: 'OWN_ONLY',
+  },
+  'users.update': {
+    minRole: 'ADMIN',
+    call: async (c, t, env) => c.users.update({ userId: await addWorker(env.adminDb, t), data: { name: '改名', role: 'WORKER', language: 'en', groupIds: [t.groupId] } }),
+    crossTenant: 'NOT_FOUND',
+  },
+  'users.setDisabled': { minRole: 'ADMIN', call: async (c, t, env) => c.users.setDisabled({ userId: await addWorker(env.adminDb, t), disabled: true }), crossTenant: 'NOT_FOUND' },
+  'users.delete': { minRole: 'ADMIN', call: async (c, t, env) => c.users.delete({ userId: await addWorker(env.adminDb, t) }), crossTenant: 'NOT_FOUND' },
+  'users.resetPassword': { minRole: 'MANAGER', call: async (c, t, env) => c.users.resetPassword({ userId: await addWorker(env.adminDb, t) }), crossTenant: 'NOT_FOUND' },
+  'profile.get': { minRole: 'WORKER', call: (c) => c.profile.get(), crossTenant: 'OWN_ONLY' },
+  'profile.update': { minRole: 'WORKER', call: (c) => c.profile.update({ name: '本人', language: 'ja' }), crossTenant: 'OWN_ONLY' },
+  'profile.changePassword': { minRole: 'WORKER', call: (c) => c.profile.changePassword({ current: FIXTURE_PASSWORD, next: FIXTURE_PASSWORD }), crossTenant: 'OWN_ONLY' },
+  'groups.list': { minRole: 'MANAGER', call: (c) => c.groups.list(), crossTenant: 'OWN_ONLY' },
+  'groups.create': { minRole: 'ADMIN', call: (c) => c.groups.create({ name: `G-${randomUUID().slice(0, 8)}`, parentId: null, managerIds: [] }), crossTenant: 'OWN_ONLY' },
+  'groups.update': {
+    minRole: 'ADMIN',
+    call: (c, t) => c.groups.update({ groupId: t.groupId, name: `営業部-${randomUUID().slice(0, 4)}`, parentId: null, managerIds: [t.users.manager.id] }),
+    crossTenant: 'NOT_FOUND',
+  },
+  'groups.delete': {
+    minRole: 'ADMIN',
+    call: async (c, t, env) => c.groups.delete({ groupId: (await env.adminDb.group.create({ data: { tenantId: t.tenantId, name: `tmp-${randomUUID()}` } })).id }),
+    crossTenant: 'NOT_FOUND',
+  },
+  'tasks.list': { minRole: 'WORKER', call: (c) => c.tasks.list(), crossTenant: 'OWN_ONLY' },
+  'tasks.create': { minRole: 'ADMIN', call: (c) => c.tasks.create({ code: `C${randomUUID().slice(0, 6)}`, name: '新タスク', active: true }), crossTenant: 'OWN_ONLY' },
+  'tasks.update': { minRole: 'ADMIN', call: (c, t) => c.tasks.update({ taskId: t.taskId, code: 'DEV', name: '開発', active: true }), crossTenant: 'NOT_FOUND' },
+  'devices.list': { minRole: 'ADMIN', call: (c) => c.devices.list(), crossTenant: 'OWN_ONLY' },
+  'devices.revoke': { minRole: 'ADMIN', call: (c, t) => c.devices.revoke({ deviceId: t.deviceId }), crossTenant: 'NOT_FOUND' },
+  'work.punch': {
+    minRole: 'WORKER',
+    // Starts work first when needed, then a task of tenant `t` (another tenant's task must be NOT_FOUND).
+    call: async (c, t) => {
+      if (!(await c.work.myState()).working) await c.work.punch({ clientEventId: randomUUID(), kind: 'WORK_START', occurredAt: new Date() });
+      return c.work.punch({ clientEventId: randomUUID(), kind: 'TASK_START', taskId: t.taskId, occurredAt: new Date() });
+    },
+    crossTenant: 'NOT_FOUND',
+  },
+  'work.myState': { minRole: 'WORKER', call: (c) => c.work.myState(), crossTenant: 'OWN_ONLY' },
+  'work.board': { minRole: 'MANAGER', call: (c) => c.work.board({}), crossTenant: 'OWN_ONLY' },
+  'agent.work.presence': { minRole: 'AGENT', call: (c) => c.agent.work.presence({ clientEventId: randomUUID(), state: 'PRESENT', occurredAt: new Date() }) },
+  'agent.work.incident': { minRole: 'AGENT', call: (c) => c.agent.work.incident({ clientEventId: randomUUID(), kind: 'PEEKING', faceCount: 2, occurredAt: new Date() }) },
+  'agent.work.heartbeat': { minRole: 'AGENT', call: (c) => c.agent.work.heartbeat({}) },
+  'agent.work.punch': {
+    minRole: 'AGENT',
+    call: async (c) => {
+      const working = (await c.agent.work.state()).working;
+      return c.agent.work.punch({ clientEventId: randomUUID(), kind: working ? 'WORK_END' : 'WORK_START', occurredAt: new Date() });
+    },
+  },
+  'agent.work.state': { minRole: 'AGENT', call: (c) => c.agent.work.state(), crossTenant: 'OWN_ONLY' },
+  'agent.auth.signIn': { minRole: 'PUBLIC', call: (c, t) => c.agent.auth.signIn({ systemId: t.systemId, loginId: 'worker', password: FIXTURE_PASSWORD, deviceName: 'x' }) },
+  'agent.auth.me': { minRole: 'AGENT', call: (c) => c.agent.auth.me() },
+  'agent.auth.signOut': { minRole: 'AGENT', call: (c) => c.agent.auth.signOut() },
+  'agent.tasks.list': { minRole: 'AGENT', call: (c) => c.agent.tasks.list(), crossTenant: 'OWN_ONLY' },
+};
+
+export const resellerCases: ResellerCases = {
+  'auth.signIn': { who: 'PUBLIC', call: () => Promise.resolve() },
+  'auth.me': { who: 'PUBLIC', call: (c) => c.auth.me() },
+  'auth.signOut': { who: 'PUBLIC', call: () => Promise.resolve() },
+  'operator.tenants.list': { who: 'OPERATOR', call: (c) => c.operator.tenants.list(), crossTenant: 'OWN_ONLY' },
+  'operator.tenants.get': { who: 'OPERATOR', call: (c, t) => c.operator.tenants.get({ tenantId: t.tenantId }) },
+  'reseller.customers.list': { who: 'RESELLER', call: (c) => c.reseller.customers.list(), crossTenant: 'OWN_ONLY' },
+  'reseller.customers.get': { who: 'RESELLER', call: (c, t) => c.reseller.customers.get({ tenantId: t.tenantId }), crossTenant: 'NOT_FOUND' },
+};
