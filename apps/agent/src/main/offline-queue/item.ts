@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/** Events are never dropped; images are capped and the oldest go first (仕様書: offline recording). */
+export type ItemClass = 'event' | 'image';
+export type EventType = 'punch' | 'presence' | 'incident';
+export type ImageSource = 'camera' | 'screen';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface EventItem {
+  class: 'event';
+  seq: number;
+  clientId: string;
+  eventType: EventType;
+  createdAt: Date;
+  /** The API input of the event (punch/presence/incident), sent as-is when back online. */
+  data: Record<string, JsonValue>;
+}
+
+export interface ImageItem {
+  class: 'image';
+  seq: number;
+  clientId: string;
+  /** Client id of the event (usually an incident) this evidence belongs to. */
+  eventClientId: string;
+  source: ImageSource;
+  createdAt: Date;
+  jpeg: Buffer;
+}
+
+export type QueueItem = EventItem | ImageItem;
+
+const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]),
+);
+
+export const eventDataSchema = z.record(z.string(), jsonValue);
+
+/** What is stored inside each encrypted file, before the binary body. */
+export const storedHeaderSchema = z.discriminatedUnion('class', [
+  z.object({
+    v: z.literal(1),
+    class: z.literal('event'),
+    clientId: z.uuid(),
+    eventType: z.enum(['punch', 'presence', 'incident']),
+    createdAt: z.iso.datetime(),
+    data: eventDataSchema,
+  }),
+  z.object({
+    v: z.literal(1),
+    class: z.literal('image'),
+    clientId: z.uuid(),
+    eventClientId: z.uuid(),
+    source: z.enum(['camera', 'screen']),
+    createdAt: z.iso.datetime(),
+  }),
+]);
+export type StoredHeader = z.infer<typeof storedHeaderSchema>;
+
+const CLASS_LETTER = { event: 'e', image: 'i' } as const;
+const ITEM_NAME = /^(\d{16})-([ei])\.twq$/;
+
+/** Zero-padded so that a plain name sort is the queue order. */
+export function itemFileName(seq: number, cls: ItemClass): string {
+  return `${String(seq).padStart(16, '0')}-${CLASS_LETTER[cls]}.twq`;
+}
+
+export function parseItemFileName(name: string): { seq: number; cls: ItemClass } | null {
+  const match = ITEM_NAME.exec(name);
+  if (!match?.[1] || !match[2]) return null;
+  return { seq: Number(match[1]), cls: match[2] === 'e' ? 'event' : 'image' };
+}
+
+/** JPEG files start with SOI + a marker; anything else is not evidence we should store. */
+export function looksLikeJpeg(bytes: Uint8Array): boolean {
+  return bytes.length > 4 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+}

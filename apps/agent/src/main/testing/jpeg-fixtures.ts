@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The shared face photos (real JPEGs) live beside the repository: <repo>/../shared/fixtures/faces. */
+const FACES = new URL('../../../../../../shared/fixtures/faces/', import.meta.url);
+
+export function fixtureJpeg(name: string): Buffer {
+  return readFileSync(fileURLToPath(new URL(name, FACES)));
+}
+
+/**
+ * JPEG-framed bytes derived from an id, for tests that must re-derive an item's exact content from
+ * its id alone (e.g. after killing the process that wrote it). The queue checks framing, not pixels.
+ */
+export function derivedJpeg(id: string, size: number): Buffer {
+  const out = Buffer.alloc(Math.max(size, 8));
+  let block = createHash('sha256').update(id).digest();
+  for (let offset = 0; offset < out.length; offset += block.length) {
+    block.copy(out, offset);
+    block = createHash('sha256').update(block).digest();
+  }
+  out[0] = 0xff;
+  out[1] = 0xd8;
+  out[2] = 0xff;
+  out[out.length - 2] = 0xff;
+  out[out.length - 1] = 0xd9;
+  return out;
+}
