@@ -27,3 +27,8 @@ export function derivedJpeg(id: string, size: number): Buffer {
   out[out.length - 1] = 0xd9;
   return out;
 }
+
+/** A size that varies per id (200 B – 30 KB), so a killed writer leaves files of many lengths. */
+export function derivedSize(id: string): number {
+  return 200 + (parseInt(id.slice(-4), 16) % 30_000);
+}
