@@ -1,0 +1,27 @@
+export {
+  STANDARD_TAX_RATE_PERCENT,
+  invoiceTotals,
+  taxForLine,
+  type InvoiceTotals,
+  type RateTotal,
+  type TaxableLine,
+} from './consumption-tax';
+export { DAYS_PER_YEAR, LATE_INTEREST_PER_MILLE, daysLate, lateInterest } from './late-payment';
+export {
+  addedSeatMonths,
+  addedSeatsLines,
+  annualLicenceBill,
+  resellerCustomerLines,
+  type InvoiceLine,
+  type LicenceSale,
+  type ProviderBill,
+  type SalesChannel,
+} from './fees';
+export {
+  checkRegistrationNumber,
+  corporateNumberCheckDigit,
+  isValidCorporateNumber,
+  normaliseRegistrationNumber,
+  type RegistrationNumberProblem,
+} from './registration-number';
+export { assertNoRefund, settlementOnEarlyEnd } from './no-refund';
