@@ -1,0 +1,100 @@
+// Renderer entry for the desktop agent: the same Human configuration as in Node, models served by
+// the agent at a URL the caller gives, frames taken from the webcam <video> (or any canvas).
+import { Human } from '@vladmandic/human';
+import { buildHumanConfig, type FaceBackend } from './human-config';
+import { FRAME_MAX_HEIGHT, FRAME_MAX_WIDTH } from './image/rgb-image';
+import { toFrameAnalysis } from './observation';
+import type { FrameAnalysis } from './verdict/types';
+
+export * from './verdict/public';
+
+export interface BrowserFaceAnalyzerOptions {
+  /** URL of the folder with the model files, e.g. `app://models/` or `http://127.0.0.1:PORT/models/`. */
+  modelBasePath: string;
+  /** Defaults to `wasm` (same numbers as the server); `webgl` is faster where a GPU is present. */
+  backend?: FaceBackend;
+  /** URL of the folder with tfjs-backend-wasm's `.wasm` files; required for the `wasm` backend. */
+  wasmPath?: string;
+  maxFaces?: number;
+}
+
+export type FrameSource = HTMLVideoElement | HTMLCanvasElement | HTMLImageElement | ImageBitmap | OffscreenCanvas;
+
+export interface BrowserFaceAnalyzer {
+  readonly models: readonly string[];
+  readonly loadMs: number;
+  /** Draws the frame scaled to fit 640×480 and analyses that drawing. */
+  analyze(source: FrameSource): Promise<FrameAnalysis>;
+  dispose(): void;
+}
+
+function sourceSize(source: FrameSource): { width: number; height: number } {
+  if (source instanceof HTMLVideoElement) return { width: source.videoWidth, height: source.videoHeight };
+  if (source instanceof HTMLImageElement) return { width: source.naturalWidth, height: source.naturalHeight };
+  return { width: source.width, height: source.height };
+}
+
+/**
+ * A fresh webcam stream can hand out a blank first frame: wait for `frames` decoded frames
+ * (two are enough in Chromium) before the first grab.
+ */
+export function waitForVideoFrames(video: HTMLVideoElement, frames = 2): Promise<void> {
+  return new Promise((resolve) => {
+    let left = frames;
+    const tick = () => {
+      left--;
+      if (left <= 0) resolve();
+      else video.requestVideoFrameCallback(tick);
+    };
+    video.requestVideoFrameCallback(tick);
+  });
+}
+
+export async function createBrowserFaceAnalyzer(options: BrowserFaceAnalyzerOptions): Promise<BrowserFaceAnalyzer> {
+  const backend = options.backend ?? 'wasm';
+  if (backend === 'wasm' && !options.wasmPath) throw new Error('wasmPath is required for the wasm backend');
+  const started = performance.now();
+  const config = buildHumanConfig({
+    backend,
+    modelBasePath: options.modelBasePath.endsWith('/') ? options.modelBasePath : `${options.modelBasePath}/`,
+    ...(options.wasmPath === undefined ? {} : { wasmPath: options.wasmPath }),
+    ...(options.maxFaces === undefined ? {} : { maxFaces: options.maxFaces }),
+  });
+  const human = new Human(config);
+  await human.init();
+  await human.load();
+  const models = human.models.loaded();
+  for (const required of ['blazeface', 'facemesh', 'faceres']) {
+    if (!models.includes(required)) throw new Error(`face model did not load: ${required} from ${options.modelBasePath}`);
+  }
+  const face = human.config.face;
+  if (face.antispoof && !models.includes('antispoof')) face.antispoof.enabled = false;
+  if (face.liveness && !models.includes('liveness')) face.liveness.enabled = false;
+  const loadMs = performance.now() - started;
+
+  const canvas = document.createElement('canvas');
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('2d canvas context unavailable');
+
+  let queue: Promise<unknown> = Promise.resolve();
+  const analyze = (source: FrameSource): Promise<FrameAnalysis> => {
+    const run = async (): Promise<FrameAnalysis> => {
+      const size = sourceSize(source);
+      if (size.width === 0 || size.height === 0) throw new Error('frame source has no picture yet');
+      const scale = Math.min(FRAME_MAX_WIDTH / size.width, FRAME_MAX_HEIGHT / size.height, 1);
+      canvas.width = Math.max(1, Math.round(size.width * scale));
+      canvas.height = Math.max(1, Math.round(size.height * scale));
+      ctx.imageSmoothingQuality = 'high';
+      ctx.drawImage(source, 0, 0, canvas.width, canvas.height);
+      const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      const result = await human.detect(canvas);
+      if (result.error) throw new Error(`face analysis failed: ${result.error}`);
+      return toFrameAnalysis({ width: pixels.width, height: pixels.height, data: pixels.data, channels: 4 }, result.face);
+    };
+    const next = queue.then(run, run);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  return { models, loadMs, analyze, dispose: () => human.models.reset() };
+}

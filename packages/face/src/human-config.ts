@@ -1,0 +1,65 @@
+import type { Config } from '@vladmandic/human';
+
+/** Backends we run Human on: WASM in Node and in the agent; WebGL/CPU only as a browser fallback. */
+export type FaceBackend = 'wasm' | 'webgl' | 'cpu';
+
+export interface HumanConfigOptions {
+  /** URL of the folder holding the model JSON/bin files (file:// in Node, http(s):// in the agent). */
+  modelBasePath: string;
+  backend: FaceBackend;
+  /** Folder (URL or path) of the tfjs-backend-wasm `.wasm` files; required for the WASM backend. */
+  wasmPath?: string;
+  /** Faces reported per frame; more than one is needed to notice peeking. */
+  maxFaces?: number;
+}
+
+/** Enough to see several people peeking at a screen without scanning a crowd. */
+export const DEFAULT_MAX_FACES = 5;
+
+/**
+ * The one Human configuration shared by Node and the agent's renderer, so both compute the same
+ * embeddings. Only the face pipeline runs: detector (blazeface), mesh (crop alignment + face score),
+ * description (faceres: the 1024-float embedding), antispoof and liveness. Body, hand, object,
+ * segmentation, gestures, emotion and iris are off: they cost time and say nothing about presence.
+ *
+ * Every per-frame cache is off (`cacheSensitivity: 0`, `skipFrames: 0`, `skipTime: 0`): checks are
+ * seconds apart and a cached box or embedding from an earlier frame would hide a change of person.
+ */
+export function buildHumanConfig(options: HumanConfigOptions): Partial<Config> {
+  const noCache = { skipFrames: 0, skipTime: 0 };
+  return {
+    backend: options.backend,
+    modelBasePath: options.modelBasePath,
+    ...(options.wasmPath === undefined ? {} : { wasmPath: options.wasmPath }),
+    debug: false,
+    async: false,
+    warmup: 'none',
+    cacheModels: false,
+    cacheSensitivity: 0,
+    // Filters run only on browser canvases; off everywhere so Node and browser see the same pixels.
+    filter: { enabled: false },
+    gesture: { enabled: false },
+    body: { enabled: false },
+    hand: { enabled: false },
+    object: { enabled: false },
+    segmentation: { enabled: false },
+    face: {
+      enabled: true,
+      detector: {
+        modelPath: 'blazeface.json',
+        rotation: false,
+        maxDetected: options.maxFaces ?? DEFAULT_MAX_FACES,
+        minConfidence: 0.2,
+        ...noCache,
+      },
+      mesh: { enabled: true, modelPath: 'facemesh.json' },
+      attention: { enabled: false },
+      iris: { enabled: false },
+      emotion: { enabled: false },
+      gear: { enabled: false },
+      description: { enabled: true, modelPath: 'faceres.json', minConfidence: 0.1, ...noCache },
+      antispoof: { enabled: true, modelPath: 'antispoof.json', ...noCache },
+      liveness: { enabled: true, modelPath: 'liveness.json', ...noCache },
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import type { Human } from '@vladmandic/human';
+import { buildHumanConfig } from '../human-config';
+import { fitWithin, type RgbImage } from '../image/rgb-image';
+import { toFrameAnalysis } from '../observation';
+import type { FrameAnalysis } from '../verdict/types';
+import { decodeImage } from './decode-image';
+import { installFileFetch } from './file-fetch';
+
+type HumanModule = typeof import('@vladmandic/human');
+
+const require = createRequire(import.meta.url);
+
+/** Root of the installed @vladmandic/human package (its `models/` ship inside it). */
+function humanPackageDir(): string {
+  return path.resolve(path.dirname(require.resolve('@vladmandic/human')), '..');
+}
+
+export interface NodeFaceAnalyzerOptions {
+  /** Folder of model files; defaults to the `models/` folder of the npm package. */
+  modelsDir?: string;
+  maxFaces?: number;
+}
+
+export interface NodeFaceAnalyzer {
+  /** Models that loaded, e.g. `['antispoof', 'blazeface', 'faceres', 'facemesh', 'liveness']`. */
+  readonly models: readonly string[];
+  /** Wall time of backend start + model load, in milliseconds. */
+  readonly loadMs: number;
+  /** Analyses JPEG/PNG bytes, downscaled to fit 640×480 first. */
+  analyzeImage(bytes: Uint8Array): Promise<FrameAnalysis>;
+  analyzeFile(file: string): Promise<FrameAnalysis>;
+  /** Analyses an already decoded image, downscaled to fit 640×480 first. */
+  analyzeRgb(image: RgbImage): Promise<FrameAnalysis>;
+  dispose(): void;
+}
+
+/**
+ * Starts Human on the WASM backend in Node. `dist/human.node-wasm.js` is required by file path
+ * because the package's exports map has no `./` entries; it uses the tfjs packages we install
+ * (core, converter, backend-wasm 4.22.0). Models are read from disk through a `file:` fetch wrapper
+ * and the `.wasm` binaries from the backend's own dist folder (Human passes `wasmPath` to
+ * `setWasmPaths`). Antispoof and liveness are optional: if either fails to load it is turned off and
+ * its scores come back null, and the caller can see which models run in `models`.
+ */
+export async function loadNodeFaceAnalyzer(options: NodeFaceAnalyzerOptions = {}): Promise<NodeFaceAnalyzer> {
+  const started = performance.now();
+  installFileFetch();
+  const mod = require(path.join(humanPackageDir(), 'dist', 'human.node-wasm.js')) as HumanModule;
+  const modelsDir = options.modelsDir ?? path.join(humanPackageDir(), 'models');
+  const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
+  const config = buildHumanConfig({
+    backend: 'wasm',
+    modelBasePath: pathToFileURL(modelsDir).href + '/',
+    wasmPath: wasmDir + path.sep,
+    ...(options.maxFaces === undefined ? {} : { maxFaces: options.maxFaces }),
+  });
+  const human: Human = new mod.Human(config);
+  await human.init();
+  await human.load();
+  const models = human.models.loaded();
+  for (const required of ['blazeface', 'facemesh', 'faceres']) {
+    if (!models.includes(required)) throw new Error(`face model did not load: ${required} from ${modelsDir}`);
+  }
+  const face = human.config.face;
+  if (face.antispoof && !models.includes('antispoof')) face.antispoof.enabled = false;
+  if (face.liveness && !models.includes('liveness')) face.liveness.enabled = false;
+  const loadMs = performance.now() - started;
+
+  // One detection at a time: Human keeps per-call state on the instance.
+  let queue: Promise<unknown> = Promise.resolve();
+  const analyzeRgb = (image: RgbImage): Promise<FrameAnalysis> => {
+    const run = async (): Promise<FrameAnalysis> => {
+      const frame = fitWithin(image);
+      const tensor = human.tf.tensor3d(frame.data, [frame.height, frame.width, 3], 'int32');
+      try {
+        const result = await human.detect(tensor);
+        if (result.error) throw new Error(`face analysis failed: ${result.error}`);
+        return toFrameAnalysis({ ...frame, channels: 3 }, result.face);
+      } finally {
+        human.tf.dispose(tensor);
+      }
+    };
+    const next = queue.then(run, run);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const analyzeImage = (bytes: Uint8Array) => analyzeRgb(decodeImage(bytes));
+
+  return {
+    models,
+    loadMs,
+    analyzeRgb,
+    analyzeImage,
+    analyzeFile: async (file) => analyzeImage(await readFile(file)),
+    dispose: () => human.models.reset(),
+  };
+}

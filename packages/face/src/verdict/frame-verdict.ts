@@ -1,0 +1,66 @@
+import { bestSimilarity } from './similarity';
+import { DEFAULT_THRESHOLD_LEVEL, similarityThreshold, type ThresholdLevel } from './threshold';
+import type { FaceObservation, FrameAnalysis } from './types';
+
+export interface VerdictSettings {
+  /** Tenant/agent threshold level (閾値レベル), 1 lenient … 5 strict. */
+  level?: ThresholdLevel;
+  /**
+   * Anti-spoofing: a single face whose `real` score is below this is a spoof. The model is weak on
+   * ordinary photos (the fixtures' real faces score 0.42–0.86), so the default only catches clear
+   * cases; raise it per tenant when cameras are good.
+   */
+  minReal?: number;
+  /** Liveness: a single face whose `live` score is below this is a spoof (fixtures: 0.69–1.0). */
+  minLive?: number;
+}
+
+export const DEFAULT_MIN_REAL = 0.3;
+export const DEFAULT_MIN_LIVE = 0.5;
+
+export type FrameVerdict =
+  | { kind: 'no-face'; faceCount: 0 }
+  /** Two or more faces: peeking. `workerAmongFaces` tells whether the enrolled worker is one of them. */
+  | { kind: 'multiple-faces'; faceCount: number; bestSimilarity: number; workerAmongFaces: boolean }
+  | { kind: 'unknown-face'; faceCount: 1; bestSimilarity: number }
+  | { kind: 'spoof'; faceCount: 1; bestSimilarity: number; real: number | null; live: number | null }
+  | { kind: 'present'; faceCount: 1; bestSimilarity: number };
+
+export class NoEnrolmentError extends Error {
+  constructor() {
+    super('no enrolled face embeddings: enrol the worker before judging frames');
+    this.name = 'NoEnrolmentError';
+  }
+}
+
+const similarityOf = (face: FaceObservation, enrolled: readonly (readonly number[])[]) =>
+  face.embedding ? bestSimilarity(face.embedding, enrolled) : 0;
+
+/**
+ * Judges one analysed frame against the worker's enrolled embeddings (several photos: the best
+ * similarity over all of them counts, so one good enrolment photo is enough).
+ */
+export function judgeFrame(
+  frame: FrameAnalysis,
+  enrolled: readonly (readonly number[])[],
+  settings: VerdictSettings = {},
+): FrameVerdict {
+  if (enrolled.length === 0) throw new NoEnrolmentError();
+  const threshold = similarityThreshold(settings.level ?? DEFAULT_THRESHOLD_LEVEL);
+  const faces = frame.faces;
+  const [only] = faces;
+  if (only === undefined) return { kind: 'no-face', faceCount: 0 };
+  if (faces.length > 1) {
+    const best = Math.max(...faces.map((f) => similarityOf(f, enrolled)));
+    return { kind: 'multiple-faces', faceCount: faces.length, bestSimilarity: best, workerAmongFaces: best >= threshold };
+  }
+  const best = similarityOf(only, enrolled);
+  const minReal = settings.minReal ?? DEFAULT_MIN_REAL;
+  const minLive = settings.minLive ?? DEFAULT_MIN_LIVE;
+  // A printed photo or a phone screen held to the camera fails here even when it shows the worker.
+  if ((only.real !== null && only.real < minReal) || (only.live !== null && only.live < minLive)) {
+    return { kind: 'spoof', faceCount: 1, bestSimilarity: best, real: only.real, live: only.live };
+  }
+  if (best >= threshold) return { kind: 'present', faceCount: 1, bestSimilarity: best };
+  return { kind: 'unknown-face', faceCount: 1, bestSimilarity: best };
+}

@@ -1,0 +1,26 @@
+// The environment-free API shared by both entries (index.ts for Node, browser.ts for the agent).
+export type { FaceBox, FaceObservation, FrameAnalysis } from './types';
+export { faceSimilarity, bestSimilarity } from './similarity';
+export {
+  THRESHOLD_LEVELS,
+  DEFAULT_THRESHOLD_LEVEL,
+  isThresholdLevel,
+  similarityThreshold,
+  type ThresholdLevel,
+} from './threshold';
+export {
+  judgeFrame,
+  NoEnrolmentError,
+  DEFAULT_MIN_LIVE,
+  DEFAULT_MIN_REAL,
+  type FrameVerdict,
+  type VerdictSettings,
+} from './frame-verdict';
+export { PresenceTracker, type PresenceEvent, type PresenceSettings, type PresenceState } from './presence-tracker';
+export {
+  checkEnrolmentQuality,
+  DEFAULT_ENROLMENT_QUALITY,
+  type EnrolmentQuality,
+  type EnrolmentQualitySettings,
+  type EnrolmentRejection,
+} from './enrolment-quality';

@@ -1,0 +1,28 @@
+/** Face box in pixels of the analysed frame: left, top, width, height. */
+export type FaceBox = readonly [number, number, number, number];
+
+/** What the models saw of one face; environment-free so verdict logic runs anywhere. */
+export interface FaceObservation {
+  /** Human's overall face confidence (0..1): detector and mesh combined. */
+  score: number;
+  /** Detector (blazeface) confidence. */
+  boxScore: number;
+  /** Mesh confidence: low when the crop is not really a face, or is blurred or half hidden. */
+  faceScore: number;
+  box: FaceBox;
+  /** Face embedding (faceres: 1024 floats), or null when the description model skipped the face. */
+  embedding: readonly number[] | null;
+  /** Anti-spoofing score (1 = a real face, 0 = a photo/screen), null when the model is off. */
+  real: number | null;
+  /** Liveness score (1 = live), null when the model is off. */
+  live: number | null;
+  /** Variance of the Laplacian of the face crop (see image/sharpness.ts); null when not measured. */
+  sharpness: number | null;
+}
+
+/** The analysis of one frame: its size after downscaling and every face found in it. */
+export interface FrameAnalysis {
+  width: number;
+  height: number;
+  faces: FaceObservation[];
+}
