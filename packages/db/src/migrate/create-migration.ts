@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MigrationList, SchemaContainer } from '@prisma/schema-engine-wasm';
+import { CREATE_MIGRATIONS_TABLE } from './apply-migrations';
 import { defaultMigrationsDir, migrationFileName, readMigrations } from './migrations-folder';
 import { withSchemaEngine } from './schema-engine';
 
@@ -101,7 +102,10 @@ async function loadMigrationList(migrationsDir: string): Promise<MigrationList> 
   return {
     baseDir: migrationsDir,
     lockfile: { path: LOCKFILE, content: lockfileContent },
-    shadowDbInitScript: '',
+    // Both our runner and `prisma migrate deploy` create the history table before the first
+    // migration runs, so hand-written SQL may refer to it (e.g. revoking it from the app role).
+    // The shadow replay must offer the same starting point. The engine ignores the table itself.
+    shadowDbInitScript: CREATE_MIGRATIONS_TABLE,
     migrationDirectories: migrations.map((migration) => ({
       path: migration.name,
       migrationFile: { path: migrationFileName, content: { tag: 'ok', value: migration.sql } },
