@@ -18,7 +18,7 @@ export interface Context {
   meta: RequestMeta;
   principal: Principal | null;
   /** What the request carried for CSRF checks; bearer-token (agent) requests are not cookie-driven. */
-  csrf: { header: string | null; cookie: string | null; viaBearer: boolean };
+  csrf: { header: string | null; cookie: string | null; origin: string | null; viaBearer: boolean };
   cookies: CookieJar;
 }
 
@@ -52,7 +52,7 @@ export async function createContext(input: CreateContextInput): Promise<Context>
     app: input.app,
     meta: { ip: input.ip, userAgent: input.headers.get('user-agent') },
     principal,
-    csrf: { header: input.headers.get(CSRF_HEADER), cookie: cookies.get(CSRF_COOKIE) ?? null, viaBearer: bearer !== null },
+    csrf: { header: input.headers.get(CSRF_HEADER), cookie: cookies.get(CSRF_COOKIE) ?? null, origin: input.headers.get('origin'), viaBearer: bearer !== null },
     cookies: new CookieJar(input.resHeaders),
   };
 }

@@ -51,15 +51,18 @@ const errorMapping = t.middleware(async ({ next }) => {
 });
 
 /**
- * CSRF: a cookie-authenticated mutation must echo the tw_csrf cookie in the x-csrf-token header
- * (double submit), and with a session that value must be the session's own token. Requests signed
- * with a device token (the agent) carry no ambient credentials and are exempt.
+ * CSRF: a mutation carrying a session cookie must echo the session's CSRF token in the x-csrf-token
+ * header. Without a session (sign-in), a browser request — recognisable by its Origin header or the
+ * tw_csrf cookie — must echo that cookie (double submit; the cookie is SameSite=Strict, so a cross-site
+ * page can neither send nor read it). Requests with neither, like the desktop agent's sign-in or its
+ * device-token calls, carry no ambient credentials to abuse.
  */
 const csrfGuard = t.middleware(({ ctx, type, next }) => {
   if (type !== 'mutation' || ctx.csrf.viaBearer) return next();
-  const { header, cookie } = ctx.csrf;
-  const sessionToken = ctx.principal && ctx.principal.kind !== 'device' ? ctx.principal.csrfToken : null;
-  const expected = sessionToken ?? cookie;
+  const { header, cookie, origin } = ctx.csrf;
+  const session = ctx.principal && ctx.principal.kind !== 'device' ? ctx.principal : null;
+  if (!session && !cookie && !origin) return next();
+  const expected = session ? session.csrfToken : cookie;
   if (!header || !expected || !safeEqual(header, expected)) {
     throw new AppError('CSRF', 'Missing or invalid CSRF token.');
   }

@@ -29,7 +29,13 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 
 let a: TenantFixture; // the caller's tenant (sold by reseller A)
 let b: TenantFixture; // someone else's (direct)
-let agentToken: string;
+
+/** A newly registered device of tenant a's worker (some cases sign their device out). */
+async function freshAgent() {
+  const anon = await agentCaller(db, null);
+  const { token } = await anon.agent.auth.signIn({ systemId: a.systemId, loginId: 'worker', password: FIXTURE_PASSWORD, deviceName: 'PC' });
+  return agentCaller(db, token);
+}
 let resellerA: Awaited<ReturnType<typeof createResellerFixture>>;
 let operator: Awaited<ReturnType<typeof createOperatorFixture>>;
 
@@ -38,8 +44,6 @@ beforeAll(async () => {
   a = await createTenantFixture(adminDb, { resellerId: resellerA.resellerId });
   b = await createTenantFixture(adminDb);
   operator = await createOperatorFixture(adminDb);
-  const anon = await agentCaller(db, null);
-  agentToken = (await anon.agent.auth.signIn({ systemId: a.systemId, loginId: 'worker', password: FIXTURE_PASSWORD, deviceName: 'PC' })).token;
 });
 
 const RANK = { WORKER: 0, MANAGER: 1, ADMIN: 2 } as const;
@@ -65,11 +69,11 @@ describe('console procedures', () => {
         expect(await codeOf(admin.console((c) => spec.call(c, a, env)))).toBe('UNAUTHORIZED');
       });
       it(`${name}: the tenant's agent → allowed`, async () => {
-        expect(await codeOf(spec.call(await agentCaller(db, agentToken), a, env))).toBe('OK');
+        expect(await codeOf(spec.call(await freshAgent(), a, env))).toBe('OK');
       });
       if (spec.crossTenant === 'NOT_FOUND') {
         it(`${name}: the agent with another tenant's ids → NOT_FOUND`, async () => {
-          expect(await codeOf(spec.call(await agentCaller(db, agentToken), b, env))).toBe('NOT_FOUND');
+          expect(await codeOf(spec.call(await freshAgent(), b, env))).toBe('NOT_FOUND');
         });
       }
       continue;
@@ -141,7 +145,7 @@ describe('what each caller sees', () => {
   });
 
   it('the agent sees only its own tenant, and a cross-tenant revoke leaves the device alone', async () => {
-    const agent = await agentCaller(db, agentToken);
+    const agent = await freshAgent();
     expect((await agent.agent.tasks.list()).map((t) => t.id)).not.toContain(b.taskId);
     const admin = await signedInUser(db, a, 'admin');
     expect(await codeOf(admin.console((c) => c.devices.revoke({ deviceId: b.deviceId })))).toBe('NOT_FOUND');

@@ -22,7 +22,8 @@ export class TestBrowser {
   }
 
   private async context(extraHeaders: Record<string, string> = {}) {
-    const headers = new Headers(extraHeaders);
+    // A browser sends its page's origin with every POST.
+    const headers = new Headers({ origin: 'https://console.telework.example', ...extraHeaders });
     headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; '));
     const csrf = this.cookies.get(CSRF_COOKIE);
     if (this.sendCsrf && csrf) headers.set(CSRF_HEADER, csrf);

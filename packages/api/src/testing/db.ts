@@ -1,5 +1,5 @@
-import { afterAll, inject } from 'vitest';
-import { createDb } from '@telework/db';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { appLoginUrl, createDb, provisionAppLogin } from '@telework/db';
 
 /**
  * Clients on the run's fresh test database (created and migrated by @telework/db's vitest global setup):
@@ -7,7 +7,9 @@ import { createDb } from '@telework/db';
  */
 export function useTestDatabase() {
   const url = inject('databaseUrl');
-  const db = createDb(url, { maxConnections: 4 });
+  // Registered first, so it runs before the test file's own hooks; clients connect lazily.
+  beforeAll(() => provisionAppLogin(url));
+  const db = createDb(appLoginUrl(url), { maxConnections: 4 });
   const adminDb = createDb(url, { privileged: true, maxConnections: 2 });
   afterAll(async () => {
     await db.$disconnect();

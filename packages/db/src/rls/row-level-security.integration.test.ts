@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { createDb } from '../client';
 import { withScope, withTenant } from '../scope';
 import { lookupTenantBySystemId, listTenantIds } from '../lookups';
+import { appLoginUrl, provisionAppLogin } from '../app-login';
 
 // The database itself enforces tenant isolation: these queries deliberately carry no `where tenantId`.
 const url = inject('databaseUrl');
-const app = createDb(url, { maxConnections: 2 });
+const app = createDb(appLoginUrl(url), { maxConnections: 2 });
 const admin = createDb(url, { privileged: true, maxConnections: 2 });
 
 let t1 = '';
@@ -14,6 +15,7 @@ let t2 = '';
 let reseller = '';
 
 beforeAll(async () => {
+  await provisionAppLogin(url);
   const r = await admin.reseller.create({ data: { code: `R-${randomUUID().slice(0, 6)}`, name: 'R', email: 'r@example.test' } });
   reseller = r.id;
   for (const [i, resellerId] of [[1, r.id], [2, null]] as const) {
@@ -56,7 +58,13 @@ describe('row-level security', () => {
   });
 
   it('cannot switch itself out of the application role', async () => {
-    await expect(app.$executeRawUnsafe('RESET ROLE; SET ROLE postgres')).rejects.toThrow();
+    await expect(app.$transaction(async (tx) => tx.$executeRawUnsafe('SET LOCAL ROLE postgres'))).rejects.toThrow(/permission denied/);
+    await expect(app.$transaction(async (tx) => tx.$executeRawUnsafe('RESET ROLE'))).resolves.toBeDefined();
+    const rows = await app.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('RESET ROLE');
+      return tx.$queryRaw<{ bypass: boolean }[]>`SELECT rolsuper OR rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user`;
+    });
+    expect(rows[0]?.bypass).toBe(false);
   });
 
   it('operators see contracts and administrators but never face images or evidence', async () => {

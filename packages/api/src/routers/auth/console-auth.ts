@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
+import { AppError } from '../../errors/app-error';
 import { withTenant } from '@telework/db';
 import { createSession, revokeSession } from '../../auth/sessions';
 import { verifyUserCredentials } from '../../auth/sign-in';
@@ -38,7 +39,9 @@ export const consoleAuthRouter = {
   }),
 
   signOut: authedProcedure.mutation(async ({ ctx }) => {
-    if (ctx.principal.kind !== 'device') await revokeSession(ctx.db, ctx.principal.sessionId);
+    // Each app signs out only its own kind of session.
+    if (ctx.principal.kind !== 'user') throw new AppError('FORBIDDEN', 'Not a session of this app.');
+    await revokeSession(ctx.db, ctx.principal.sessionId);
     ctx.cookies.clearSession();
     return { ok: true as const };
   }),

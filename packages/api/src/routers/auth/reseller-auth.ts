@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
+import { AppError } from '../../errors/app-error';
 import { createSession, revokeSession } from '../../auth/sessions';
 import { verifyOperatorCredentials, verifyResellerStaffCredentials } from '../../auth/sign-in';
 import { authedProcedure, publicProcedure } from '../../trpc';
@@ -38,7 +39,9 @@ export const resellerAuthRouter = {
   }),
 
   signOut: authedProcedure.mutation(async ({ ctx }) => {
-    if (ctx.principal.kind !== 'device') await revokeSession(ctx.db, ctx.principal.sessionId);
+    // Each app signs out only its own kind of session.
+    if (ctx.principal.kind !== 'operator' && ctx.principal.kind !== 'resellerStaff') throw new AppError('FORBIDDEN', 'Not a session of this app.');
+    await revokeSession(ctx.db, ctx.principal.sessionId);
     ctx.cookies.clearSession();
     return { ok: true as const };
   }),

@@ -1,0 +1,211 @@
+import { DAY_MS, MINUTE_MS, dayNumberToIsoDate, isoDateToDayNumber, type IsoDate } from '../../calendar/day-number';
+import { jstDayStartMs } from '../../calendar/jst';
+import { accumulateByJstDay, forEachOverlap, mergeIntervals, overlapMs } from './intervals';
+import type {
+  PresenceIntervalInput,
+  ScheduleInput,
+  ScheduleResult,
+  TaskIntervalInput,
+  WorkSessionInput,
+  WorkerDay,
+} from './types';
+
+// Per worker and JST day: worked, present and away minutes, minutes per task, and the comparison
+// with the day's schedule. Work is the union of the worker's sessions; presence and task time
+// count only inside it (a presence state or task left running after the end punch is not work).
+// Open intervals run until `asOf`. Times are summed in milliseconds and floored to whole minutes
+// once per figure, so present + away may differ from worked by a minute.
+
+export interface AggregateInput {
+  /** First and last JST day to report, both inclusive. */
+  from: IsoDate;
+  to: IsoDate;
+  /** "Now": open sessions and intervals are counted up to here. */
+  asOf: Date;
+  sessions: readonly WorkSessionInput[];
+  presence?: readonly PresenceIntervalInput[];
+  tasks?: readonly TaskIntervalInput[];
+  schedules?: readonly ScheduleInput[];
+}
+
+interface WorkerInputs {
+  sessions: number[];
+  open: boolean[];
+  presence: PresenceIntervalInput[];
+  tasks: TaskIntervalInput[];
+  schedules: ScheduleInput[];
+}
+
+function toMinutes(ms: number): number {
+  return Math.floor(ms / MINUTE_MS);
+}
+
+export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
+  const firstDay = isoDateToDayNumber(input.from);
+  const lastDay = isoDateToDayNumber(input.to);
+  if (lastDay < firstDay) throw new RangeError(`Empty range: ${input.from} … ${input.to}`);
+  const days = lastDay - firstDay + 1;
+  const rangeStart = jstDayStartMs(firstDay);
+  const rangeEnd = Math.min(jstDayStartMs(lastDay + 1), input.asOf.getTime());
+  const asOf = input.asOf.getTime();
+
+  const byWorker = new Map<string, WorkerInputs>();
+  const entry = (workerId: string): WorkerInputs => {
+    let found = byWorker.get(workerId);
+    if (found === undefined) {
+      found = { sessions: [], open: [], presence: [], tasks: [], schedules: [] };
+      byWorker.set(workerId, found);
+    }
+    return found;
+  };
+  for (const s of input.sessions) {
+    const w = entry(s.workerId);
+    w.sessions.push(s.startedAt.getTime(), s.endedAt === null ? asOf : s.endedAt.getTime());
+    w.open.push(s.endedAt === null);
+  }
+  for (const p of input.presence ?? []) entry(p.workerId).presence.push(p);
+  for (const t of input.tasks ?? []) entry(t.workerId).tasks.push(t);
+  for (const s of input.schedules ?? []) entry(s.workerId).schedules.push(s);
+
+  const result: WorkerDay[] = [];
+  const worked = new Float64Array(days);
+  const present = new Float64Array(days);
+  const away = new Float64Array(days);
+  const firstStart = new Float64Array(days);
+  const lastEnd = new Float64Array(days);
+  const stillOpen = new Uint8Array(days);
+
+  for (const [workerId, w] of byWorker) {
+    worked.fill(0);
+    present.fill(0);
+    away.fill(0);
+    firstStart.fill(Number.POSITIVE_INFINITY);
+    lastEnd.fill(Number.NEGATIVE_INFINITY);
+    stillOpen.fill(0);
+
+    // Clip sessions to the reported range before merging.
+    const clipped: number[] = [];
+    for (let i = 0; i < w.sessions.length; i += 2) {
+      const s = Math.max(w.sessions[i] ?? 0, rangeStart);
+      const e = Math.min(w.sessions[i + 1] ?? 0, rangeEnd);
+      if (e > s) clipped.push(s, e);
+      if (w.open[i / 2] === true && e > s && e === asOf) {
+        const index = Math.floor((e - 1 - rangeStart) / DAY_MS);
+        if (index >= 0 && index < days) stillOpen[index] = 1;
+      }
+    }
+    const work = mergeIntervals(clipped);
+
+    for (let i = 0; i < work.length; i += 2) {
+      const s = work[i] ?? 0;
+      const e = work[i + 1] ?? 0;
+      accumulateByJstDay(worked, firstDay, s, e);
+      // First start / last end per day come from the day pieces of each work interval.
+      let pieceStart = s;
+      while (pieceStart < e) {
+        const index = Math.floor((pieceStart - rangeStart) / DAY_MS);
+        const dayEnd = rangeStart + (index + 1) * DAY_MS;
+        const pieceEnd = dayEnd < e ? dayEnd : e;
+        if (pieceStart < (firstStart[index] ?? 0)) firstStart[index] = pieceStart;
+        if (pieceEnd > (lastEnd[index] ?? 0)) lastEnd[index] = pieceEnd;
+        pieceStart = pieceEnd;
+      }
+    }
+
+    for (const p of w.presence) {
+      const target = p.state === 'PRESENT' ? present : away;
+      const end = p.endedAt === null ? asOf : p.endedAt.getTime();
+      forEachOverlap(work, p.startedAt.getTime(), end, (from, to) => accumulateByJstDay(target, firstDay, from, to));
+    }
+
+    const perTask = new Map<string, Float64Array>();
+    for (const t of w.tasks) {
+      let target = perTask.get(t.taskId);
+      if (target === undefined) {
+        target = new Float64Array(days);
+        perTask.set(t.taskId, target);
+      }
+      const end = t.endedAt === null ? asOf : t.endedAt.getTime();
+      const totals = target;
+      forEachOverlap(work, t.startedAt.getTime(), end, (from, to) => accumulateByJstDay(totals, firstDay, from, to));
+    }
+
+    const scheduleByIndex = new Map<number, ScheduleInput>();
+    for (const s of w.schedules) {
+      const index = isoDateToDayNumber(s.date) - firstDay;
+      if (index >= 0 && index < days) scheduleByIndex.set(index, s);
+    }
+
+    for (let index = 0; index < days; index += 1) {
+      const workedMs = worked[index] ?? 0;
+      const schedule = scheduleByIndex.get(index);
+      if (workedMs === 0 && schedule === undefined) continue;
+      const dayStart = rangeStart + index * DAY_MS;
+      // A planned day that has not begun yet as of `asOf` is not reported.
+      if (dayStart >= asOf) continue;
+      const taskMinutes: Record<string, number> = {};
+      for (const [taskId, totals] of perTask) {
+        const minutes = toMinutes(totals[index] ?? 0);
+        if (minutes > 0) taskMinutes[taskId] = minutes;
+      }
+      const first = firstStart[index] ?? Number.POSITIVE_INFINITY;
+      const last = lastEnd[index] ?? Number.NEGATIVE_INFINITY;
+      const open = stillOpen[index] === 1;
+      result.push({
+        workerId,
+        date: dayNumberToIsoDate(firstDay + index),
+        workedMinutes: toMinutes(workedMs),
+        presentMinutes: toMinutes(present[index] ?? 0),
+        awayMinutes: toMinutes(away[index] ?? 0),
+        taskMinutes,
+        firstStartAt: Number.isFinite(first) ? new Date(first) : null,
+        lastEndAt: Number.isFinite(last) ? new Date(last) : null,
+        stillOpen: open,
+        schedule: schedule === undefined ? null : compareDay(schedule, dayStart, work, workedMs, first, last, open),
+      });
+    }
+  }
+  return result;
+}
+
+function compareDay(
+  schedule: ScheduleInput,
+  dayStart: number,
+  work: number[],
+  workedMs: number,
+  first: number,
+  last: number,
+  open: boolean,
+): ScheduleResult {
+  if (schedule.isDayOff) {
+    return {
+      dayOff: true,
+      plannedStartAt: null,
+      plannedEndAt: null,
+      plannedMinutes: 0,
+      absent: false,
+      lateStartMinutes: 0,
+      earlyEndMinutes: 0,
+      overtimeMinutes: toMinutes(workedMs),
+    };
+  }
+  const { startMinute, endMinute, breakMinutes } = schedule;
+  if (!(startMinute >= 0 && startMinute < endMinute && endMinute <= 1440)) {
+    throw new RangeError(`Schedule of ${schedule.workerId} on ${schedule.date} must satisfy 0 ≤ start < end ≤ 1440`);
+  }
+  const plannedStart = dayStart + startMinute * MINUTE_MS;
+  const plannedEnd = dayStart + endMinute * MINUTE_MS;
+  const plannedMinutes = Math.max(0, endMinute - startMinute - breakMinutes);
+  const base = { dayOff: false, plannedStartAt: new Date(plannedStart), plannedEndAt: new Date(plannedEnd), plannedMinutes };
+  if (workedMs === 0) {
+    return { ...base, absent: true, lateStartMinutes: 0, earlyEndMinutes: 0, overtimeMinutes: 0 };
+  }
+  const inside = overlapMs(work, plannedStart, plannedEnd);
+  return {
+    ...base,
+    absent: false,
+    lateStartMinutes: toMinutes(Math.max(0, Math.min(first, plannedEnd) - plannedStart)),
+    earlyEndMinutes: open ? 0 : toMinutes(Math.max(0, plannedEnd - Math.max(last, plannedStart))),
+    overtimeMinutes: toMinutes(workedMs - inside),
+  };
+}

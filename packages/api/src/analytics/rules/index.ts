@@ -1,0 +1,12 @@
+export { aggregateWorkDays, type AggregateInput } from './aggregate-work-days';
+export { presenceEventsToIntervals, type PresenceEventInput } from './presence-intervals';
+export { closeForgottenSession, forgottenEndCloseTime, type ForgottenEndDecision, type ForgottenEndRule } from './forgotten-end';
+export type {
+  PresenceIntervalInput,
+  PresenceState,
+  ScheduleInput,
+  ScheduleResult,
+  TaskIntervalInput,
+  WorkSessionInput,
+  WorkerDay,
+} from './types';

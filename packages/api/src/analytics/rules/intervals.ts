@@ -1,0 +1,78 @@
+import { DAY_MS } from '../../calendar/day-number';
+import { JST_OFFSET_MS } from '../../calendar/jst';
+
+// Interval helpers on epoch milliseconds. Interval lists are flat arrays [s0, e0, s1, e1, …],
+// half-open, sorted and disjoint once `mergeIntervals` has run. Plain numbers keep the inner
+// loops free of Date objects and allocation.
+
+/** Sorts and merges raw [start, end) pairs, dropping empty ones. */
+export function mergeIntervals(pairs: number[]): number[] {
+  const count = pairs.length / 2;
+  const order = new Array<number>(count);
+  for (let i = 0; i < count; i += 1) order[i] = i;
+  order.sort((a, b) => (pairs[2 * a] ?? 0) - (pairs[2 * b] ?? 0));
+  const merged: number[] = [];
+  for (const i of order) {
+    const start = pairs[2 * i] ?? 0;
+    const end = pairs[2 * i + 1] ?? 0;
+    if (!(end > start)) continue;
+    const last = merged.length - 1;
+    if (last > 0 && start <= (merged[last] ?? 0)) {
+      if (end > (merged[last] ?? 0)) merged[last] = end;
+    } else {
+      merged.push(start, end);
+    }
+  }
+  return merged;
+}
+
+/** Index of the first interval in `merged` whose end is after `ms` (binary search). */
+function firstEndingAfter(merged: number[], ms: number): number {
+  let lo = 0;
+  let hi = merged.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((merged[2 * mid + 1] ?? 0) <= ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Calls `visit` for each piece of [start, end) that lies inside the merged list. */
+export function forEachOverlap(merged: number[], start: number, end: number, visit: (from: number, to: number) => void): void {
+  const pairs = merged.length / 2;
+  for (let i = firstEndingAfter(merged, start); i < pairs; i += 1) {
+    const s = merged[2 * i] ?? 0;
+    if (s >= end) return;
+    const e = merged[2 * i + 1] ?? 0;
+    const from = s > start ? s : start;
+    const to = e < end ? e : end;
+    if (to > from) visit(from, to);
+  }
+}
+
+/** Total length of the overlap between [start, end) and the merged list. */
+export function overlapMs(merged: number[], start: number, end: number): number {
+  let total = 0;
+  forEachOverlap(merged, start, end, (from, to) => {
+    total += to - from;
+  });
+  return total;
+}
+
+/**
+ * Adds [start, end) to per-JST-day totals: `totals[d]` holds day `firstDay + d`. Pieces outside
+ * the array are ignored (callers clip to the range first).
+ */
+export function accumulateByJstDay(totals: Float64Array, firstDay: number, start: number, end: number): void {
+  let pieceStart = start;
+  let day = Math.floor((start + JST_OFFSET_MS) / DAY_MS);
+  while (pieceStart < end) {
+    const dayEnd = (day + 1) * DAY_MS - JST_OFFSET_MS;
+    const pieceEnd = dayEnd < end ? dayEnd : end;
+    const index = day - firstDay;
+    if (index >= 0 && index < totals.length) totals[index] = (totals[index] ?? 0) + (pieceEnd - pieceStart);
+    pieceStart = pieceEnd;
+    day += 1;
+  }
+}
