@@ -1,0 +1,21 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { AgentBridge, SyncStatus } from '../shared/bridge';
+import { BRIDGE_GLOBAL, eventChannels, invokeChannels } from '../shared/bridge-channels';
+
+// Runs sandboxed with context isolation: only these functions cross into the page, never ipcRenderer.
+const bridge = {
+  getSession: () => ipcRenderer.invoke(invokeChannels.getSession),
+  signIn: (request) => ipcRenderer.invoke(invokeChannels.signIn, request),
+  signOut: () => ipcRenderer.invoke(invokeChannels.signOut),
+  punch: (request) => ipcRenderer.invoke(invokeChannels.punch, request),
+  reportPresence: (request) => ipcRenderer.invoke(invokeChannels.reportPresence, request),
+  reportIncident: (request) => ipcRenderer.invoke(invokeChannels.reportIncident, request),
+  getSyncStatus: () => ipcRenderer.invoke(invokeChannels.getSyncStatus),
+  onSyncStatusChanged: (listener) => {
+    const forward = (_event: IpcRendererEvent, status: SyncStatus) => listener(status);
+    ipcRenderer.on(eventChannels.syncStatusChanged, forward);
+    return () => void ipcRenderer.removeListener(eventChannels.syncStatusChanged, forward);
+  },
+} satisfies AgentBridge;
+
+contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);

@@ -1,0 +1,21 @@
+/**
+ * IPC channel names, in one place. Kept free of imports so the sandboxed preload bundle stays tiny
+ * (it imports this file and only types from ./bridge).
+ */
+export const invokeChannels = {
+  getSession: 'agent:session:get',
+  signIn: 'agent:session:sign-in',
+  signOut: 'agent:session:sign-out',
+  punch: 'agent:punch',
+  reportPresence: 'agent:presence',
+  reportIncident: 'agent:incident',
+  getSyncStatus: 'agent:sync:status',
+} as const;
+
+/** Main → renderer notifications. */
+export const eventChannels = {
+  syncStatusChanged: 'agent:sync:status-changed',
+} as const;
+
+/** The renderer sees the bridge as `window.agent`. */
+export const BRIDGE_GLOBAL = 'agent';

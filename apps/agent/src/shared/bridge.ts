@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { invokeChannels } from './bridge-channels';
+
+export { BRIDGE_GLOBAL, eventChannels, invokeChannels } from './bridge-channels';
+
+/**
+ * The contract between the renderer (camera, face checks, UI) and the main process (token, network,
+ * offline queue, screenshots). Main validates every request with these schemas: the renderer is
+ * treated as untrusted input even though it is our own code.
+ */
+
+const MAX_CAMERA_JPEG_BYTES = 2 * 1024 * 1024; // a 640×480 still is ~30–150 KB
+const similarity = z.number().min(0).max(1).nullish();
+const jpeg = z
+  .instanceof(Uint8Array)
+  .refine((b) => b.length > 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff, 'not a JPEG')
+  .refine((b) => b.length <= MAX_CAMERA_JPEG_BYTES, 'camera image too large');
+
+export const bridgeRequestSchemas = {
+  getSession: z.undefined(),
+  signIn: z.object({
+    serverUrl: z.string().trim().min(1).max(2048),
+    systemId: z.string().trim().min(1).max(32),
+    loginId: z.string().trim().min(1).max(64),
+    password: z.string().min(1).max(256),
+  }),
+  signOut: z.undefined(),
+  punch: z.object({
+    kind: z.enum(['WORK_START', 'WORK_END', 'TASK_START', 'TASK_END']),
+    taskId: z.uuid().nullish(),
+    occurredAt: z.date(),
+  }),
+  reportPresence: z.object({
+    state: z.enum(['PRESENT', 'AWAY']),
+    similarity,
+    occurredAt: z.date(),
+  }),
+  /** Main adds the screenshot itself (desktopCapturer); the renderer only has the camera still. */
+  reportIncident: z.object({
+    kind: z.enum(['PEEKING', 'IMPERSONATION', 'SPOOF']),
+    faceCount: z.number().int().min(0).max(50),
+    similarity,
+    occurredAt: z.date(),
+    cameraJpeg: jpeg,
+  }),
+  getSyncStatus: z.undefined(),
+} satisfies Record<keyof typeof invokeChannels, z.ZodType>;
+
+export type BridgeMethod = keyof typeof bridgeRequestSchemas;
+export type BridgeRequest<M extends BridgeMethod> = z.input<(typeof bridgeRequestSchemas)[M]>;
+
+export type SessionInfo = { signedIn: false } | { signedIn: true; serverUrl: string; userName: string; tenantName: string };
+
+export type SignInResult =
+  | { ok: true; userName: string; tenantName: string }
+  | { ok: false; error: 'INVALID_CREDENTIALS' | 'INSECURE_SERVER_URL' | 'UNREACHABLE' | 'LOCKED' | 'UNKNOWN'; message: string };
+
+/** `delivered: false` means kept in the offline queue, to be sent when the server is reachable. */
+export interface RecordResult {
+  clientId: string;
+  delivered: boolean;
+}
+
+export interface SyncStatus {
+  online: boolean;
+  queuedEvents: number;
+  queuedImages: number;
+  lastSyncAt: string | null;
+}
+
+export interface BridgeResponses {
+  getSession: SessionInfo;
+  signIn: SignInResult;
+  signOut: { ok: true };
+  punch: RecordResult;
+  reportPresence: RecordResult;
+  reportIncident: RecordResult;
+  getSyncStatus: SyncStatus;
+}
+
+type InvokeMethods = {
+  [M in BridgeMethod]: BridgeRequest<M> extends undefined ? () => Promise<BridgeResponses[M]> : (request: BridgeRequest<M>) => Promise<BridgeResponses[M]>;
+};
+
+/** What `window.agent` offers the renderer. */
+export interface AgentBridge extends InvokeMethods {
+  /** Returns an unsubscribe function. */
+  onSyncStatusChanged(listener: (status: SyncStatus) => void): () => void;
+}
