@@ -10,7 +10,7 @@ import type { PresenceIntervalInput, ScheduleInput, TaskIntervalInput, WorkSessi
 const WORKERS = 5_000;
 const FROM = '2026-09-01';
 const TO = '2026-11-30';
-const BUDGET_MS = 20_000;
+const BUDGET_MS = 10_000;
 
 function generate() {
   let seed = 7;

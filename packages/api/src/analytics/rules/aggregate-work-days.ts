@@ -1,6 +1,6 @@
 import { DAY_MS, MINUTE_MS, dayNumberToIsoDate, isoDateToDayNumber, type IsoDate } from '../../calendar/day-number';
 import { jstDayStartMs } from '../../calendar/jst';
-import { accumulateByJstDay, forEachOverlap, mergeIntervals, overlapMs } from './intervals';
+import { accumulateByJstDay, accumulateOverlapByJstDay, mergeIntervals, overlapMs } from './intervals';
 import type {
   PresenceIntervalInput,
   ScheduleInput,
@@ -115,7 +115,7 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
     for (const p of w.presence) {
       const target = p.state === 'PRESENT' ? present : away;
       const end = p.endedAt === null ? asOf : p.endedAt.getTime();
-      forEachOverlap(work, p.startedAt.getTime(), end, (from, to) => accumulateByJstDay(target, firstDay, from, to));
+      accumulateOverlapByJstDay(work, p.startedAt.getTime(), end, target, firstDay);
     }
 
     const perTask = new Map<string, Float64Array>();
@@ -126,8 +126,7 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
         perTask.set(t.taskId, target);
       }
       const end = t.endedAt === null ? asOf : t.endedAt.getTime();
-      const totals = target;
-      forEachOverlap(work, t.startedAt.getTime(), end, (from, to) => accumulateByJstDay(totals, firstDay, from, to));
+      accumulateOverlapByJstDay(work, t.startedAt.getTime(), end, target, firstDay);
     }
 
     const scheduleByIndex = new Map<number, ScheduleInput>();
@@ -196,16 +195,15 @@ function compareDay(
   const plannedStart = dayStart + startMinute * MINUTE_MS;
   const plannedEnd = dayStart + endMinute * MINUTE_MS;
   const plannedMinutes = Math.max(0, endMinute - startMinute - breakMinutes);
-  const base = { dayOff: false, plannedStartAt: new Date(plannedStart), plannedEndAt: new Date(plannedEnd), plannedMinutes };
-  if (workedMs === 0) {
-    return { ...base, absent: true, lateStartMinutes: 0, earlyEndMinutes: 0, overtimeMinutes: 0 };
-  }
-  const inside = overlapMs(work, plannedStart, plannedEnd);
+  const absent = workedMs === 0;
   return {
-    ...base,
-    absent: false,
-    lateStartMinutes: toMinutes(Math.max(0, Math.min(first, plannedEnd) - plannedStart)),
-    earlyEndMinutes: open ? 0 : toMinutes(Math.max(0, plannedEnd - Math.max(last, plannedStart))),
-    overtimeMinutes: toMinutes(workedMs - inside),
+    dayOff: false,
+    plannedStartAt: new Date(plannedStart),
+    plannedEndAt: new Date(plannedEnd),
+    plannedMinutes,
+    absent,
+    lateStartMinutes: absent ? 0 : toMinutes(Math.max(0, Math.min(first, plannedEnd) - plannedStart)),
+    earlyEndMinutes: absent || open ? 0 : toMinutes(Math.max(0, plannedEnd - Math.max(last, plannedStart))),
+    overtimeMinutes: absent ? 0 : toMinutes(workedMs - overlapMs(work, plannedStart, plannedEnd)),
   };
 }

@@ -38,26 +38,32 @@ function firstEndingAfter(merged: number[], ms: number): number {
   return lo;
 }
 
-/** Calls `visit` for each piece of [start, end) that lies inside the merged list. */
-export function forEachOverlap(merged: number[], start: number, end: number, visit: (from: number, to: number) => void): void {
+/** Total length of the overlap between [start, end) and the merged list. */
+export function overlapMs(merged: number[], start: number, end: number): number {
+  let total = 0;
+  const pairs = merged.length / 2;
+  for (let i = firstEndingAfter(merged, start); i < pairs; i += 1) {
+    const s = merged[2 * i] ?? 0;
+    if (s >= end) break;
+    const e = merged[2 * i + 1] ?? 0;
+    const to = e < end ? e : end;
+    const from = s > start ? s : start;
+    if (to > from) total += to - from;
+  }
+  return total;
+}
+
+/** Adds the part of [start, end) that lies inside the merged list to per-JST-day totals. */
+export function accumulateOverlapByJstDay(merged: number[], start: number, end: number, totals: Float64Array, firstDay: number): void {
   const pairs = merged.length / 2;
   for (let i = firstEndingAfter(merged, start); i < pairs; i += 1) {
     const s = merged[2 * i] ?? 0;
     if (s >= end) return;
     const e = merged[2 * i + 1] ?? 0;
-    const from = s > start ? s : start;
     const to = e < end ? e : end;
-    if (to > from) visit(from, to);
+    const from = s > start ? s : start;
+    if (to > from) accumulateByJstDay(totals, firstDay, from, to);
   }
-}
-
-/** Total length of the overlap between [start, end) and the merged list. */
-export function overlapMs(merged: number[], start: number, end: number): number {
-  let total = 0;
-  forEachOverlap(merged, start, end, (from, to) => {
-    total += to - from;
-  });
-  return total;
 }
 
 /**
