@@ -6,7 +6,7 @@ import { derivedJpeg, fixtureJpeg } from '../testing/jpeg-fixtures';
 import { useTempDirs } from '../testing/temp-dir';
 import { itemFileName, type QueueItem } from './item';
 import type { KeyProvider } from './key-provider';
-import { OfflineQueue } from './offline-queue';
+import { OfflineQueue, REJECTED_DIR, RejectedItemError } from './offline-queue';
 import { QUARANTINE_DIR } from './recovery';
 import { uuidV7 } from './uuid-v7';
 
@@ -122,7 +122,7 @@ describe('OfflineQueue', () => {
     const sent: string[] = [];
     const result = await queue.drain(async (item) => void sent.push(item.clientId));
     expect(sent).toEqual([b.clientId]);
-    expect(result).toEqual({ sent: 1, remaining: 0 });
+    expect(result).toEqual({ sent: 1, rejected: 0, remaining: 0 });
     expect(await readdir(join(dir, QUARANTINE_DIR))).toHaveLength(1);
   });
 
@@ -153,11 +153,28 @@ describe('OfflineQueue', () => {
       items.push(item);
       delivered.push(item.clientId);
     });
-    expect(second).toEqual({ sent: queued.length - 5, remaining: 0 });
+    expect(second).toEqual({ sent: queued.length - 5, rejected: 0, remaining: 0 });
     expect(delivered).toEqual(queued);
     const image = items.find((i) => i.class === 'image');
     expect(image?.class === 'image' && image.jpeg.equals(derivedJpeg(image.eventClientId, 2000))).toBe(true);
     expect(again.counts()).toEqual({ events: 0, images: 0 });
+  });
+
+  it('moves an item the server refused for good to rejected/ and goes on with the rest', async () => {
+    const { dir, queue, reopen } = await setup();
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push((await queue.enqueueEvent({ eventType: 'punch', data: { i } })).clientId);
+    const delivered: string[] = [];
+    const result = await queue.drain(async (item) => {
+      if (item.clientId === ids[1]) throw new RejectedItemError('BAD_REQUEST: occurredAt is not plausible');
+      delivered.push(item.clientId);
+    });
+    expect(result).toEqual({ sent: 3, rejected: 1, remaining: 0 });
+    expect(delivered).toEqual([ids[0], ids[2], ids[3]]);
+    expect(await readdir(join(dir, REJECTED_DIR))).toHaveLength(1);
+    await queue.close();
+    // Kept for diagnosis, but never offered again.
+    expect((await reopen()).list()).toEqual([]);
   });
 
   it('sends items queued during a drain in the same pass, and refuses a second concurrent drain', async () => {
@@ -174,7 +191,7 @@ describe('OfflineQueue', () => {
       }
     });
     expect(seen).toEqual([0, 1]);
-    expect(result).toEqual({ sent: 2, remaining: 0 });
+    expect(result).toEqual({ sent: 2, rejected: 0, remaining: 0 });
   });
 
   it('rejects what is not a JPEG, bad ids and a wrong key size', async () => {

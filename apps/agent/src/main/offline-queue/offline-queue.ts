@@ -1,4 +1,4 @@
-import { mkdir, unlink } from 'node:fs/promises';
+import { mkdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../fs/atomic-write';
@@ -36,8 +36,24 @@ const imageInput = z.object({
   createdAt: z.date().optional(),
 });
 
+/**
+ * Thrown by a sender when the server refused an item for good (e.g. a validation error): retrying can
+ * never succeed, and keeping it at the head would block everything behind it. The item is moved to
+ * rejected/ — kept, never deleted — and the drain goes on.
+ */
+export class RejectedItemError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RejectedItemError';
+  }
+}
+
+export const REJECTED_DIR = 'rejected';
+
 export interface DrainResult {
   sent: number;
+  /** Items the server refused for good, now in rejected/. */
+  rejected: number;
   remaining: number;
   /** Set when `send` rejected: that item and everything after it are still queued. */
   failed?: { seq: number; clientId: string; error: unknown };
@@ -105,14 +121,16 @@ export class OfflineQueue {
   }
 
   /**
-   * Sends items oldest first, deleting each only after `send` resolved. Stops at the first rejection
-   * and keeps that item and the rest; items queued meanwhile are sent in the same pass.
+   * Sends items oldest first, deleting each only after `send` resolved. Stops at the first failure
+   * and keeps that item and the rest (except a RejectedItemError, see there); items queued meanwhile
+   * are sent in the same pass.
    */
   async drain(send: (item: QueueItem) => Promise<void>): Promise<DrainResult> {
     if (this.draining) throw new Error('A drain is already running');
     this.draining = true;
     try {
       let sent = 0;
+      let rejected = 0;
       let lastSeq = 0;
       for (;;) {
         const entry = this.entries.find((e) => e.seq > lastSeq);
@@ -123,12 +141,17 @@ export class OfflineQueue {
         try {
           await send(item);
         } catch (error) {
-          return { sent, remaining: this.entries.length, failed: { seq: entry.seq, clientId: entry.clientId, error } };
+          if (!(error instanceof RejectedItemError)) {
+            return { sent, rejected, remaining: this.entries.length, failed: { seq: entry.seq, clientId: entry.clientId, error } };
+          }
+          await this.exclusive(() => this.setAside(entry.seq));
+          rejected++;
+          continue;
         }
         await this.exclusive(() => this.remove(entry.seq));
         sent++;
       }
-      return { sent, remaining: this.entries.length };
+      return { sent, rejected, remaining: this.entries.length };
     } finally {
       this.draining = false;
     }
@@ -199,6 +222,16 @@ export class OfflineQueue {
     const entry = this.entries.find((e) => e.seq === seq);
     if (!entry) return;
     await unlink(join(this.dir, entry.name)).catch((error: unknown) => {
+      if (!isNotFound(error)) throw error;
+    });
+    this.forget(seq);
+  }
+
+  private async setAside(seq: number): Promise<void> {
+    const entry = this.entries.find((e) => e.seq === seq);
+    if (!entry) return;
+    await mkdir(join(this.dir, REJECTED_DIR), { recursive: true });
+    await rename(join(this.dir, entry.name), join(this.dir, REJECTED_DIR, entry.name)).catch((error: unknown) => {
       if (!isNotFound(error)) throw error;
     });
     this.forget(seq);
