@@ -177,6 +177,19 @@ describe('OfflineQueue', () => {
     expect((await reopen()).list()).toEqual([]);
   });
 
+  it('can send one class at a time, events first, keeping each class in order', async () => {
+    const { queue } = await setup();
+    const e1 = await queue.enqueueEvent({ eventType: 'incident', data: { n: 1 } });
+    const i1 = await queue.enqueueImage({ eventClientId: e1.clientId, source: 'camera', jpeg: derivedJpeg('a', 300) });
+    const e2 = await queue.enqueueEvent({ eventType: 'punch', data: { n: 2 } });
+    const i2 = await queue.enqueueImage({ eventClientId: e1.clientId, source: 'screen', jpeg: derivedJpeg('b', 300) });
+    const order: string[] = [];
+    const send = async (item: QueueItem) => void order.push(item.clientId);
+    expect(await queue.drain(send, { only: 'event' })).toEqual({ sent: 2, rejected: 0, remaining: 2 });
+    expect(await queue.drain(send, { only: 'image' })).toEqual({ sent: 2, rejected: 0, remaining: 0 });
+    expect(order).toEqual([e1.clientId, e2.clientId, i1.clientId, i2.clientId]);
+  });
+
   it('sends items queued during a drain in the same pass, and refuses a second concurrent drain', async () => {
     const { queue } = await setup();
     await queue.enqueueEvent({ eventType: 'punch', data: { n: 0 } });
