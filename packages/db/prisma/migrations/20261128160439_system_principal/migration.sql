@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "PrincipalKind" ADD VALUE 'SYSTEM';
