@@ -33,7 +33,7 @@ function parseCsv(text: string): string[][] {
   return records;
 }
 
-describe('CSV (RFC 4180)', () => {
+describe('仕様書 サービス内容 (実績を集計し出力): CSV per RFC 4180', () => {
   it.each([
     ['plain', 'plain'],
     ['a,b', '"a,b"'],

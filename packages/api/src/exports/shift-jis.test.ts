@@ -6,7 +6,7 @@ import { REPLACEMENT_MARK, toCsvShiftJis, toShiftJisSafeText } from './shift-jis
 
 const decode = (bytes: Buffer) => iconv.decode(bytes, 'cp932');
 
-describe('CSV in Shift_JIS (CP932) for Japanese Excel', () => {
+describe('仕様書 サービス内容 (実績を集計し出力): CSV in Shift_JIS (CP932) for Japanese Excel', () => {
   it('round-trips Japanese text, NEC/IBM extensions and half-width kana', () => {
     const text = 'テレワーク ①㈱髙 ｱｲｳ ～ －';
     expect(toShiftJisSafeText(text)).toEqual({ text, replaced: [] });

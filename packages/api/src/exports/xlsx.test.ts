@@ -10,7 +10,7 @@ async function readBack(bytes: Buffer) {
   return workbook;
 }
 
-describe('XLSX export', () => {
+describe('仕様書 サービス内容 (実績を集計し出力): XLSX', () => {
   it('is a zip (PK header) that Excel readers open back to the same cells', async () => {
     const bytes = await toXlsx(reportColumns, reportRows, { sheetName: '勤務実績 2026/11' });
     expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);
