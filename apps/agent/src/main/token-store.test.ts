@@ -9,7 +9,7 @@ import { useTempDirs } from './testing/temp-dir';
 import { TokenStore } from './token-store';
 
 const tempDir = useTempDirs();
-const credentials = () => ({ token: randomBytes(32).toString('base64url'), deviceId: uuidV7(), serverUrl: 'https://telework.example.jp/' });
+const credentials = () => ({ token: randomBytes(32).toString('base64url'), deviceId: uuidV7(), serverUrl: 'https://telework.example.jp/', userName: '山田 太郎', tenantName: '株式会社サンプル' });
 
 describe('TokenStore', () => {
   it('keeps the token encrypted on disk and reads it back with the same OS key', async () => {

@@ -7,6 +7,9 @@ const storedToken = z.object({
   v: z.literal(1),
   token: z.string().min(16).max(512),
   deviceId: z.uuid(),
+  /** Shown in the agent's window while signed in; the server stays the source of truth. */
+  userName: z.string().max(200),
+  tenantName: z.string().max(200),
   serverUrl: z.string().refine((value) => isAcceptableServer(value), 'server URL must be https (or http on loopback)'),
 });
 export type DeviceCredentials = Omit<z.infer<typeof storedToken>, 'v'>;

@@ -71,7 +71,8 @@ export interface SyncStatus {
 export interface BridgeResponses {
   getSession: SessionInfo;
   signIn: SignInResult;
-  signOut: { ok: true };
+  /** Refused while records are still waiting to be sent: they belong to this worker's device token. */
+  signOut: { ok: true } | { ok: false; error: 'PENDING_RECORDS'; pending: number };
   punch: RecordResult;
   reportPresence: RecordResult;
   reportIncident: RecordResult;

@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createBridgeHandlers, SignInError, type AgentAuth } from './bridge-handlers';
+import type { EventItem, ImageItem } from './offline-queue/item';
+import { OfflineQueue } from './offline-queue/offline-queue';
+import { uuidV7 } from './offline-queue/uuid-v7';
+import { SyncService, type AgentServer } from './sync/sync-service';
+import { aesSecretCipher } from './testing/aes-secret-cipher';
+import { fixtureJpeg } from './testing/jpeg-fixtures';
+import { useTempDirs } from './testing/temp-dir';
+import { TokenStore } from './token-store';
+
+const tempDir = useTempDirs();
+const at = new Date('2026-11-28T00:30:00.000Z');
+
+class Server implements AgentServer, AgentAuth {
+  online = true;
+  events: EventItem[] = [];
+  images: ImageItem[] = [];
+  revoked: string[] = [];
+  signIns: unknown[] = [];
+  async sendEvent(item: EventItem) {
+    if (!this.online) throw new Error('ECONNREFUSED');
+    this.events.push(item);
+  }
+  async sendImage(item: ImageItem) {
+    if (!this.online) throw new Error('ECONNREFUSED');
+    this.images.push(item);
+  }
+  async signIn(serverUrl: URL, input: { loginId: string; password: string }) {
+    this.signIns.push({ serverUrl: serverUrl.href, ...input });
+    if (input.password !== 'correct horse') throw new SignInError('INVALID_CREDENTIALS', 'ID or password is wrong');
+    return { token: randomBytes(32).toString('base64url'), deviceId: uuidV7(), userName: '山田 太郎', tenantName: '株式会社サンプル' };
+  }
+  async signOut(credentials: { deviceId: string }) {
+    this.revoked.push(credentials.deviceId);
+  }
+}
+
+async function setup(options: { captureScreen?: () => Promise<Uint8Array | null> } = {}) {
+  const dir = await tempDir('handlers-');
+  const key = randomBytes(32);
+  const queue = await OfflineQueue.open({ dir: join(dir, 'queue'), keyProvider: { getKey: async () => key } });
+  const tokens = new TokenStore(join(dir, 'device-token.bin'), aesSecretCipher());
+  const server = new Server();
+  const sync = new SyncService(queue, server, { minRetryMs: 60_000 });
+  const screen = fixtureJpeg('background.jpg');
+  const handlers = createBridgeHandlers({
+    queue, tokens, sync, auth: server,
+    captureScreen: options.captureScreen ?? (async () => screen),
+    device: { name: 'PC-0042', agentVersion: '0.1.0' },
+  });
+  const signIn = () => handlers.signIn({ serverUrl: 'https://telework.example.jp', systemId: 'T-001', loginId: 'yamada', password: 'correct horse' });
+  return { queue, tokens, server, sync, handlers, signIn, screen };
+}
+
+describe('bridge handlers', () => {
+  it('signs in over https only, stores the device token, and reports the session', async () => {
+    const { handlers, server, tokens, signIn } = await setup();
+    expect(await handlers.getSession(undefined)).toEqual({ signedIn: false });
+    const insecure = await handlers.signIn({ serverUrl: 'http://telework.example.jp', systemId: 'T-001', loginId: 'yamada', password: 'correct horse' });
+    expect(insecure).toMatchObject({ ok: false, error: 'INSECURE_SERVER_URL' });
+    expect(server.signIns).toEqual([]);
+
+    expect(await handlers.signIn({ serverUrl: 'https://telework.example.jp', systemId: 'T-001', loginId: 'yamada', password: 'nope' })).toEqual({
+      ok: false, error: 'INVALID_CREDENTIALS', message: 'ID or password is wrong',
+    });
+    expect(await tokens.get()).toBeNull();
+
+    expect(await signIn()).toEqual({ ok: true, userName: '山田 太郎', tenantName: '株式会社サンプル' });
+    expect(server.signIns.at(-1)).toMatchObject({ serverUrl: 'https://telework.example.jp/', deviceName: 'PC-0042', agentVersion: '0.1.0' });
+    expect(await handlers.getSession(undefined)).toEqual({ signedIn: true, serverUrl: 'https://telework.example.jp/', userName: '山田 太郎', tenantName: '株式会社サンプル' });
+  });
+
+  it('refuses to record for nobody', async () => {
+    const { handlers, queue } = await setup();
+    await expect(handlers.punch({ kind: 'WORK_START', occurredAt: at })).rejects.toThrow('Not signed in');
+    expect(queue.counts()).toEqual({ events: 0, images: 0 });
+  });
+
+  it('keeps punches while offline and delivers them with the next one once online', async () => {
+    const { handlers, server, signIn } = await setup();
+    await signIn();
+    server.online = false;
+    const offline = await handlers.punch({ kind: 'WORK_START', occurredAt: at });
+    expect(offline.delivered).toBe(false);
+    expect(await handlers.getSyncStatus(undefined)).toMatchObject({ online: false, queuedEvents: 1 });
+
+    server.online = true;
+    const online = await handlers.reportPresence({ state: 'AWAY', similarity: 0.12, occurredAt: at });
+    expect(online.delivered).toBe(true);
+    expect(server.events.map((e) => e.clientId)).toEqual([offline.clientId, online.clientId]);
+    expect(server.events[0]).toMatchObject({ eventType: 'punch', data: { kind: 'WORK_START', taskId: null, occurredAt: at.toISOString() } });
+    expect(server.events[1]).toMatchObject({ eventType: 'presence', data: { state: 'AWAY', similarity: 0.12 } });
+  });
+
+  it('records an incident with camera and screen evidence linked to it', async () => {
+    const { handlers, server, signIn, screen } = await setup();
+    await signIn();
+    const camera = fixtureJpeg('group-2.jpg');
+    const result = await handlers.reportIncident({ kind: 'PEEKING', faceCount: 2, occurredAt: at, cameraJpeg: new Uint8Array(camera) });
+    expect(result.delivered).toBe(true);
+    expect(server.events[0]).toMatchObject({ eventType: 'incident', clientId: result.clientId, data: { kind: 'PEEKING', faceCount: 2 } });
+    expect(server.images.map((i) => [i.source, i.eventClientId])).toEqual([['camera', result.clientId], ['screen', result.clientId]]);
+    expect(server.images[0]?.jpeg.equals(camera)).toBe(true);
+    expect(server.images[1]?.jpeg.equals(screen)).toBe(true);
+  });
+
+  it('still records the incident when the screenshot fails', async () => {
+    const { handlers, server, signIn } = await setup({ captureScreen: async () => Promise.reject(new Error('no display')) });
+    await signIn();
+    const result = await handlers.reportIncident({ kind: 'IMPERSONATION', faceCount: 1, similarity: 0.05, occurredAt: at, cameraJpeg: new Uint8Array(fixtureJpeg('person-tetiana.jpg')) });
+    expect(result.delivered).toBe(true);
+    expect(server.images.map((i) => i.source)).toEqual(['camera']);
+  });
+
+  it('will not sign out while records are waiting, then revokes and forgets the token', async () => {
+    const { handlers, server, tokens, signIn } = await setup();
+    await signIn();
+    server.online = false;
+    await handlers.punch({ kind: 'WORK_END', occurredAt: at });
+    expect(await handlers.signOut(undefined)).toEqual({ ok: false, error: 'PENDING_RECORDS', pending: 1 });
+    expect(await tokens.get()).not.toBeNull();
+
+    server.online = true;
+    const deviceId = (await tokens.get())?.deviceId;
+    expect(await handlers.signOut(undefined)).toEqual({ ok: true });
+    expect(server.revoked).toEqual([deviceId]);
+    expect(await tokens.get()).toBeNull();
+    expect(server.events).toHaveLength(1);
+  });
+});

@@ -1,0 +1,112 @@
+import type { SignInResult } from '../shared/bridge';
+import { BridgeRequestError, type BridgeHandlers } from './ipc/register-bridge';
+import type { OfflineQueue } from './offline-queue/offline-queue';
+import { assertServerUrl, InsecureServerUrlError } from './security/server-url';
+import type { SyncService } from './sync/sync-service';
+import type { DeviceCredentials, TokenStore } from './token-store';
+
+/** The server's agent sign-in/out, behind an interface so the handlers run without a network. */
+export interface AgentAuth {
+  signIn(serverUrl: URL, input: { systemId: string; loginId: string; password: string; deviceName: string; agentVersion: string }): Promise<Omit<DeviceCredentials, 'serverUrl'>>;
+  signOut(credentials: DeviceCredentials): Promise<void>;
+}
+
+export class SignInError extends Error {
+  constructor(
+    readonly code: Exclude<Extract<SignInResult, { ok: false }>['error'], 'INSECURE_SERVER_URL'>,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SignInError';
+  }
+}
+
+export interface HandlerDeps {
+  queue: OfflineQueue;
+  tokens: TokenStore;
+  sync: Pick<SyncService, 'syncNow' | 'status'>;
+  auth: AgentAuth;
+  /** A JPEG of the screen (≤1920×1080) for incident evidence, or null when none could be taken. */
+  captureScreen: () => Promise<Uint8Array | null>;
+  device: { name: string; agentVersion: string };
+}
+
+/**
+ * The main-process side of the bridge. Every record goes to the offline queue first and is then
+ * offered to the server, so "sent" and "kept for later" are one code path (仕様書: offline recording).
+ */
+export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
+  const { queue, tokens, sync, auth } = deps;
+
+  const requireSignedIn = async () => {
+    const credentials = await tokens.get();
+    if (!credentials) throw new BridgeRequestError('Not signed in');
+    return credentials;
+  };
+
+  const deliver = async (clientId: string) => {
+    await sync.syncNow();
+    return { clientId, delivered: !queue.list().some((entry) => entry.clientId === clientId) };
+  };
+
+  return {
+    getSession: async () => {
+      const credentials = await tokens.get();
+      return credentials ? { signedIn: true, serverUrl: credentials.serverUrl, userName: credentials.userName, tenantName: credentials.tenantName } : { signedIn: false };
+    },
+
+    signIn: async ({ serverUrl, ...input }) => {
+      let url: URL;
+      try {
+        url = assertServerUrl(serverUrl);
+      } catch (error) {
+        if (error instanceof InsecureServerUrlError) return { ok: false, error: 'INSECURE_SERVER_URL', message: error.message };
+        throw error;
+      }
+      try {
+        const issued = await auth.signIn(url, { ...input, deviceName: deps.device.name, agentVersion: deps.device.agentVersion });
+        await tokens.set({ ...issued, serverUrl: url.href });
+        void sync.syncNow();
+        return { ok: true, userName: issued.userName, tenantName: issued.tenantName };
+      } catch (error) {
+        if (error instanceof SignInError) return { ok: false, error: error.code, message: error.message };
+        throw error;
+      }
+    },
+
+    signOut: async () => {
+      const credentials = await tokens.get();
+      if (!credentials) return { ok: true };
+      const { queuedEvents, queuedImages } = await sync.syncNow();
+      if (queuedEvents + queuedImages > 0) return { ok: false, error: 'PENDING_RECORDS', pending: queuedEvents + queuedImages };
+      // Revocation is best effort: an administrator can also revoke the device from the console.
+      await auth.signOut(credentials).catch(() => undefined);
+      await tokens.clear();
+      return { ok: true };
+    },
+
+    punch: async ({ kind, taskId, occurredAt }) => {
+      await requireSignedIn();
+      const { clientId } = await queue.enqueueEvent({ eventType: 'punch', data: { kind, taskId: taskId ?? null, occurredAt: occurredAt.toISOString() } });
+      return deliver(clientId);
+    },
+
+    reportPresence: async ({ state, similarity, occurredAt }) => {
+      await requireSignedIn();
+      const { clientId } = await queue.enqueueEvent({ eventType: 'presence', data: { state, similarity: similarity ?? null, occurredAt: occurredAt.toISOString() } });
+      return deliver(clientId);
+    },
+
+    reportIncident: async ({ kind, faceCount, similarity, occurredAt, cameraJpeg }) => {
+      await requireSignedIn();
+      const { clientId } = await queue.enqueueEvent({ eventType: 'incident', data: { kind, faceCount, similarity: similarity ?? null, occurredAt: occurredAt.toISOString() } });
+      await queue.enqueueImage({ eventClientId: clientId, source: 'camera', jpeg: cameraJpeg, createdAt: occurredAt });
+      // The screenshot is evidence too, but an incident must never be lost because capture failed.
+      const screen = await deps.captureScreen().catch(() => null);
+      if (screen) await queue.enqueueImage({ eventClientId: clientId, source: 'screen', jpeg: screen, createdAt: occurredAt });
+      return deliver(clientId);
+    },
+
+    getSyncStatus: async () => sync.status(),
+  };
+}
