@@ -7,6 +7,8 @@ import { tenantRouter } from './routers/tenant/tenant-router';
 import { usersRouter } from './routers/users/users-router';
 import { profileRouter } from './routers/users/profile-router';
 import { agentWorkRouter, workRouter } from './routers/work/work-router';
+import { schedulesRouter } from './routers/schedules/schedules-router';
+import { analyticsRouter } from './routers/analytics/analytics-router';
 import { createTRPCRouter } from './trpc';
 
 /** Everything the console serves at /api/trpc: the web console's users and the desktop agent. */
@@ -19,6 +21,8 @@ export const consoleRouter = createTRPCRouter({
   tasks: tasksRouter,
   devices: devicesRouter,
   work: workRouter,
+  schedules: schedulesRouter,
+  analytics: analyticsRouter,
   agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter }),
 });
 

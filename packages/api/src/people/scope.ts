@@ -42,5 +42,6 @@ export async function managedGroupIds(db: Tx, tenantId: string, managerId: strin
 /** NOT_FOUND (not FORBIDDEN) for users outside the viewer's scope, so their existence is not revealed. */
 export async function assertUserVisible(db: Tx, tenantId: string, viewer: Viewer, userId: string): Promise<void> {
   const ids = await visibleUserIds(db, tenantId, viewer);
-  if (ids && !ids.includes(userId)) throw new AppError('NOT_FOUND', 'No such user.');
+  const visible = ids ? ids.includes(userId) : (await db.user.count({ where: { tenantId, id: userId } })) > 0;
+  if (!visible) throw new AppError('NOT_FOUND', 'No such user.');
 }

@@ -1,0 +1,35 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { isValidIsoDate, japaneseHolidaysBetween } from '../../calendar';
+import { resolveSchedules } from '../../schedules/resolve-schedules';
+import { setDaySchedule, setWeeklyPattern } from '../../schedules/edit-schedules';
+import { assertUserVisible } from '../../people/scope';
+import { managerProcedure, tenantProcedure } from '../../trpc';
+
+const isoDate = z.string().refine(isValidIsoDate, 'YYYY-MM-DD');
+const minute = z.number().int().min(0).max(1440);
+const plan = z.object({ startMinute: minute, endMinute: minute, breakMinutes: z.number().int().min(0).max(720), isDayOff: z.boolean().default(false), note: z.string().max(200).nullish() });
+const range = z.object({ from: isoDate, to: isoDate });
+
+export const schedulesRouter = {
+  /** Planned hours per day for one worker (managers for their workers; a worker for himself). */
+  forUser: tenantProcedure.input(range.extend({ userId: z.uuid() })).query(async ({ ctx, input }) => {
+    await assertUserVisible(ctx.db, ctx.tenantId, ctx.user, input.userId);
+    return resolveSchedules(ctx.db, { tenantId: ctx.tenantId, userIds: [input.userId], from: input.from, to: input.to });
+  }),
+  setDay: managerProcedure.input(z.object({ userId: z.uuid(), date: isoDate, plan: plan.nullable() })).mutation(({ ctx, input }) =>
+    setDaySchedule(ctx.db, { tenantId: ctx.tenantId, actor: { id: ctx.user.id, role: ctx.user.role, ip: ctx.meta.ip }, userId: input.userId, date: input.date, plan: input.plan }),
+  ),
+  setPattern: managerProcedure
+    .input(z.object({
+      userId: z.uuid(),
+      validFrom: isoDate,
+      workOnHolidays: z.boolean().default(false),
+      days: z.array(z.object({ weekday: z.number().int().min(1).max(7), startMinute: minute, endMinute: minute, breakMinutes: z.number().int().min(0).max(720) })).max(7),
+    }))
+    .mutation(({ ctx, input }) =>
+      setWeeklyPattern(ctx.db, { tenantId: ctx.tenantId, actor: { id: ctx.user.id, role: ctx.user.role, ip: ctx.meta.ip }, userId: input.userId, pattern: { days: input.days, workOnHolidays: input.workOnHolidays, validFrom: input.validFrom } }),
+    ),
+  /** Japanese public holidays in a range (bundled data; nobody types them in). */
+  holidays: tenantProcedure.input(range).query(({ input }) => japaneseHolidaysBetween(input.from, input.to)),
+} satisfies TRPCRouterRecord;

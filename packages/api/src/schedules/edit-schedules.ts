@@ -1,0 +1,66 @@
+import type { Tx } from '@telework/db';
+import { AppError } from '../errors/app-error';
+import { recordTenantAudit } from '../audit/audit-log';
+import { assertUserVisible, type Viewer } from '../people/scope';
+import { isoToDbDate } from './resolve-schedules';
+import type { IsoDate } from '../calendar';
+
+interface Actor extends Viewer {
+  ip: string | null;
+}
+
+export interface DayPlan {
+  startMinute: number;
+  endMinute: number;
+  breakMinutes: number;
+  isDayOff: boolean;
+  note?: string | null;
+}
+
+function assertPlan(p: { startMinute: number; endMinute: number; breakMinutes: number }) {
+  if (p.endMinute <= p.startMinute) throw new AppError('VALIDATION', 'The end must be after the start.', { fieldErrors: { endMinute: ['must be after the start'] } });
+  if (p.breakMinutes > p.endMinute - p.startMinute) throw new AppError('VALIDATION', 'The break is longer than the day.', { fieldErrors: { breakMinutes: ['longer than the day'] } });
+}
+
+async function assertWorker(db: Tx, tenantId: string, actor: Actor, userId: string) {
+  await assertUserVisible(db, tenantId, actor, userId);
+  const user = await db.user.findFirst({ where: { tenantId, id: userId }, select: { id: true } });
+  if (!user) throw new AppError('NOT_FOUND', 'No such user.');
+}
+
+/** Sets (or with `plan: null` clears) one day's planned hours for a worker. */
+export async function setDaySchedule(db: Tx, { tenantId, actor, userId, date, plan }: { tenantId: string; actor: Actor; userId: string; date: IsoDate; plan: DayPlan | null }) {
+  await assertWorker(db, tenantId, actor, userId);
+  const key = { tenantId_userId_date: { tenantId, userId, date: isoToDbDate(date) } };
+  if (plan === null) {
+    await db.workSchedule.deleteMany({ where: { tenantId, userId, date: isoToDbDate(date) } });
+  } else {
+    assertPlan(plan);
+    await db.workSchedule.upsert({ where: key, create: { tenantId, userId, date: isoToDbDate(date), ...plan, note: plan.note ?? null }, update: { ...plan, note: plan.note ?? null } });
+  }
+  await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: 'schedule.day_set', targetType: 'User', targetId: userId, details: { date, cleared: plan === null }, ip: actor.ip });
+  return { ok: true as const };
+}
+
+export interface WeekPattern {
+  /** ISO weekday 1 = Monday … 7 = Sunday; days not listed are off. */
+  days: { weekday: number; startMinute: number; endMinute: number; breakMinutes: number }[];
+  workOnHolidays: boolean;
+  validFrom: IsoDate;
+}
+
+/** Replaces the worker's weekly pattern from `validFrom` on; the previous pattern ends the day before. */
+export async function setWeeklyPattern(db: Tx, { tenantId, actor, userId, pattern }: { tenantId: string; actor: Actor; userId: string; pattern: WeekPattern }) {
+  await assertWorker(db, tenantId, actor, userId);
+  pattern.days.forEach(assertPlan);
+  if (new Set(pattern.days.map((d) => d.weekday)).size !== pattern.days.length) throw new AppError('VALIDATION', 'A weekday is listed twice.', { fieldErrors: { days: ['duplicate weekday'] } });
+  const from = isoToDbDate(pattern.validFrom);
+  const dayBefore = new Date(from.getTime() - 86_400_000);
+  await db.schedulePattern.deleteMany({ where: { tenantId, userId, validFrom: { gte: from } } });
+  await db.schedulePattern.updateMany({ where: { tenantId, userId, validFrom: { lt: from }, OR: [{ validTo: null }, { validTo: { gte: from } }] }, data: { validTo: dayBefore } });
+  if (pattern.days.length) {
+    await db.schedulePattern.createMany({ data: pattern.days.map((d) => ({ tenantId, userId, ...d, workOnHolidays: pattern.workOnHolidays, validFrom: from })) });
+  }
+  await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: 'schedule.pattern_set', targetType: 'User', targetId: userId, details: { validFrom: pattern.validFrom, days: pattern.days.length }, ip: actor.ip });
+  return { ok: true as const };
+}
