@@ -67,6 +67,16 @@ describe('SyncService', () => {
     sync.stop();
   });
 
+  it('leaves images queued when the server has no evidence upload, and is still online', async () => {
+    const { queue } = await setup();
+    const sent: string[] = [];
+    const eventsOnly: AgentServer = { sendEvent: async (item) => void sent.push(item.clientId) };
+    const event = await queue.enqueueEvent({ eventType: 'incident', data: {} });
+    await queue.enqueueImage({ eventClientId: event.clientId, source: 'camera', jpeg: derivedJpeg('x', 500) });
+    expect(await new SyncService(queue, eventsOnly).syncNow()).toMatchObject({ online: true, queuedEvents: 0, queuedImages: 1 });
+    expect(sent).toEqual([event.clientId]);
+  });
+
   it('sets aside a record the server refuses for good and delivers the rest', async () => {
     const { queue, server } = await setup();
     server.online = true;

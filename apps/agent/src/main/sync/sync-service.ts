@@ -8,7 +8,8 @@ import type { OfflineQueue } from '../offline-queue/offline-queue';
  */
 export interface AgentServer {
   sendEvent(item: EventItem): Promise<void>;
-  sendImage(item: ImageItem): Promise<void>;
+  /** Absent while the server offers no evidence upload: images then wait in the queue (capped). */
+  sendImage?(item: ImageItem): Promise<void>;
 }
 
 export interface SyncOptions {
@@ -73,7 +74,8 @@ export class SyncService {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const events = await this.queue.drain((item) => (item.class === 'event' ? this.server.sendEvent(item) : Promise.resolve()), { only: 'event' });
-    const images = events.failed ? null : await this.queue.drain((item) => (item.class === 'image' ? this.server.sendImage(item) : Promise.resolve()), { only: 'image' });
+    const sendImage = this.server.sendImage?.bind(this.server);
+    const images = events.failed || !sendImage ? null : await this.queue.drain((item) => (item.class === 'image' ? sendImage(item) : Promise.resolve()), { only: 'image' });
     this.online = !events.failed && !images?.failed;
     if (this.online) {
       this.failures = 0;
