@@ -77,8 +77,10 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
     signOut: async () => {
       const credentials = await tokens.get();
       if (!credentials) return { ok: true };
-      const { queuedEvents, queuedImages } = await sync.syncNow();
-      if (queuedEvents + queuedImages > 0) return { ok: false, error: 'PENDING_RECORDS', pending: queuedEvents + queuedImages };
+      const { queuedEvents } = await sync.syncNow();
+      if (queuedEvents > 0) return { ok: false, error: 'PENDING_RECORDS', pending: queuedEvents };
+      // Unsent evidence would otherwise go out later under the next worker's token.
+      await queue.discardImages();
       // Revocation is best effort: an administrator can also revoke the device from the console.
       await auth.signOut(credentials).catch(() => undefined);
       await tokens.clear();

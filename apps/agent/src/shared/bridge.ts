@@ -71,7 +71,7 @@ export interface SyncStatus {
 export interface BridgeResponses {
   getSession: SessionInfo;
   signIn: SignInResult;
-  /** Refused while records are still waiting to be sent: they belong to this worker's device token. */
+  /** Refused while punches/events are still waiting to be sent: they belong to this worker's device token. */
   signOut: { ok: true } | { ok: false; error: 'PENDING_RECORDS'; pending: number };
   punch: RecordResult;
   reportPresence: RecordResult;

@@ -190,6 +190,15 @@ describe('OfflineQueue', () => {
     expect(order).toEqual([e1.clientId, e2.clientId, i1.clientId, i2.clientId]);
   });
 
+  it('discards queued images (sign-out) but keeps every event', async () => {
+    const { queue, reopen } = await setup();
+    const event = await queue.enqueueEvent({ eventType: 'incident', data: {} });
+    for (let i = 0; i < 3; i++) await queue.enqueueImage({ eventClientId: event.clientId, source: 'camera', jpeg: derivedJpeg(String(i), 300) });
+    expect(await queue.discardImages()).toBe(3);
+    await queue.close();
+    expect((await reopen()).list()).toEqual([{ seq: event.seq, cls: 'event', clientId: event.clientId }]);
+  });
+
   it('sends items queued during a drain in the same pass, and refuses a second concurrent drain', async () => {
     const { queue } = await setup();
     await queue.enqueueEvent({ eventType: 'punch', data: { n: 0 } });

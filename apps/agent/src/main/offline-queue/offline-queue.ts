@@ -158,6 +158,18 @@ export class OfflineQueue {
     }
   }
 
+  /**
+   * Deletes every queued image. Only for sign-out: evidence left behind must not be sent later under
+   * the next worker's token. Events have no such method: they are never dropped.
+   */
+  discardImages(): Promise<number> {
+    return this.exclusive(async () => {
+      const images = this.entries.filter((e) => e.cls === 'image');
+      for (const image of images) await this.remove(image.seq);
+      return images.length;
+    });
+  }
+
   counts(): { events: number; images: number } {
     let images = 0;
     for (const entry of this.entries) if (entry.cls === 'image') images++;
