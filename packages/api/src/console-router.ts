@@ -9,6 +9,7 @@ import { profileRouter } from './routers/users/profile-router';
 import { agentWorkRouter, workRouter } from './routers/work/work-router';
 import { schedulesRouter } from './routers/schedules/schedules-router';
 import { analyticsRouter } from './routers/analytics/analytics-router';
+import { reportsRouter } from './routers/reports/reports-router';
 import { createTRPCRouter } from './trpc';
 
 /** Everything the console serves at /api/trpc: the web console's users and the desktop agent. */
@@ -23,6 +24,7 @@ export const consoleRouter = createTRPCRouter({
   work: workRouter,
   schedules: schedulesRouter,
   analytics: analyticsRouter,
+  reports: reportsRouter,
   agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter }),
 });
 

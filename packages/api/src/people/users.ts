@@ -78,7 +78,7 @@ export async function updateUser(db: Tx, { tenantId, actor, userId, input }: { t
   await withinSeats(db, tenantId, async () => {
     const r = await db.user.updateMany({
       where: { tenantId, id: userId },
-      data: { name: input.name, email: input.email ?? null, department: input.department ?? null, role: input.role, language: input.language },
+      data: { name: input.name, email: input.email, department: input.department, role: input.role, language: input.language },
     });
     if (r.count === 0) throw new AppError('NOT_FOUND', 'No such user.');
     await setMemberships(db, tenantId, userId, input.groupIds);
@@ -137,6 +137,7 @@ export async function changeOwnPassword(db: Tx, { tenantId, userId, current, nex
 }
 
 export async function updateOwnProfile(db: Tx, { tenantId, userId, input }: { tenantId: string; userId: string; input: { name: string; email?: string | null; department?: string | null; language: Language } }) {
-  await db.user.updateMany({ where: { tenantId, id: userId }, data: { name: input.name, email: input.email ?? null, department: input.department ?? null, language: input.language } });
+  // Omitted fields stay as they are; null clears them.
+  await db.user.updateMany({ where: { tenantId, id: userId }, data: { name: input.name, email: input.email, department: input.department, language: input.language } });
   return db.user.findFirstOrThrow({ where: { tenantId, id: userId }, select: userPublicSelect });
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ConsoleCases } from '../case-types';
 
 /** Schedules and analytics (issue: console work analysis). */
@@ -15,5 +16,23 @@ export const consoleCases: ConsoleCases = {
   },
   'schedules.holidays': { minRole: 'WORKER', call: (c) => c.schedules.holidays({ from: '2026-01-01', to: '2026-12-31' }), crossTenant: 'OWN_ONLY' },
   'analytics.work': { minRole: 'MANAGER', call: (c, t) => c.analytics.work({ from: '2026-11-01', to: '2026-11-30', groupId: t.groupId }), crossTenant: 'NOT_FOUND' },
+  'reports.list': { minRole: 'ADMIN', call: (c) => c.reports.list(), crossTenant: 'OWN_ONLY' },
+  'reports.create': { minRole: 'ADMIN', call: (c, t) => c.reports.create({ groupId: t.groupId, period: 'WEEKLY', recipientUserIds: [t.users.manager.id] }), crossTenant: 'NOT_FOUND' },
+  'reports.update': {
+    minRole: 'ADMIN',
+    call: async (c, t, env) => {
+      const sub = await env.adminDb.reportSubscription.create({ data: { tenantId: t.tenantId, groupId: t.groupId, period: 'MONTHLY', recipientUserIds: [t.users.manager.id] } });
+      return c.reports.update({ subscriptionId: sub.id, groupId: t.groupId, period: 'WEEKLY', recipientUserIds: [t.users.manager.id] });
+    },
+    crossTenant: 'NOT_FOUND',
+  },
+  'reports.delete': {
+    minRole: 'ADMIN',
+    call: async (c, t, env) => {
+      const sub = await env.adminDb.reportSubscription.create({ data: { tenantId: t.tenantId, groupId: t.groupId, period: 'MONTHLY', recipientUserIds: [randomUUID()] } });
+      return c.reports.delete({ subscriptionId: sub.id });
+    },
+    crossTenant: 'NOT_FOUND',
+  },
   'analytics.mine': { minRole: 'WORKER', call: (c) => c.analytics.mine({ from: '2026-11-01', to: '2026-11-30' }), crossTenant: 'OWN_ONLY' },
 };

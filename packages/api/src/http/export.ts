@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { TRPCError } from '@trpc/server';
+import { createContext } from '../context';
+import { consoleRouter } from '../console-router';
+import { exportWorkReport } from '../analytics/export-report';
+import { clientIp } from './client-ip';
+import { getServerDb } from './db';
+import { isValidIsoDate } from '../calendar';
+
+const query = z.object({
+  from: z.string().refine(isValidIsoDate),
+  to: z.string().refine(isValidIsoDate),
+  groupId: z.uuid().optional(),
+  userId: z.uuid().optional(),
+  table: z.enum(['workers', 'days', 'tasks']).default('workers'),
+  format: z.enum(['csv', 'csv-sjis', 'xlsx']).default('csv'),
+  lang: z.enum(['ja', 'en']).default('ja'),
+});
+
+const STATUS: Partial<Record<TRPCError['code'], number>> = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_REQUEST: 400 };
+
+/**
+ * GET /api/export/work?from&to&groupId|userId&table&format&lang — the work report as CSV (UTF-8 with
+ * BOM), CSV in Shift_JIS (Excel in Japan) or XLSX. It runs the same `analytics.work` procedure as the
+ * screen, so the same authorisation and scoping apply.
+ */
+export async function handleWorkExport(req: Request): Promise<Response> {
+  const params = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!params.success) return Response.json({ error: 'VALIDATION', fieldErrors: z.flattenError(params.error).fieldErrors }, { status: 400 });
+  const ctx = await createContext({ db: getServerDb(), app: 'console', headers: req.headers, resHeaders: new Headers(), ip: clientIp(req.headers) });
+  try {
+    const { from, to, groupId, userId, table, format, lang } = params.data;
+    const report = await consoleRouter.createCaller(ctx).analytics.work({ from, to, groupId, userId });
+    const file = await exportWorkReport(report, table, format, lang);
+    return new Response(new Uint8Array(file.body), {
+      headers: {
+        'Content-Type': file.contentType,
+        'Content-Disposition': `attachment; filename="${file.filename}"`,
+        'Cache-Control': 'no-store',
+      },
+    });
+  } catch (error) {
+    if (error instanceof TRPCError) return Response.json({ error: error.code }, { status: STATUS[error.code] ?? 500 });
+    throw error;
+  }
+}
