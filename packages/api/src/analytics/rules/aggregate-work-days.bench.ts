@@ -1,16 +1,14 @@
-import { describe, expect, it } from 'vitest';
 import { isBusinessDay } from '../../calendar/business-days';
 import { dayNumberToIsoDate, isoDateToDayNumber } from '../../calendar/day-number';
 import { jstDayStartMs } from '../../calendar/jst';
 import { aggregateWorkDays } from './aggregate-work-days';
 import type { PresenceIntervalInput, ScheduleInput, TaskIntervalInput, WorkSessionInput } from './types';
 
-// Sizing target from the brief: 5,000 workers × 3 months in one pass. The budget is loose (a
-// shared 2-core machine) but catches an accidental quadratic loop or Date-heavy inner loop.
+// Benchmark (npm run bench): the pure aggregation for 5,000 workers × 3 months in one pass. Speed
+// is measured and printed here, never asserted in tests.
 const WORKERS = 5_000;
 const FROM = '2026-09-01';
 const TO = '2026-11-30';
-const BUDGET_MS = 10_000;
 
 function generate() {
   let seed = 7;
@@ -51,20 +49,16 @@ function generate() {
   return { sessions, presence, tasks, schedules, workdays: workdays.length };
 }
 
-describe('aggregateWorkDays at scale', () => {
-  it(`${WORKERS} workers × 3 months within ${BUDGET_MS} ms`, () => {
-    const data = generate();
-    const started = performance.now();
-    const days = aggregateWorkDays({ from: FROM, to: TO, asOf: new Date('2026-12-01T00:00:00Z'), ...data });
-    const elapsed = performance.now() - started;
-    console.info(
-      `aggregateWorkDays: ${WORKERS} workers, ${data.sessions.length} sessions, ${data.presence.length} presence and ` +
-        `${data.tasks.length} task intervals → ${days.length} worker-days in ${elapsed.toFixed(0)} ms`,
-    );
-    expect(days).toHaveLength(WORKERS * data.workdays);
-    const sample = days[0];
-    expect(sample?.presentMinutes).toBeGreaterThan(0);
-    expect(Object.keys(sample?.taskMinutes ?? {})).toHaveLength(3);
-    expect(elapsed).toBeLessThan(BUDGET_MS);
-  }, 120_000);
-});
+export function benchAggregateWorkDays(): void {
+  const genStart = performance.now();
+  const data = generate();
+  const genMs = performance.now() - genStart;
+  const started = performance.now();
+  const days = aggregateWorkDays({ from: FROM, to: TO, asOf: new Date('2026-12-01T00:00:00Z'), ...data });
+  const elapsed = performance.now() - started;
+  if (days.length !== WORKERS * data.workdays) throw new Error(`expected ${WORKERS * data.workdays} worker-days, got ${days.length}`);
+  console.log(
+    `aggregateWorkDays (pure): ${WORKERS} workers, ${data.sessions.length} sessions, ${data.presence.length} presence and ` +
+      `${data.tasks.length} task intervals → ${days.length} worker-days in ${elapsed.toFixed(0)} ms (input generated in ${genMs.toFixed(0)} ms)`,
+  );
+}
