@@ -9,7 +9,7 @@ import { checksumMatches, defaultMigrationsDir, readMigrations } from './migrati
  */
 const MIGRATION_LOCK_KEY = 72707369;
 
-/** Byte for byte the table Prisma's schema engine creates, so `prisma migrate deploy` can take over. */
+/** Column for column the table Prisma's schema engine creates, so `prisma migrate deploy` can take over. */
 export const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
     "checksum"              VARCHAR(64) NOT NULL,
