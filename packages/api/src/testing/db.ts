@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, inject } from 'vitest';
 import { appLoginUrl, createDb, provisionAppLogin } from '@telework/db';
+// Declares the type of inject('databaseUrl') provided by the db package's global setup.
+import type {} from '@telework/db/testing';
 
 /**
  * Clients on the run's fresh test database (created and migrated by @telework/db's vitest global setup):

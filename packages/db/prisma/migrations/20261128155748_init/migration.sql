@@ -1401,5 +1401,10 @@ $$ SELECT t.id FROM tenants t ORDER BY t.id $$;
 REVOKE ALL ON FUNCTION app_find_tenant_by_system_id(text), app_find_device_by_token(text), app_list_tenant_ids() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION app_find_tenant_by_system_id(text), app_find_device_by_token(text), app_list_tenant_ids() TO telework_app;
 
--- The application never touches the migration ledger.
-REVOKE ALL ON TABLE _prisma_migrations FROM telework_app;
+-- The application never touches the migration ledger (absent on Prisma's own shadow databases).
+DO $$
+BEGIN
+  IF to_regclass('_prisma_migrations') IS NOT NULL THEN
+    REVOKE ALL ON TABLE _prisma_migrations FROM telework_app;
+  END IF;
+END $$;
