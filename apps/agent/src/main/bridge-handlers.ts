@@ -66,7 +66,7 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
       try {
         const issued = await auth.signIn(url, { ...input, deviceName: deps.device.name, agentVersion: deps.device.agentVersion });
         await tokens.set({ ...issued, serverUrl: url.href });
-        void sync.syncNow();
+        sync.syncNow().catch(() => undefined);
         return { ok: true, userName: issued.userName, tenantName: issued.tenantName };
       } catch (error) {
         if (error instanceof SignInError) return { ok: false, error: error.code, message: error.message };

@@ -244,7 +244,8 @@ export class OfflineQueue {
     const entry = this.entries.find((e) => e.seq === seq);
     if (!entry) return;
     await mkdir(join(this.dir, REJECTED_DIR), { recursive: true });
-    await rename(join(this.dir, entry.name), join(this.dir, REJECTED_DIR, entry.name)).catch((error: unknown) => {
+    // Sequence numbers restart after the queue empties: the time suffix keeps earlier rejects.
+    await rename(join(this.dir, entry.name), join(this.dir, REJECTED_DIR, `${entry.name}.${this.now().getTime()}`)).catch((error: unknown) => {
       if (!isNotFound(error)) throw error;
     });
     this.forget(seq);

@@ -87,6 +87,22 @@ describe('SyncService', () => {
     expect(server.events).toEqual([good.clientId]);
   });
 
+  it('treats a local failure like a network one: reports offline and retries', async () => {
+    const { queue, server } = await setup();
+    server.online = true;
+    await queue.enqueueEvent({ eventType: 'punch', data: {} });
+    let release: () => void = () => undefined;
+    const busy = queue.drain(() => new Promise<void>((resolve) => (release = resolve)));
+    const sync = new SyncService(queue, server, { minRetryMs: 10 });
+    expect(await sync.syncNow()).toMatchObject({ online: false });
+    release();
+    await busy;
+    await queue.enqueueEvent({ eventType: 'punch', data: { later: true } });
+    await expect.poll(() => sync.status().online, { timeout: 2_000, interval: 10 }).toBe(true);
+    expect(server.events).toHaveLength(1);
+    sync.stop();
+  });
+
   it('coalesces concurrent calls and picks up what was queued during a run', async () => {
     const { queue, server } = await setup();
     server.online = true;

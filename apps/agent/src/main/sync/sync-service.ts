@@ -73,10 +73,15 @@ export class SyncService {
   private async once(): Promise<SyncStatus> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const events = await this.queue.drain((item) => (item.class === 'event' ? this.server.sendEvent(item) : Promise.resolve()), { only: 'event' });
-    const sendImage = this.server.sendImage?.bind(this.server);
-    const images = events.failed || !sendImage ? null : await this.queue.drain((item) => (item.class === 'image' ? sendImage(item) : Promise.resolve()), { only: 'image' });
-    this.online = !events.failed && !images?.failed;
+    try {
+      const events = await this.queue.drain((item) => (item.class === 'event' ? this.server.sendEvent(item) : Promise.resolve()), { only: 'event' });
+      const sendImage = this.server.sendImage?.bind(this.server);
+      const images = events.failed || !sendImage ? null : await this.queue.drain((item) => (item.class === 'image' ? sendImage(item) : Promise.resolve()), { only: 'image' });
+      this.online = !events.failed && !images?.failed;
+    } catch {
+      // A local failure (disk, a drain already running) is retried like a network one.
+      this.online = false;
+    }
     if (this.online) {
       this.failures = 0;
       this.lastSyncAt = (this.options.now ?? (() => new Date()))();
