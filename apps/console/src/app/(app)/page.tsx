@@ -1,0 +1,17 @@
+'use client';
+import { Card, useT } from '@telework/ui';
+import { useMe } from '@/components/console-shell';
+
+export default function HomePage() {
+  const t = useT();
+  const me = useMe();
+  return (
+    <>
+      <h1 data-testid="home-title">{t('home.welcome', { name: me.name })}</h1>
+      <Card>
+        <p>{t('home.tenant', { tenant: me.tenantName, systemId: me.systemId })}</p>
+        <p>{t('home.role', { role: t(`role.${me.role}`) })}</p>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+'use client';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { usePathname } from 'next/navigation';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { AppShell, useT, type NavItem } from '@telework/ui';
+import type { inferRouterOutputs } from '@trpc/server';
+import type { ConsoleRouter } from '@telework/api/console';
+import { useTRPC } from '@/trpc/client';
+
+export type Me = NonNullable<inferRouterOutputs<ConsoleRouter>['auth']['me']>;
+
+const MeContext = createContext<Me | null>(null);
+
+/** The signed-in member; only used below ConsoleShell, which renders nothing until it is known. */
+export function useMe(): Me {
+  const me = useContext(MeContext);
+  if (!me) throw new Error('useMe outside ConsoleShell');
+  return me;
+}
+
+// Only pages that exist are listed; each screen adds itself here when it lands.
+function navFor(_role: Me['role']): NavItem[] {
+  return [
+    { href: '/', label: 'nav.home' },
+    { href: '/profile', label: 'nav.profile' },
+  ];
+}
+
+export function ConsoleShell({ children }: { children: ReactNode }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const pathname = usePathname();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const signOut = useMutation(trpc.auth.signOut.mutationOptions({ onSettled: () => window.location.assign('/sign-in') }));
+
+  useEffect(() => {
+    if (me.isSuccess && !me.data) window.location.assign('/sign-in');
+  }, [me.isSuccess, me.data]);
+
+  if (!me.data) return <p className="tw-main">{t('common.loading')}</p>;
+  return (
+    <MeContext.Provider value={me.data}>
+      <AppShell
+        appName="app.consoleName"
+        nav={navFor(me.data.role)}
+        currentPath={pathname}
+        who={`${me.data.name}（${t(`role.${me.data.role}`)}）`}
+        onSignOut={() => signOut.mutate()}
+      >
+        {children}
+      </AppShell>
+    </MeContext.Provider>
+  );
+}

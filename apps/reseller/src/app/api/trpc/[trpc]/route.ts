@@ -1,0 +1,7 @@
+import { handleTrpcRequest } from '@telework/api/http';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const handler = (req: Request) => handleTrpcRequest(req, { app: 'reseller' });
+export { handler as GET, handler as POST };

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { DEMO_PASSWORD } from '@telework/db';
+import { launchBrowser, screenshot } from './support/browser';
+
+const consoleUrl = inject('consoleUrl');
+const resellerUrl = inject('resellerUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  return context.newPage();
+}
+
+describe('sign-in in a real browser', () => {
+  it('a demo admin signs in to the console and sees the home page with his name', async () => {
+    const page = await newPage();
+    await page.goto(`${consoleUrl}/sign-in`);
+    await page.getByLabel('システムID').fill('TW-100001');
+    await page.getByLabel('ユーザID').fill('admin');
+    await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'サインイン' }).click();
+    await page.waitForURL(`${consoleUrl}/`);
+    await expect.poll(() => page.getByTestId('home-title').textContent()).toBe('ようこそ、佐藤 一郎 さん');
+    expect(await page.getByTestId('who-am-i').textContent()).toContain('管理者');
+    await screenshot(page, 'console-home');
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL(`${consoleUrl}/sign-in`);
+  });
+
+  it('a wrong password shows the Japanese error; the English switch changes the language', async () => {
+    const page = await newPage();
+    await page.goto(`${consoleUrl}/sign-in`);
+    await page.getByLabel('システムID').fill('TW-100001');
+    await page.getByLabel('ユーザID').fill('manager');
+    await page.getByLabel('パスワード').fill('wrong-password');
+    await page.getByRole('button', { name: 'サインイン' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('IDまたはパスワードが正しくありません。');
+    await screenshot(page, 'console-sign-in-error');
+    await page.getByTestId('language-switch').click();
+    await page.waitForLoadState('load');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Work Management Console');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await screenshot(page, 'console-sign-in-en');
+  });
+
+  it('a demo reseller staff member signs in to the reseller app and sees his customers', async () => {
+    const page = await newPage();
+    await page.goto(`${resellerUrl}/sign-in`);
+    await page.getByLabel('メールアドレス').fill('sales@mirai-reseller.example');
+    await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'サインイン' }).click();
+    await page.waitForURL(`${resellerUrl}/`);
+    await expect.poll(() => page.getByTestId('home-title').textContent()).toBe('みらいシステム販売株式会社 の 販売 花子 さん');
+    await expect.poll(() => page.getByRole('cell', { name: '浪速電機株式会社' }).count()).toBe(1);
+    expect(await page.getByRole('cell', { name: '東都商事株式会社' }).count()).toBe(0);
+    await screenshot(page, 'reseller-home');
+  });
+
+  it('the provider operator signs in to the reseller app and sees every tenant', async () => {
+    const page = await newPage();
+    await page.goto(`${resellerUrl}/sign-in`);
+    await page.getByLabel('ご利用区分').selectOption('operator');
+    await page.getByLabel('メールアドレス').fill('operator@telework.example');
+    await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'サインイン' }).click();
+    await page.waitForURL(`${resellerUrl}/`);
+    await expect.poll(() => page.getByRole('cell', { name: '東都商事株式会社' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: '浪速電機株式会社' }).count()).toBe(1);
+  });
+});

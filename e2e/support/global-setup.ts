@@ -1,0 +1,43 @@
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { TestProject } from 'vitest/node';
+import { createTestDatabase } from '@telework/db/testing';
+import { buildApps, startApp, stopAll, waitForHttp } from '../../scripts/lib/apps';
+import { prepareDatabase } from '../../scripts/lib/database';
+import './provided';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const database = await createTestDatabase();
+  const { appUrl } = await prepareDatabase(database.url, { seed: true });
+  buildApps();
+  const [consolePort, resellerPort] = [await freePort(), await freePort()];
+  const mailDir = mkdtempSync(path.join(tmpdir(), 'tw-e2e-mail-'));
+  const env = { DATABASE_URL: appUrl, QUEUE_DATABASE_URL: database.url, MAIL_OUTBOX_DIR: mailDir, RUN_JOBS: 'false' };
+  const children: ChildProcess[] = [startApp({ name: 'console', port: consolePort }, env), startApp({ name: 'reseller', port: resellerPort }, env)];
+  const consoleUrl = `http://localhost:${consolePort}`;
+  const resellerUrl = `http://localhost:${resellerPort}`;
+  await Promise.all([waitForHttp(`${consoleUrl}/sign-in`), waitForHttp(`${resellerUrl}/sign-in`)]);
+  project.provide('consoleUrl', consoleUrl);
+  project.provide('resellerUrl', resellerUrl);
+  project.provide('databaseUrl', database.url);
+  project.provide('mailDir', mailDir);
+  return async () => {
+    await stopAll(children);
+    await database.drop();
+  };
+}

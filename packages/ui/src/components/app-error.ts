@@ -1,0 +1,29 @@
+import type { MessageKey, Params } from '../i18n';
+
+// The one place where an API error becomes a message: tRPC errors carry data.appCode (and for a
+// lock, data.lockedUntil); validation errors carry data.fieldErrors.
+
+interface ErrorLike {
+  message?: string;
+  data?: { appCode?: string | null; lockedUntil?: string | null; fieldErrors?: Record<string, string[] | undefined> | null } | null;
+}
+
+const KNOWN = new Set([
+  'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'CONTRACT_INACTIVE', 'CSRF', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND',
+  'VALIDATION', 'CONFLICT', 'SEAT_LIMIT', 'RULE_VIOLATION',
+]);
+
+export function errorMessage(error: unknown, formatDate: (iso: string) => string): { key: MessageKey; params?: Params } {
+  const e = (error ?? {}) as ErrorLike;
+  const code = e.data?.appCode ?? undefined;
+  if (code === 'ACCOUNT_LOCKED' && e.data?.lockedUntil) return { key: 'error.ACCOUNT_LOCKED', params: { until: formatDate(e.data.lockedUntil) } };
+  if (code && KNOWN.has(code)) return { key: `error.${code}` as MessageKey };
+  return { key: 'error.UNKNOWN' };
+}
+
+export function fieldErrors(error: unknown): Record<string, string[]> {
+  const e = (error ?? {}) as ErrorLike;
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(e.data?.fieldErrors ?? {})) if (v?.length) out[k] = v;
+  return out;
+}

@@ -1,0 +1,56 @@
+'use client';
+import type { ReactNode } from 'react';
+import { setLanguage, useLanguage, useT } from './i18n-provider';
+import type { MessageKey } from '../i18n';
+
+export interface NavItem {
+  href: string;
+  label: MessageKey;
+}
+
+/**
+ * The authenticated frame of both apps: product name, navigation, who is signed in, the language
+ * switch and sign-out. Links are plain anchors so the shell does not depend on a router.
+ */
+export function AppShell({ appName, nav, currentPath, who, onSignOut, children }: { appName: MessageKey; nav: NavItem[]; currentPath: string; who: ReactNode; onSignOut: () => void; children: ReactNode }) {
+  const t = useT();
+  const lang = useLanguage();
+  return (
+    <div className="tw-shell">
+      <header className="tw-topbar">
+        <div className="tw-brand">
+          <span className="tw-brand-product">{t('app.productName')}</span>
+          <span className="tw-brand-app">{t(appName)}</span>
+        </div>
+        <div className="tw-topbar-right">
+          <span className="tw-who" data-testid="who-am-i">
+            {who}
+          </span>
+          <button type="button" className="tw-button tw-button-link" onClick={() => setLanguage(lang === 'ja' ? 'en' : 'ja')} data-testid="language-switch">
+            {t('lang.switchTo')}
+          </button>
+          <button type="button" className="tw-button tw-button-secondary" onClick={onSignOut} data-testid="sign-out">
+            {t('auth.signOut')}
+          </button>
+        </div>
+      </header>
+      <div className="tw-body">
+        <nav className="tw-nav" aria-label={t('nav.menu')}>
+          <ul>
+            {nav.map((item) => {
+              const active = item.href === '/' ? currentPath === '/' : currentPath.startsWith(item.href);
+              return (
+                <li key={item.href}>
+                  <a href={item.href} className={active ? 'tw-nav-active' : undefined} aria-current={active ? 'page' : undefined}>
+                    {t(item.label)}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+        <main className="tw-main">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+
+export function Button({ variant = 'primary', className = '', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' | 'link' }) {
+  return <button className={`tw-button tw-button-${variant} ${className}`} {...props} />;
+}
+
+export function Field({ label, htmlFor, error, hint, children }: { label: string; htmlFor: string; error?: string | null; hint?: string; children: ReactNode }) {
+  return (
+    <div className={`tw-field ${error ? 'tw-field-invalid' : ''}`}>
+      <label htmlFor={htmlFor}>{label}</label>
+      {children}
+      {hint && !error ? <p className="tw-field-hint">{hint}</p> : null}
+      {error ? (
+        <p className="tw-field-error" role="alert" id={`${htmlFor}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextInput(props: InputHTMLAttributes<HTMLInputElement>) {
+  return <input className="tw-input" {...props} />;
+}
+
+export function Select(props: SelectHTMLAttributes<HTMLSelectElement>) {
+  return <select className="tw-input" {...props} />;
+}
+
+export function Alert({ tone = 'error', children }: { tone?: 'error' | 'info' | 'success'; children: ReactNode }) {
+  return (
+    <div className={`tw-alert tw-alert-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+      {children}
+    </div>
+  );
+}
+
+export function Card({ title, actions, children }: { title?: ReactNode; actions?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="tw-card">
+      {title || actions ? (
+        <header className="tw-card-header">
+          {title ? <h2>{title}</h2> : <span />}
+          {actions}
+        </header>
+      ) : null}
+      {children}
+    </section>
+  );
+}
+
+export interface DataColumn<Row> {
+  key: string;
+  header: ReactNode;
+  cell: (row: Row) => ReactNode;
+  align?: 'left' | 'right' | 'center';
+}
+
+export function DataTable<Row>({ columns, rows, rowKey, empty }: { columns: DataColumn<Row>[]; rows: Row[]; rowKey: (row: Row) => string; empty: ReactNode }) {
+  return (
+    <div className="tw-table-wrap">
+      <table className="tw-table">
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.key} style={{ textAlign: c.align ?? 'left' }}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={columns.length} className="tw-table-empty">
+                {empty}
+              </td>
+            </tr>
+          ) : (
+            rows.map((row) => (
+              <tr key={rowKey(row)}>
+                {columns.map((c) => (
+                  <td key={c.key} style={{ textAlign: c.align ?? 'left' }}>
+                    {c.cell(row)}
+                  </td>
+                ))}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

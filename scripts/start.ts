@@ -1,0 +1,62 @@
+// `npm start`: the whole product on one machine. Uses DATABASE_URL when set, otherwise an embedded
+// PostgreSQL with its data in .data/postgres; applies migrations, seeds demo data into an empty
+// database, builds and starts both web apps, and prints where to sign in.
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { DEMO_LOGINS } from '@telework/db';
+import { resolveAdminDatabaseUrl } from '@telework/db/embedded';
+import { ROOT, buildApps, startApp, stopAll, waitForHttp } from './lib/apps';
+import { prepareDatabase } from './lib/database';
+
+const consolePort = Number(process.env.CONSOLE_PORT ?? 3000);
+const resellerPort = Number(process.env.RESELLER_PORT ?? 3001);
+
+const database = await resolveAdminDatabaseUrl();
+console.log(process.env.DATABASE_URL ? 'Using the PostgreSQL server named by DATABASE_URL.' : 'Started the embedded PostgreSQL (data in .data/postgres).');
+const children: ChildProcess[] = [];
+let stopping = false;
+const shutdown = async (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  await stopAll(children);
+  await database.stop();
+  process.exit(code);
+};
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+try {
+  const { appUrl, seeded } = await prepareDatabase(database.url, { seed: true });
+  if (seeded) console.log('Seeded the demo data.');
+  buildApps();
+  const env = {
+    DATABASE_URL: appUrl,
+    QUEUE_DATABASE_URL: database.url,
+    MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR ?? path.join(ROOT, '.data', 'mail'),
+  };
+  children.push(startApp({ name: 'console', port: consolePort }, env), startApp({ name: 'reseller', port: resellerPort }, { ...env, RUN_JOBS: 'false' }));
+  for (const c of children) c.on('exit', (code) => !stopping && void shutdown(code ?? 1));
+  await Promise.all([waitForHttp(`http://127.0.0.1:${consolePort}/sign-in`), waitForHttp(`http://127.0.0.1:${resellerPort}/sign-in`)]);
+
+  const lines = [
+    '',
+    '━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━',
+    ' Telework Supporter is running',
+    `   勤務管理コンソール (console):         http://localhost:${consolePort}`,
+    `   販売店・運営ポータル (reseller app):  http://localhost:${resellerPort}`,
+    '',
+    ' Demo logins:',
+    ...DEMO_LOGINS.map((l) =>
+      l.app === 'console'
+        ? `   [console]  ${l.label}: システムID ${l.systemId} / ユーザID ${l.loginId} / ${l.password}`
+        : `   [reseller] ${l.label}: ${l.email} / ${l.password}`,
+    ),
+    '',
+    ` Mail is written to ${env.MAIL_OUTBOX_DIR} (set SMTP_URL to send it). Ctrl-C stops everything.`,
+    '━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━',
+  ];
+  console.log(lines.join('\n'));
+} catch (error) {
+  console.error(error);
+  await shutdown(1);
+}
