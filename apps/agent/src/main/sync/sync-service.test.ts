@@ -91,11 +91,12 @@ describe('SyncService', () => {
     const { queue, server } = await setup();
     server.online = true;
     await queue.enqueueEvent({ eventType: 'punch', data: {} });
-    let release: () => void = () => undefined;
-    const busy = queue.drain(() => new Promise<void>((resolve) => (release = resolve)));
+    let started: (release: () => void) => void = () => undefined;
+    const sending = new Promise<() => void>((resolve) => (started = resolve));
+    const busy = queue.drain(() => new Promise<void>((resolve) => started(resolve)));
     const sync = new SyncService(queue, server, { minRetryMs: 10 });
     expect(await sync.syncNow()).toMatchObject({ online: false });
-    release();
+    (await sending)();
     await busy;
     await queue.enqueueEvent({ eventType: 'punch', data: { later: true } });
     await expect.poll(() => sync.status().online, { timeout: 2_000, interval: 10 }).toBe(true);
