@@ -1,6 +1,8 @@
 import type { MessageKey } from './ja';
+import { peopleEn } from './people';
+import { workEn } from './work';
 
-export const en = {
+const base = {
   'app.consoleName': 'Work Management Console',
   'app.resellerName': 'Reseller & Operator Portal',
   'app.productName': 'Telework Supporter',
@@ -86,4 +88,6 @@ export const en = {
   'error.UNKNOWN': 'Something went wrong. Please try again later.',
   'error.field.required': 'Required',
   'error.field.invalid': 'Please use the right format',
-} as const satisfies Record<MessageKey, string>;
+} as const;
+
+export const en = { ...base, ...peopleEn, ...workEn } as const satisfies Record<MessageKey, string>;

@@ -1,6 +1,9 @@
+import { peopleJa } from './people';
+import { workJa } from './work';
+
 // Japanese (default) UI text. Keys are shared by both web apps; the English catalogue must have
 // exactly the same keys (checked by the type of `en`).
-export const ja = {
+const base = {
   'app.consoleName': '勤務管理コンソール',
   'app.resellerName': '販売店・運営ポータル',
   'app.productName': 'テレワークサポーター',
@@ -87,5 +90,9 @@ export const ja = {
   'error.field.required': '入力してください',
   'error.field.invalid': '正しい形式で入力してください',
 } as const;
+
+// Each area of the product keeps its texts in its own file (so that screens can be built side by
+// side); the catalogues are their union.
+export const ja = { ...base, ...peopleJa, ...workJa } as const;
 
 export type MessageKey = keyof typeof ja;
