@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBridgeHandlers, SignInError, type AgentAuth } from './bridge-handlers';
+import { createBridgeHandlers, SignInError, type AgentAuth, type SettingsSource } from './bridge-handlers';
 import type { EventItem, ImageItem } from './offline-queue/item';
 import { OfflineQueue } from './offline-queue/offline-queue';
+import { DEFAULT_SETTINGS, SettingsStore } from './settings/settings-store';
 import { uuidV7 } from './offline-queue/uuid-v7';
 import { SyncService, type AgentServer } from './sync/sync-service';
 import { aesSecretCipher } from './testing/aes-secret-cipher';
@@ -14,8 +15,10 @@ import { TokenStore } from './token-store';
 const tempDir = useTempDirs();
 const at = new Date('2026-11-28T00:30:00.000Z');
 
-class Server implements AgentServer, AgentAuth {
+class Server implements AgentServer, AgentAuth, SettingsSource {
   online = true;
+  settings: unknown = { ...DEFAULT_SETTINGS, thresholdLevel: 4, screenshotMode: 'REDUCED' };
+  heartbeats: unknown[] = [];
   events: EventItem[] = [];
   images: ImageItem[] = [];
   revoked: string[] = [];
@@ -32,6 +35,11 @@ class Server implements AgentServer, AgentAuth {
     this.signIns.push({ serverUrl: serverUrl.href, ...input });
     if (input.password !== 'correct horse') throw new SignInError('INVALID_CREDENTIALS', 'ID or password is wrong');
     return { token: randomBytes(32).toString('base64url'), deviceId: uuidV7(), userName: '山田 太郎', tenantName: '株式会社サンプル' };
+  }
+  async fetchSettings(input: unknown) {
+    if (!this.online) throw new Error('ECONNREFUSED');
+    this.heartbeats.push(input);
+    return this.settings;
   }
   async signOut(credentials: { deviceId: string }) {
     this.revoked.push(credentials.deviceId);
@@ -50,6 +58,9 @@ async function setup(options: { captureScreen?: () => Promise<Uint8Array | null>
     queue, tokens, sync, auth: server,
     captureScreen: options.captureScreen ?? (async () => screen),
     device: { name: 'PC-0042', agentVersion: '0.1.0' },
+    settings: new SettingsStore(join(dir, 'settings.json')),
+    settingsSource: server,
+    now: () => at,
   });
   const signIn = () => handlers.signIn({ serverUrl: 'https://telework.example.jp', systemId: 'T-001', loginId: 'yamada', password: 'correct horse' });
   return { queue, tokens, server, sync, handlers, signIn, screen };
@@ -129,5 +140,22 @@ describe('bridge handlers', () => {
     expect(server.revoked).toEqual([deviceId]);
     expect(await tokens.get()).toBeNull();
     expect(server.events).toHaveLength(1);
+  });
+
+  it('fetches the administrator settings when signed in and keeps the last ones for offline starts', async () => {
+    const { handlers, server, signIn } = await setup();
+    expect(await handlers.getSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, fetchedAt: null });
+    expect(server.heartbeats).toEqual([]);
+
+    await signIn();
+    const fresh = await handlers.getSettings({ cameraLabel: 'Integrated Camera' });
+    expect(fresh).toEqual({ settings: { ...DEFAULT_SETTINGS, thresholdLevel: 4, screenshotMode: 'REDUCED' }, fetchedAt: at.toISOString() });
+    expect(server.heartbeats).toEqual([{ agentVersion: '0.1.0', cameraLabel: 'Integrated Camera' }]);
+
+    server.online = false;
+    expect(await handlers.getSettings(undefined)).toEqual(fresh);
+    server.online = true;
+    server.settings = { ...DEFAULT_SETTINGS, thresholdLevel: 99 };
+    expect(await handlers.getSettings(undefined)).toEqual(fresh);
   });
 });

@@ -2,6 +2,7 @@ import type { SignInResult } from '../shared/bridge';
 import { BridgeRequestError, type BridgeHandlers } from './ipc/register-bridge';
 import type { OfflineQueue } from './offline-queue/offline-queue';
 import { assertServerUrl, InsecureServerUrlError } from './security/server-url';
+import type { SettingsStore } from './settings/settings-store';
 import type { SyncService } from './sync/sync-service';
 import type { DeviceCredentials, TokenStore } from './token-store';
 
@@ -21,6 +22,11 @@ export class SignInError extends Error {
   }
 }
 
+/** The server's heartbeat, which also answers with the administrator's current settings. */
+export interface SettingsSource {
+  fetchSettings(input: { agentVersion: string; cameraLabel?: string | null }): Promise<unknown>;
+}
+
 export interface HandlerDeps {
   queue: OfflineQueue;
   tokens: TokenStore;
@@ -29,6 +35,9 @@ export interface HandlerDeps {
   /** A JPEG of the screen (≤1920×1080) for incident evidence, or null when none could be taken. */
   captureScreen: () => Promise<Uint8Array | null>;
   device: { name: string; agentVersion: string };
+  settings: SettingsStore;
+  settingsSource: SettingsSource;
+  now?: () => Date;
 }
 
 /**
@@ -110,5 +119,17 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
     },
 
     getSyncStatus: async () => sync.status(),
+
+    getSettings: async (request) => {
+      if (await tokens.get()) {
+        try {
+          const fresh = await deps.settingsSource.fetchSettings({ agentVersion: deps.device.agentVersion, cameraLabel: request?.cameraLabel });
+          return await deps.settings.save(fresh, (deps.now ?? (() => new Date()))());
+        } catch {
+          // Offline, or an answer we cannot use: the last settings received stay in force.
+        }
+      }
+      return deps.settings.load();
+    },
   };
 }

@@ -16,7 +16,8 @@ import { secretFileKeyProvider } from './offline-queue/key-provider';
 import { OfflineQueue } from './offline-queue/offline-queue';
 import { APP_ORIGIN, type TrustedPages } from './security/app-origin';
 import { secureWindowOptions } from './security/window-options';
-import { trpcAgentAuth, trpcAgentServer } from './server/trpc-agent-server';
+import { trpcAgentAuth, trpcAgentServer, trpcSettingsSource } from './server/trpc-agent-server';
+import { SettingsStore } from './settings/settings-store';
 import { SyncService } from './sync/sync-service';
 import { TokenStore } from './token-store';
 
@@ -43,7 +44,13 @@ async function start() {
   });
   registerIpc(
     ipcMain,
-    createBridgeHandlers({ queue, tokens, sync, auth: trpcAgentAuth(), captureScreen: screenCapturer(desktopCapturer), device: { name: hostName(), agentVersion: app.getVersion() } }),
+    createBridgeHandlers({
+      queue, tokens, sync, auth: trpcAgentAuth(),
+      captureScreen: screenCapturer(desktopCapturer),
+      device: { name: hostName(), agentVersion: app.getVersion() },
+      settings: new SettingsStore(join(dataDir, 'settings.json')),
+      settingsSource: trpcSettingsSource(tokens),
+    }),
     pages,
   );
 

@@ -11,6 +11,7 @@ const bridge = {
   reportPresence: (request) => ipcRenderer.invoke(invokeChannels.reportPresence, request),
   reportIncident: (request) => ipcRenderer.invoke(invokeChannels.reportIncident, request),
   getSyncStatus: () => ipcRenderer.invoke(invokeChannels.getSyncStatus),
+  getSettings: (request) => ipcRenderer.invoke(invokeChannels.getSettings, request),
   onSyncStatusChanged: (listener) => {
     const forward = (_event: IpcRendererEvent, status: SyncStatus) => listener(status);
     ipcRenderer.on(eventChannels.syncStatusChanged, forward);

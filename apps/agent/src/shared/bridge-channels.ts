@@ -10,6 +10,7 @@ export const invokeChannels = {
   reportPresence: 'agent:presence',
   reportIncident: 'agent:incident',
   getSyncStatus: 'agent:sync:status',
+  getSettings: 'agent:settings:get',
 } as const;
 
 /** Main → renderer notifications. */

@@ -44,6 +44,8 @@ export const bridgeRequestSchemas = {
     cameraJpeg: jpeg,
   }),
   getSyncStatus: z.undefined(),
+  /** Fetches the administrator's settings (heartbeat); offline, the last ones received. */
+  getSettings: z.object({ cameraLabel: z.string().max(200).nullish() }).optional(),
 } satisfies Record<keyof typeof invokeChannels, z.ZodType>;
 
 export type BridgeMethod = keyof typeof bridgeRequestSchemas;
@@ -68,6 +70,25 @@ export interface SyncStatus {
   lastSyncAt: string | null;
 }
 
+/** Face-check and capture settings set by the administrator (tenant, with the PC's own threshold). */
+export const agentSettingsSchema = z.object({
+  thresholdLevel: z.number().int().min(1).max(10),
+  detectionIntervalSec: z.number().int().min(1).max(3600),
+  awayAfterChecks: z.number().int().min(1).max(100),
+  impersonationAfterChecks: z.number().int().min(1).max(100),
+  captureIntervalMin: z.number().int().min(1).max(1440),
+  autoPunchFromPresence: z.boolean(),
+  screenshotMode: z.enum(['FULL', 'REDUCED', 'REDACTED']),
+  redactionAreas: z.unknown().nullable(),
+});
+export type AgentSettings = z.infer<typeof agentSettingsSchema>;
+
+export interface SettingsInfo {
+  settings: AgentSettings;
+  /** When the server last confirmed them; null while only the defaults are known. */
+  fetchedAt: string | null;
+}
+
 export interface BridgeResponses {
   getSession: SessionInfo;
   signIn: SignInResult;
@@ -77,10 +98,15 @@ export interface BridgeResponses {
   reportPresence: RecordResult;
   reportIncident: RecordResult;
   getSyncStatus: SyncStatus;
+  getSettings: SettingsInfo;
 }
 
 type InvokeMethods = {
-  [M in BridgeMethod]: BridgeRequest<M> extends undefined ? () => Promise<BridgeResponses[M]> : (request: BridgeRequest<M>) => Promise<BridgeResponses[M]>;
+  [M in BridgeMethod]: BridgeRequest<M> extends undefined
+    ? () => Promise<BridgeResponses[M]>
+    : undefined extends BridgeRequest<M>
+      ? (request?: BridgeRequest<M>) => Promise<BridgeResponses[M]>
+      : (request: BridgeRequest<M>) => Promise<BridgeResponses[M]>;
 };
 
 /** What `window.agent` offers the renderer. */

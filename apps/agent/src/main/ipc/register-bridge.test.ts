@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { invokeChannels, type BridgeResponses } from '../../shared/bridge';
+import { DEFAULT_SETTINGS } from '../settings/settings-store';
 import { fixtureJpeg } from '../testing/jpeg-fixtures';
 import { BridgeRequestError, registerBridge, type BridgeHandlers, type IpcMainLike } from './register-bridge';
 
@@ -33,6 +34,7 @@ function handlers(calls: unknown[]): BridgeHandlers {
     reportPresence: record,
     reportIncident: record,
     getSyncStatus: async () => status,
+    getSettings: async (request) => (calls.push(request), { settings: DEFAULT_SETTINGS, fetchedAt: null }),
   };
 }
 

@@ -12,12 +12,13 @@ import { useTestDatabase } from '../../../../../packages/api/src/testing/db';
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../../../../../packages/api/src/testing/fixtures';
 import { createBridgeHandlers } from '../bridge-handlers';
 import { OfflineQueue, REJECTED_DIR } from '../offline-queue/offline-queue';
+import { SettingsStore } from '../settings/settings-store';
 import { SyncService } from '../sync/sync-service';
 import { aesSecretCipher } from '../testing/aes-secret-cipher';
 import { fixtureJpeg } from '../testing/jpeg-fixtures';
 import { useTempDirs } from '../testing/temp-dir';
 import { TokenStore } from '../token-store';
-import { trpcAgentAuth, trpcAgentServer } from './trpc-agent-server';
+import { trpcAgentAuth, trpcAgentServer, trpcSettingsSource } from './trpc-agent-server';
 
 const { url, adminDb } = useTestDatabase();
 const tempDir = useTempDirs();
@@ -66,6 +67,8 @@ async function agent() {
     queue, tokens, sync, auth: trpcAgentAuth(),
     captureScreen: async () => fixtureJpeg('background.jpg'),
     device: { name: 'PC-E2E', agentVersion: '0.1.0' },
+    settings: new SettingsStore(join(dir, 'settings.json')),
+    settingsSource: trpcSettingsSource(tokens),
   });
   return { dir, queue, tokens, sync, handlers };
 }
@@ -81,7 +84,14 @@ describe('agent against the real API server', () => {
     const device = await tokens.get();
     expect(await adminDb.agentDevice.findFirst({ where: { tenantId: t.tenantId, id: device?.deviceId }, select: { name: true } })).toEqual({ name: 'PC-E2E' });
 
+    // Heartbeat: the tenant's settings reach the agent, and the device's camera is recorded.
+    const settings = await handlers.getSettings({ cameraLabel: 'USB Camera (E2E)' });
+    expect(settings.fetchedAt).not.toBeNull();
+    expect(settings.settings).toMatchObject({ thresholdLevel: expect.any(Number), screenshotMode: expect.stringMatching(/FULL|REDUCED|REDACTED/) });
+    expect(await adminDb.agentDevice.findFirst({ where: { id: device?.deviceId }, select: { cameraLabel: true, lastSeenAt: true } })).toMatchObject({ cameraLabel: 'USB Camera (E2E)', lastSeenAt: expect.any(Date) });
+
     networkDown = true;
+    expect(await handlers.getSettings(undefined)).toEqual(settings);
     const start = await handlers.punch({ kind: 'WORK_START', occurredAt: minutesAgo(20) });
     const away = await handlers.reportPresence({ state: 'AWAY', similarity: null, occurredAt: minutesAgo(15) });
     const incident = await handlers.reportIncident({ kind: 'PEEKING', faceCount: 2, similarity: 0.4, occurredAt: minutesAgo(10), cameraJpeg: new Uint8Array(fixtureJpeg('group-2.jpg')) });

@@ -1,5 +1,5 @@
 import { TRPCClientError } from '@trpc/client';
-import { SignInError, type AgentAuth } from '../bridge-handlers';
+import { SignInError, type AgentAuth, type SettingsSource } from '../bridge-handlers';
 import type { EventItem } from '../offline-queue/item';
 import { RejectedItemError } from '../offline-queue/offline-queue';
 import type { AgentServer } from '../sync/sync-service';
@@ -62,6 +62,18 @@ export function trpcAgentAuth(): AgentAuth {
     },
     async signOut(credentials) {
       await createAgentClient(new URL(credentials.serverUrl), credentials.token).agent.auth.signOut.mutate();
+    },
+  };
+}
+
+/** The heartbeat keeps "last contact" current on the console's board and returns the settings. */
+export function trpcSettingsSource(tokens: TokenStore): SettingsSource {
+  return {
+    async fetchSettings(input) {
+      const credentials = await tokens.get();
+      if (!credentials) throw new Error('Not signed in');
+      const result = await createAgentClient(new URL(credentials.serverUrl), credentials.token).agent.work.heartbeat.mutate(input);
+      return result.settings;
     },
   };
 }
