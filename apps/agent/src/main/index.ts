@@ -21,6 +21,8 @@ import { SettingsStore } from './settings/settings-store';
 import { SyncService } from './sync/sync-service';
 import { TokenStore } from './token-store';
 
+const HEARTBEAT_MS = 60_000;
+
 // Must happen before `ready`: app:// gets a real origin (CSP, permissions, IPC sender checks).
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
@@ -42,22 +44,22 @@ async function start() {
   const sync = new SyncService(queue, trpcAgentServer(tokens), {
     onStatus: (status) => window?.webContents.send(eventChannels.syncStatusChanged, status),
   });
-  registerIpc(
-    ipcMain,
-    createBridgeHandlers({
-      queue, tokens, sync, auth: trpcAgentAuth(),
-      captureScreen: screenCapturer(desktopCapturer),
-      device: { name: hostName(), agentVersion: app.getVersion() },
-      settings: new SettingsStore(join(dataDir, 'settings.json')),
-      settingsSource: trpcSettingsSource(tokens),
-    }),
-    pages,
-  );
+  const handlers = createBridgeHandlers({
+    queue, tokens, sync, auth: trpcAgentAuth(),
+    captureScreen: screenCapturer(desktopCapturer),
+    device: { name: hostName(), agentVersion: app.getVersion() },
+    settings: new SettingsStore(join(dataDir, 'settings.json')),
+    settingsSource: trpcSettingsSource(tokens),
+  });
+  registerIpc(ipcMain, handlers, pages);
+  // The heartbeat keeps the device's "last contact" current on the console's board.
+  const heartbeat = setInterval(() => void handlers.getSettings(undefined), HEARTBEAT_MS);
 
   window = new BrowserWindow(secureWindowOptions({ preload: join(__dirname, '..', 'preload', 'index.cjs'), devTools: agentEnv.AGENT_DEVTOOLS === '1' }));
   window.once('ready-to-show', () => window?.show());
   app.on('second-instance', () => window?.show());
   app.on('before-quit', () => {
+    clearInterval(heartbeat);
     sync.stop();
     void queue.close();
   });
