@@ -19,11 +19,11 @@ export function useMe(): Me {
 }
 
 // Only pages that exist are listed; each screen adds itself here when it lands.
-function navFor(_role: Me['role']): NavItem[] {
-  return [
-    { href: '/', label: 'nav.home' },
-    { href: '/profile', label: 'nav.profile' },
-  ];
+function navFor(role: Me['role']): NavItem[] {
+  const items: NavItem[] = [{ href: '/', label: 'nav.home' }];
+  if (role !== 'WORKER') items.push({ href: '/board', label: 'nav.board' }, { href: '/analytics', label: 'nav.analytics' });
+  items.push({ href: '/profile', label: 'nav.profile' });
+  return items;
 }
 
 export function ConsoleShell({ children }: { children: ReactNode }) {
