@@ -4,7 +4,7 @@
  */
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { app, BrowserWindow, desktopCapturer, ipcMain, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, desktopCapturer, ipcMain, nativeImage, protocol, safeStorage, session } from 'electron';
 import { eventChannels } from '../shared/bridge';
 import { createBridgeHandlers } from './bridge-handlers';
 import { APP_SCHEME_PRIVILEGES, installSecurity } from './electron/install-security';
@@ -44,11 +44,12 @@ async function start() {
   const sync = new SyncService(queue, trpcAgentServer(tokens), {
     onStatus: (status) => window?.webContents.send(eventChannels.syncStatusChanged, status),
   });
+  const settings = new SettingsStore(join(dataDir, 'settings.json'));
   const handlers = createBridgeHandlers({
     queue, tokens, sync, auth: trpcAgentAuth(),
-    captureScreen: screenCapturer(desktopCapturer),
+    captureScreen: screenCapturer(desktopCapturer, nativeImage, async () => (await settings.load()).settings),
     device: { name: hostName(), agentVersion: app.getVersion() },
-    settings: new SettingsStore(join(dataDir, 'settings.json')),
+    settings,
     settingsSource: trpcSettingsSource(tokens),
   });
   registerIpc(ipcMain, handlers, pages);
