@@ -16,6 +16,8 @@ const schema = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('Telework Supporter <no-reply@telework.example>'),
   MAIL_OUTBOX_DIR: z.string().min(1).default('.data/mail'),
+  // The job queue (pg-boss) keeps its own schema and needs a role allowed to create it; defaults to DATABASE_URL.
+  QUEUE_DATABASE_URL: z.string().url().optional(),
 });
 
 export type ApiEnv = z.infer<typeof schema>;
