@@ -10,6 +10,7 @@ import { agentWorkRouter, workRouter } from './routers/work/work-router';
 import { schedulesRouter } from './routers/schedules/schedules-router';
 import { analyticsRouter } from './routers/analytics/analytics-router';
 import { reportsRouter } from './routers/reports/reports-router';
+import { mailRouter } from './routers/mail/mail-router';
 import { createTRPCRouter } from './trpc';
 
 /** Everything the console serves at /api/trpc: the web console's users and the desktop agent. */
@@ -25,6 +26,7 @@ export const consoleRouter = createTRPCRouter({
   schedules: schedulesRouter,
   analytics: analyticsRouter,
   reports: reportsRouter,
+  mail: mailRouter,
   agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter }),
 });
 

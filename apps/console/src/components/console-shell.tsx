@@ -22,6 +22,7 @@ export function useMe(): Me {
 function navFor(role: Me['role']): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: 'nav.home' }];
   if (role !== 'WORKER') items.push({ href: '/board', label: 'nav.board' }, { href: '/analytics', label: 'nav.analytics' });
+  if (role === 'ADMIN') items.push({ href: '/mail', label: 'nav.mail' });
   items.push({ href: '/profile', label: 'nav.profile' });
   return items;
 }

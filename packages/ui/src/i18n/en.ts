@@ -33,6 +33,7 @@ const base = {
   'nav.groups': 'Groups',
   'nav.tasks': 'Tasks',
   'nav.reports': 'Periodic reports',
+  'nav.mail': 'Sent mail',
   'nav.profile': 'Profile',
   'nav.customers': 'Customers',
   'nav.tenants': 'Tenants',

@@ -34,6 +34,7 @@ const base = {
   'nav.groups': 'グループ管理',
   'nav.tasks': 'タスク管理',
   'nav.reports': '定期レポート',
+  'nav.mail': '送信メール',
   'nav.profile': 'プロフィール',
   'nav.customers': '顧客',
   'nav.tenants': 'テナント',

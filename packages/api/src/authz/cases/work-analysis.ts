@@ -34,5 +34,6 @@ export const consoleCases: ConsoleCases = {
     },
     crossTenant: 'NOT_FOUND',
   },
+  'mail.outbox': { minRole: 'ADMIN', call: (c) => c.mail.outbox(), crossTenant: 'OWN_ONLY' },
   'analytics.mine': { minRole: 'WORKER', call: (c) => c.analytics.mine({ from: '2026-11-01', to: '2026-11-30' }), crossTenant: 'OWN_ONLY' },
 };
