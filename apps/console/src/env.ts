@@ -6,7 +6,5 @@ export const consoleEnv = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     // Run scheduled jobs (reports, auto-close, retention…) in this server process.
     RUN_JOBS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
-    // Set by Next: 'nodejs' in the server process, 'edge' in edge workers.
-    NEXT_RUNTIME: z.string().optional(),
   })
   .parse(process.env);
