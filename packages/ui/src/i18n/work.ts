@@ -1,7 +1,7 @@
 // Texts of the work screens: live status board, work and task analysis.
 export const workJa = {
   'board.title': '勤務状況',
-  'board.autoRefresh': '5秒ごとに自動更新（最終更新 {time}）',
+  'board.autoRefresh': '{seconds}秒ごとに自動更新（最終更新 {time}）',
   'board.group': 'グループ',
   'board.state': '状態',
   'board.worker': '勤務者',
@@ -60,7 +60,7 @@ export const workJa = {
 
 export const workEn: Record<keyof typeof workJa, string> = {
   'board.title': 'Work status',
-  'board.autoRefresh': 'Refreshes every 5 seconds (last update {time})',
+  'board.autoRefresh': 'Refreshes every {seconds} seconds (last update {time})',
   'board.group': 'Group',
   'board.state': 'State',
   'board.worker': 'Worker',

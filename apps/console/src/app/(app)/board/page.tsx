@@ -41,7 +41,7 @@ export default function BoardPage() {
         ))}
       </div>
       <Card
-        actions={<span className="tw-muted">{board.data ? t('board.autoRefresh', { time: formatJst(board.data.generatedAt, lang) }) : t('common.loading')}</span>}
+        actions={<span className="tw-muted">{board.data ? t('board.autoRefresh', { seconds: REFRESH_MS / 1000, time: formatJst(board.data.generatedAt, lang) }) : t('common.loading')}</span>}
       >
         <div className="tw-toolbar">
           <Field label={t('board.group')} htmlFor="group">
