@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/env.ts', '**/*.config.ts', '**/*.config.mts', 'scripts/**', '**/*.test.ts', '**/testing/**', '**/cli/**', 'e2e/**', '**/bench/**', '**/*.bench.ts'],
+    files: ['**/env.ts', '**/*.config.ts', '**/*.config.mts', 'scripts/**', '**/*.test.ts', '**/testing/**', '**/cli/**', 'e2e/**', '**/bench/**', '**/*.bench.ts', '**/instrumentation.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );
