@@ -1,4 +1,5 @@
-export { I18nProvider, useLanguage, useT, setLanguage } from './components/i18n-provider';
+export { I18nProvider, rememberLanguage, setLanguage, useLanguage, useT } from './components/i18n-provider';
 export { AppShell, type NavItem } from './components/app-shell';
 export { Alert, Button, Card, DataTable, Field, Select, TextInput, type DataColumn } from './components/primitives';
-export { errorMessage, fieldErrors } from './components/app-error';
+export { errorMessage, fieldErrorKey, fieldErrors } from './components/app-error';
+export { useErrorText, type ErrorText } from './components/use-error-text';

@@ -33,20 +33,24 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
   const pathname = usePathname();
   const me = useQuery(trpc.auth.me.queryOptions());
   const signOut = useMutation(trpc.auth.signOut.mutationOptions({ onSettled: () => window.location.assign('/sign-in') }));
+  // The header's language switch is also saved as the profile's language, applied at each sign-in.
+  const saveLanguage = useMutation(trpc.profile.update.mutationOptions());
 
   useEffect(() => {
     if (me.isSuccess && !me.data) window.location.assign('/sign-in');
   }, [me.isSuccess, me.data]);
 
   if (!me.data) return <p className="tw-main">{t('common.loading')}</p>;
+  const { name } = me.data;
   return (
     <MeContext.Provider value={me.data}>
       <AppShell
         appName="app.consoleName"
         nav={navFor(me.data.role)}
         currentPath={pathname}
-        who={`${me.data.name}（${t(`role.${me.data.role}`)}）`}
+        who={t('auth.who', { name, detail: t(`role.${me.data.role}`) })}
         onSignOut={() => signOut.mutate()}
+        onLanguageChange={(language) => saveLanguage.mutateAsync({ name, language })}
       >
         {children}
       </AppShell>

@@ -34,7 +34,7 @@ export function ResellerShell({ children }: { children: ReactNode }) {
   }, [me.isSuccess, me.data]);
 
   if (!me.data) return <p className="tw-main">{t('common.loading')}</p>;
-  const who = me.data.kind === 'operator' ? `${me.data.name}（${t('auth.kind.operator')}）` : `${me.data.name}（${me.data.resellerName}）`;
+  const who = t('auth.who', { name: me.data.name, detail: me.data.kind === 'operator' ? t('auth.kind.operator') : me.data.resellerName });
   return (
     <MeContext.Provider value={me.data}>
       <AppShell appName="app.resellerName" nav={navFor(me.data.kind)} currentPath={pathname} who={who} onSignOut={() => signOut.mutate()}>

@@ -1,7 +1,8 @@
 import type { MessageKey, Params } from '../i18n';
 
 // The one place where an API error becomes a message: tRPC errors carry data.appCode (and for a
-// lock, data.lockedUntil); validation errors carry data.fieldErrors.
+// lock, data.lockedUntil); validation errors carry data.fieldErrors, whose texts are the server's
+// English (zod's or the domain's) and are mapped here to a few translated field messages.
 
 interface ErrorLike {
   message?: string;
@@ -26,4 +27,14 @@ export function fieldErrors(error: unknown): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(e.data?.fieldErrors ?? {})) if (v?.length) out[k] = v;
   return out;
+}
+
+/** The translated message for one field's server-side errors (the first one decides). */
+export function fieldErrorKey(messages: string[]): MessageKey {
+  const first = messages[0] ?? '';
+  // zod: empty string under min(1), or a missing value; the domain's own errors say "required".
+  if (/\brequired\b|received undefined|>=1 characters/i.test(first)) return 'error.field.required';
+  if (/^Too big/i.test(first)) return 'error.field.tooLong';
+  if (/email/i.test(first)) return 'error.field.email';
+  return 'error.field.invalid';
 }

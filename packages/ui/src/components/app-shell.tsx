@@ -1,7 +1,7 @@
 'use client';
 import type { ReactNode } from 'react';
 import { setLanguage, useLanguage, useT } from './i18n-provider';
-import type { MessageKey } from '../i18n';
+import type { Language, MessageKey } from '../i18n';
 
 export interface NavItem {
   href: string;
@@ -12,9 +12,32 @@ export interface NavItem {
  * The authenticated frame of both apps: product name, navigation, who is signed in, the language
  * switch and sign-out. Links are plain anchors so the shell does not depend on a router.
  */
-export function AppShell({ appName, nav, currentPath, who, onSignOut, children }: { appName: MessageKey; nav: NavItem[]; currentPath: string; who: ReactNode; onSignOut: () => void; children: ReactNode }) {
+export function AppShell({
+  appName,
+  nav,
+  currentPath,
+  who,
+  onSignOut,
+  onLanguageChange,
+  children,
+}: {
+  appName: MessageKey;
+  nav: NavItem[];
+  currentPath: string;
+  who: ReactNode;
+  onSignOut: () => void;
+  /** Called before the switch takes effect, e.g. to save the choice in the user's profile. */
+  onLanguageChange?: (lang: Language) => Promise<unknown>;
+  children: ReactNode;
+}) {
   const t = useT();
   const lang = useLanguage();
+  const switchLanguage = async () => {
+    const next = lang === 'ja' ? 'en' : 'ja';
+    // A failed save must not block the switch: the cookie alone still changes this browser's UI.
+    await onLanguageChange?.(next).catch(() => undefined);
+    setLanguage(next);
+  };
   return (
     <div className="tw-shell">
       <header className="tw-topbar">
@@ -26,7 +49,7 @@ export function AppShell({ appName, nav, currentPath, who, onSignOut, children }
           <span className="tw-who" data-testid="who-am-i">
             {who}
           </span>
-          <button type="button" className="tw-button tw-button-link" onClick={() => setLanguage(lang === 'ja' ? 'en' : 'ja')} data-testid="language-switch">
+          <button type="button" className="tw-button tw-button-link" onClick={() => void switchLanguage()} data-testid="language-switch">
             {t('lang.switchTo')}
           </button>
           <button type="button" className="tw-button tw-button-secondary" onClick={onSignOut} data-testid="sign-out">

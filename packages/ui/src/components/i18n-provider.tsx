@@ -18,8 +18,13 @@ export function useT() {
   return useCallback((key: MessageKey, params?: Params) => translate(lang, key, params), [lang]);
 }
 
-/** Switches the UI language: a cookie read by the server on the next render. */
-export function setLanguage(lang: Language): void {
+/** Stores the UI language in the cookie the server reads; it applies from the next page load. */
+export function rememberLanguage(lang: Language): void {
   document.cookie = `${LANG_COOKIE}=${lang}; Path=/; Max-Age=31536000; SameSite=Lax`;
+}
+
+/** Switches the UI language now: stores it and reloads the page. */
+export function setLanguage(lang: Language): void {
+  rememberLanguage(lang);
   window.location.reload();
 }

@@ -1,15 +1,27 @@
-import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import { cloneElement, isValidElement, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactElement, type ReactNode, type SelectHTMLAttributes } from 'react';
 
 export function Button({ variant = 'primary', className = '', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' | 'link' }) {
   return <button className={`tw-button tw-button-${variant} ${className}`} {...props} />;
 }
 
+type Describable = ReactElement<{ 'aria-invalid'?: boolean; 'aria-describedby'?: string }>;
+
+/**
+ * A labelled form control. Its control (the single child) is marked invalid and linked to the
+ * error or hint text, so screen readers announce them with the field.
+ */
 export function Field({ label, htmlFor, error, hint, children }: { label: string; htmlFor: string; error?: string | null; hint?: string; children: ReactNode }) {
+  const describedBy = error ? `${htmlFor}-error` : hint ? `${htmlFor}-hint` : undefined;
+  const control = isValidElement(children) ? cloneElement(children as Describable, { 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy }) : children;
   return (
     <div className={`tw-field ${error ? 'tw-field-invalid' : ''}`}>
       <label htmlFor={htmlFor}>{label}</label>
-      {children}
-      {hint && !error ? <p className="tw-field-hint">{hint}</p> : null}
+      {control}
+      {hint && !error ? (
+        <p className="tw-field-hint" id={`${htmlFor}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       {error ? (
         <p className="tw-field-error" role="alert" id={`${htmlFor}-error`}>
           {error}

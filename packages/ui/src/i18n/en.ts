@@ -7,7 +7,6 @@ const base = {
   'app.resellerName': 'Reseller & Operator Portal',
   'app.productName': 'Telework Supporter',
   'lang.switchTo': '日本語',
-  'lang.label': 'Language',
   'common.loading': 'Loading…',
   'common.save': 'Save',
   'common.saved': 'Saved',
@@ -48,7 +47,7 @@ const base = {
   'auth.kind': 'I am',
   'auth.kind.operator': 'a provider operator',
   'auth.kind.resellerStaff': 'reseller staff',
-  'auth.signedInAs': 'Signed in as {name}',
+  'auth.who': '{name} ({detail})',
   'auth.consoleIntro': 'Workers, managers and administrators sign in with their system ID and user ID.',
   'auth.resellerIntro': 'Reseller staff and provider operators sign in with their e-mail address.',
   'role.ADMIN': 'Administrator',
@@ -89,6 +88,8 @@ const base = {
   'error.UNKNOWN': 'Something went wrong. Please try again later.',
   'error.field.required': 'Required',
   'error.field.invalid': 'Please use the right format',
+  'error.field.tooLong': 'Too long',
+  'error.field.email': 'Enter an e-mail address',
 } as const;
 
 export const en = { ...base, ...peopleEn, ...workEn } as const satisfies Record<MessageKey, string>;

@@ -8,7 +8,6 @@ const base = {
   'app.resellerName': '販売店・運営ポータル',
   'app.productName': 'テレワークサポーター',
   'lang.switchTo': 'English',
-  'lang.label': '言語',
   'common.loading': '読み込み中…',
   'common.save': '保存',
   'common.saved': '保存しました',
@@ -49,7 +48,7 @@ const base = {
   'auth.kind': 'ご利用区分',
   'auth.kind.operator': '運営オペレーター',
   'auth.kind.resellerStaff': '販売店スタッフ',
-  'auth.signedInAs': 'サインイン中: {name}',
+  'auth.who': '{name}（{detail}）',
   'auth.consoleIntro': '勤務者・勤務管理者・管理者の方はシステムIDとユーザIDでサインインしてください。',
   'auth.resellerIntro': '販売店スタッフと運営オペレーターの方はメールアドレスでサインインしてください。',
   'role.ADMIN': '管理者',
@@ -90,6 +89,8 @@ const base = {
   'error.UNKNOWN': 'エラーが発生しました。時間をおいて再度お試しください。',
   'error.field.required': '入力してください',
   'error.field.invalid': '正しい形式で入力してください',
+  'error.field.tooLong': '長すぎます',
+  'error.field.email': 'メールアドレスの形式で入力してください',
 } as const;
 
 // Each area of the product keeps its texts in its own file (so that screens can be built side by

@@ -1,9 +1,8 @@
 'use client';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Button, Card, Field, TextInput, setLanguage, useLanguage, useT } from '@telework/ui';
+import { Alert, Button, Card, Field, TextInput, rememberLanguage, setLanguage, useErrorText, useLanguage, useT } from '@telework/ui';
 import { useTRPC } from '@/trpc/client';
-import { useErrorText } from '@/components/use-error-text';
 
 export default function SignInPage() {
   const t = useT();
@@ -12,7 +11,15 @@ export default function SignInPage() {
   const errorText = useErrorText();
   // Asking who we are also hands the browser its CSRF cookie before the form is sent.
   const me = useQuery(trpc.auth.me.queryOptions());
-  const signIn = useMutation(trpc.auth.signIn.mutationOptions({ onSuccess: () => window.location.assign('/') }));
+  const signIn = useMutation(
+    trpc.auth.signIn.mutationOptions({
+      onSuccess: (user) => {
+        // The language saved in the user's profile wins over the one picked on this page.
+        rememberLanguage(user.language);
+        window.location.assign('/');
+      },
+    }),
+  );
   const [form, setForm] = useState({ systemId: '', loginId: '', password: '' });
 
   useEffect(() => {

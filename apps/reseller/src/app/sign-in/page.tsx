@@ -1,9 +1,8 @@
 'use client';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Button, Card, Field, Select, TextInput, setLanguage, useLanguage, useT } from '@telework/ui';
+import { Alert, Button, Card, Field, Select, TextInput, setLanguage, useErrorText, useLanguage, useT } from '@telework/ui';
 import { useTRPC } from '@/trpc/client';
-import { useErrorText } from '@/components/use-error-text';
 
 export default function SignInPage() {
   const t = useT();
