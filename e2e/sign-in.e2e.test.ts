@@ -49,6 +49,45 @@ describe('sign-in in a real browser', () => {
     await screenshot(page, 'console-sign-in-en');
   });
 
+  it('the header language switch turns the console English and is kept in the profile for the next sign-in', async () => {
+    const page = await newPage();
+    const signIn = async () => {
+      await page.getByLabel(/システムID|System ID/).fill('TW-100002');
+      await page.getByLabel(/ユーザID|User ID/).fill('admin');
+      await page.getByLabel(/パスワード|Password/).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: /サインイン|Sign in/ }).click();
+      await page.waitForURL(`${consoleUrl}/`);
+    };
+    await page.goto(`${consoleUrl}/sign-in`);
+    await signIn();
+    await expect.poll(() => page.getByTestId('home-title').textContent()).toBe('ようこそ、佐藤 一郎 さん');
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => page.getByTestId('home-title').textContent()).toBe('Welcome, 佐藤 一郎');
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toContain('Profile');
+    expect(await page.getByTestId('who-am-i').textContent()).toContain('Administrator');
+    await screenshot(page, 'console-home-en');
+
+    // A browser that never chose a language starts in Japanese; signing in applies the saved English.
+    await page.context().clearCookies();
+    await page.goto(`${consoleUrl}/sign-in`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('勤務管理コンソール');
+    await signIn();
+    await expect.poll(() => page.getByTestId('home-title').textContent()).toBe('Welcome, 佐藤 一郎');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  });
+
+  it('invalid input shows the form message and an error under each field', async () => {
+    const page = await newPage();
+    await page.goto(`${resellerUrl}/sign-in`);
+    await page.getByLabel('メールアドレス').fill('not-an-address');
+    await page.getByRole('button', { name: 'サインイン' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('入力内容を確認してください。');
+    expect(await page.locator('#email-error').textContent()).toBe('メールアドレスの形式で入力してください');
+    expect(await page.locator('#password-error').textContent()).toBe('入力してください');
+    expect(await page.getByLabel('メールアドレス').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'reseller-sign-in-field-errors');
+  });
+
   it('a demo reseller staff member signs in to the reseller app and sees his customers', async () => {
     const page = await newPage();
     await page.goto(`${resellerUrl}/sign-in`);
