@@ -40,7 +40,7 @@ export default function ProfilePage() {
       <Card>
         {err.message ? <Alert>{err.message}</Alert> : null}
         {update.isSuccess ? <Alert tone="success">{t('common.saved')}</Alert> : null}
-        <form onSubmit={save}>
+        <form className="tw-form" onSubmit={save}>
           <Field label={t('profile.name')} htmlFor="name" error={err.fields.name}>
             <TextInput id="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
           </Field>
@@ -62,7 +62,7 @@ export default function ProfilePage() {
       <Card title={t('profile.changePassword')}>
         {pwErr.message ? <Alert>{pwErr.message}</Alert> : null}
         {changePassword.isSuccess ? <Alert tone="success">{t('profile.passwordChanged')}</Alert> : null}
-        <form onSubmit={savePassword}>
+        <form className="tw-form" onSubmit={savePassword}>
           <Field label={t('profile.currentPassword')} htmlFor="current" error={pwErr.fields.current}>
             <TextInput id="current" type="password" autoComplete="current-password" value={pw.current} onChange={(e) => setPw({ ...pw, current: e.target.value })} />
           </Field>
