@@ -31,6 +31,39 @@ describe('sign-in in a real browser', () => {
     await screenshot(page, 'console-home');
     await page.getByTestId('sign-out').click();
     await page.waitForURL(`${consoleUrl}/sign-in`);
+    // Signed out, the home page sends the browser back to sign-in.
+    await page.goto(`${consoleUrl}/`);
+    await page.waitForURL(`${consoleUrl}/sign-in`);
+  });
+
+  it('repeated wrong passwords lock the account and the message names the end of the lock in Tokyo time', async () => {
+    const page = await newPage();
+    await page.goto(`${consoleUrl}/sign-in`);
+    await page.getByLabel('システムID').fill('TW-100002');
+    await page.getByLabel('ユーザID').fill('worker2');
+    const alert = page.getByRole('alert').first();
+    // The API locks an account on its 5th failure within 15 minutes (LOGIN_MAX_FAILURES_PER_ACCOUNT).
+    const attempt = async (password: string) => {
+      await page.getByLabel('パスワード').fill(password);
+      const [response] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/trpc/auth.signIn')), page.getByRole('button', { name: 'サインイン' }).click()]);
+      return response.text();
+    };
+    for (let n = 1; n <= 4; n++) {
+      await attempt(`wrong-${n}`);
+      await expect.poll(() => alert.textContent()).toBe('IDまたはパスワードが正しくありません。');
+    }
+    expect(await attempt('wrong-5')).toContain('ACCOUNT_LOCKED');
+    const jst = (ms: number) =>
+      new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(ms);
+    const expected = [0, 60_000].map((skew) => `サインインの失敗が続いたため、${jst(Date.now() + 15 * 60_000 - skew)} までロックされています。`);
+    await expect.poll(() => alert.textContent()).toMatch(/までロックされています。$/);
+    expect(expected).toContain(await alert.textContent());
+    await screenshot(page, 'console-sign-in-locked');
+
+    // Even the right password is refused while the lock lasts.
+    expect(await attempt(DEMO_PASSWORD)).toContain('ACCOUNT_LOCKED');
+    await expect.poll(() => alert.textContent()).toMatch(/までロックされています。$/);
+    expect(page.url()).toBe(`${consoleUrl}/sign-in`);
   });
 
   it('a wrong password shows the Japanese error; the English switch changes the language', async () => {
