@@ -6,38 +6,28 @@ export type BoardState = 'OFF' | 'WORKING' | 'PRESENT' | 'AWAY' | 'INCIDENT';
 // An incident keeps a worker shown as "incident" for this long, unless judged earlier.
 export const INCIDENT_HIGHLIGHT_MS = 10 * 60_000;
 
-interface BoardRow {
-  userId: string;
-  name: string;
-  loginId: string;
-  department: string | null;
-  workStartedAt: Date | null;
-  taskId: string | null;
-  taskName: string | null;
-  taskStartedAt: Date | null;
-  presence: 'PRESENT' | 'AWAY' | null;
-  presenceAt: Date | null;
-  incidentKind: 'PEEKING' | 'IMPERSONATION' | 'SPOOF' | null;
-  incidentAt: Date | null;
-  lastContactAt: Date | null;
-  incidentsToday: number;
-}
-
 function jstDayStart(now: Date): Date {
   const jst = new Date(now.getTime() + 9 * 3_600_000);
   return new Date(Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), jst.getUTCDate()) - 9 * 3_600_000);
 }
 
-function stateOf(r: BoardRow): { state: BoardState; since: Date | null } {
-  if (!r.workStartedAt) return { state: 'OFF', since: null };
-  if (r.incidentAt) return { state: 'INCIDENT', since: r.incidentAt };
-  if (r.presence) return { state: r.presence, since: r.presenceAt };
-  return { state: 'WORKING', since: r.workStartedAt };
+interface Facts {
+  workStartedAt: Date | null;
+  presence: { state: 'PRESENT' | 'AWAY'; at: Date } | undefined;
+  incident: { kind: string; at: Date } | undefined;
+}
+
+function stateOf(f: Facts): { state: BoardState; since: Date | null } {
+  if (!f.workStartedAt) return { state: 'OFF', since: null };
+  if (f.incident) return { state: 'INCIDENT', since: f.incident.at };
+  if (f.presence) return { state: f.presence.state, since: f.presence.at };
+  return { state: 'WORKING', since: f.workStartedAt };
 }
 
 /**
  * The live work status board: every active worker the viewer may see, with state, current task,
- * since when, last contact from the agent and today's incidents. One query with lateral look-ups on
+ * since when, last contact from the agent and today's incidents. Set-based parts (open sessions,
+ * their open tasks, the latest presence since each session began, today's incidents, devices) on
  * indexes that lead with tenantId, so it stays fast at thousands of workers.
  */
 export async function getStatusBoard(
@@ -62,49 +52,65 @@ export async function getStatusBoard(
     inGroup = (await db.groupMembership.findMany({ where: { tenantId, groupId: { in: [...wanted] }, kind: 'MEMBER' }, select: { userId: true } })).map((m) => m.userId);
   }
   const ids = visible && inGroup ? visible.filter((id) => inGroup.includes(id)) : (visible ?? inGroup);
-  const idFilter = ids ? Prisma.sql`AND u.id = ANY(${ids}::uuid[])` : Prisma.empty;
+  const dayStart = jstDayStart(now);
   const highlightFrom = new Date(now.getTime() - INCIDENT_HIGHLIGHT_MS);
+  const idFilter = ids ? Prisma.sql`AND u.id = ANY(${ids}::uuid[])` : Prisma.empty;
 
-  const rows = await db.$queryRaw<BoardRow[]>`
-    SELECT u.id AS "userId", u.name, u."loginId", u.department,
-      ws."startedAt" AS "workStartedAt",
-      ts."taskId", t.name AS "taskName", ts."startedAt" AS "taskStartedAt",
-      pe.state::text AS presence, pe."occurredAt" AS "presenceAt",
-      inc.kind::text AS "incidentKind", inc."occurredAt" AS "incidentAt",
-      dev.last AS "lastContactAt",
-      COALESCE(today.n, 0)::int AS "incidentsToday"
+  // One statement, set-based parts joined once per worker, returned as a single JSON text: at
+  // thousands of rows, converting values one by one on the client costs more than the query.
+  const result = await db.$queryRaw<{ rows: string }[]>`
+    WITH ws AS (
+      SELECT id, "openForUserId" AS "userId", "startedAt" FROM work_sessions
+      WHERE "tenantId" = ${tenantId}::uuid AND "openForUserId" IS NOT NULL),
+    tk AS (
+      SELECT DISTINCT ON (ts."userId") ts."userId", ts."taskId", t.name, ts."startedAt"
+      FROM ws JOIN task_sessions ts ON ts."tenantId" = ${tenantId}::uuid AND ts."workSessionId" = ws.id AND ts."endedAt" IS NULL
+      JOIN tasks t ON t."tenantId" = ts."tenantId" AND t.id = ts."taskId"
+      ORDER BY ts."userId", ts."startedAt" DESC),
+    pr AS (
+      SELECT DISTINCT ON (p."userId") p."userId", p.state, p."occurredAt"
+      FROM ws JOIN presence_events p ON p."tenantId" = ${tenantId}::uuid AND p."userId" = ws."userId" AND p."occurredAt" >= ws."startedAt"
+      ORDER BY p."userId", p."occurredAt" DESC),
+    inc AS (
+      SELECT i."userId",
+        count(*) FILTER (WHERE i."occurredAt" >= ${dayStart}) AS today,
+        (array_agg(i.kind ORDER BY i."occurredAt" DESC) FILTER (WHERE i.status = 'OPEN' AND i."occurredAt" >= ${highlightFrom}))[1] AS kind,
+        max(i."occurredAt") FILTER (WHERE i.status = 'OPEN' AND i."occurredAt" >= ${highlightFrom}) AS at
+      FROM incidents i
+      WHERE i."tenantId" = ${tenantId}::uuid AND i."occurredAt" >= LEAST(${dayStart}::timestamp, ${highlightFrom}::timestamp)
+      GROUP BY i."userId"),
+    dv AS (
+      SELECT d."userId", max(d."lastSeenAt") AS last FROM agent_devices d
+      WHERE d."tenantId" = ${tenantId}::uuid AND d."revokedAt" IS NULL GROUP BY d."userId")
+    SELECT coalesce(json_agg(json_build_array(
+        u.id, u.name, u."loginId", u.department, ws."startedAt", tk."taskId", tk.name, tk."startedAt",
+        pr.state, pr."occurredAt", inc.kind, inc.at, dv.last, coalesce(inc.today, 0)) ORDER BY u."loginId"), '[]')::text AS rows
     FROM users u
-    LEFT JOIN work_sessions ws ON ws."tenantId" = u."tenantId" AND ws."openForUserId" = u.id
-    LEFT JOIN LATERAL (
-      SELECT s."taskId", s."startedAt" FROM task_sessions s
-      WHERE s."tenantId" = u."tenantId" AND s."workSessionId" = ws.id AND s."endedAt" IS NULL
-      ORDER BY s."startedAt" DESC LIMIT 1) ts ON ws.id IS NOT NULL
-    LEFT JOIN tasks t ON t."tenantId" = u."tenantId" AND t.id = ts."taskId"
-    LEFT JOIN LATERAL (
-      SELECT p.state, p."occurredAt" FROM presence_events p
-      WHERE p."tenantId" = u."tenantId" AND p."userId" = u.id AND p."occurredAt" >= ws."startedAt"
-      ORDER BY p."occurredAt" DESC LIMIT 1) pe ON ws.id IS NOT NULL
-    LEFT JOIN LATERAL (
-      SELECT i.kind, i."occurredAt" FROM incidents i
-      WHERE i."tenantId" = u."tenantId" AND i."userId" = u.id AND i."occurredAt" >= GREATEST(ws."startedAt", ${highlightFrom}) AND i.status = 'OPEN'
-      ORDER BY i."occurredAt" DESC LIMIT 1) inc ON ws.id IS NOT NULL
-    LEFT JOIN LATERAL (
-      SELECT max(d."lastSeenAt") AS last FROM agent_devices d
-      WHERE d."tenantId" = u."tenantId" AND d."userId" = u.id AND d."revokedAt" IS NULL) dev ON true
-    LEFT JOIN LATERAL (
-      SELECT count(*) AS n FROM incidents i2
-      WHERE i2."tenantId" = u."tenantId" AND i2."userId" = u.id AND i2."occurredAt" >= ${jstDayStart(now)}) today ON true
-    WHERE u."tenantId" = ${tenantId}::uuid AND u.role = 'WORKER' AND u."disabledAt" IS NULL ${idFilter}
-    ORDER BY u."loginId"`;
+    LEFT JOIN ws ON ws."userId" = u.id
+    LEFT JOIN tk ON tk."userId" = u.id
+    LEFT JOIN pr ON pr."userId" = u.id
+    LEFT JOIN inc ON inc."userId" = u.id
+    LEFT JOIN dv ON dv."userId" = u.id
+    WHERE u."tenantId" = ${tenantId}::uuid AND u.role = 'WORKER' AND u."disabledAt" IS NULL ${idFilter}`;
 
-  const workers = rows.map((r) => {
-    const { state, since } = stateOf(r);
+  // json_build_array keeps timestamps as text without a zone; the columns hold UTC.
+  const at = (v: string | null) => (v ? new Date(`${v}Z`) : null);
+  type Row = [string, string, string, string | null, string | null, string | null, string | null, string | null, 'PRESENT' | 'AWAY' | null, string | null, string | null, string | null, string | null, number];
+  const rows = JSON.parse(result[0]?.rows ?? '[]') as Row[];
+  const workers = rows.map(([userId, name, loginId, department, started, taskId, taskName, taskStarted, presenceState, presenceAt, incidentKind, incidentAt, last, today]) => {
+    const workStartedAt = at(started);
+    const incidentTime = at(incidentAt);
+    const presenceTime = at(presenceAt);
+    // An incident counts toward the state only inside the current session.
+    const incident = workStartedAt && incidentKind && incidentTime && incidentTime >= workStartedAt ? { kind: incidentKind, at: incidentTime } : undefined;
+    const facts: Facts = { workStartedAt, presence: workStartedAt && presenceState && presenceTime ? { state: presenceState, at: presenceTime } : undefined, incident };
+    const { state, since } = stateOf(facts);
     return {
-      userId: r.userId, name: r.name, loginId: r.loginId, department: r.department, state, since,
-      workStartedAt: r.workStartedAt,
-      task: r.taskId ? { id: r.taskId, name: r.taskName, startedAt: r.taskStartedAt } : null,
-      lastIncident: r.incidentKind ? { kind: r.incidentKind, at: r.incidentAt } : null,
-      lastContactAt: r.lastContactAt, incidentsToday: r.incidentsToday,
+      userId, name, loginId, department, state, since, workStartedAt,
+      task: workStartedAt && taskId ? { id: taskId, name: taskName, startedAt: at(taskStarted) } : null,
+      lastIncident: incident ?? null,
+      lastContactAt: at(last),
+      incidentsToday: today,
     };
   });
   const counts = { OFF: 0, WORKING: 0, PRESENT: 0, AWAY: 0, INCIDENT: 0 } satisfies Record<BoardState, number>;
