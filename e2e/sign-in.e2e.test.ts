@@ -18,6 +18,14 @@ async function newPage() {
 }
 
 describe('sign-in in a real browser', () => {
+  it('both apps send a visitor without a session to sign-in from the server, before any page renders', async () => {
+    for (const url of [consoleUrl, resellerUrl]) {
+      const response = await fetch(`${url}/`, { redirect: 'manual' });
+      expect(response.status).toBe(307);
+      expect(new URL(response.headers.get('location') ?? '', url).pathname).toBe('/sign-in');
+    }
+  });
+
   it('a demo admin signs in to the console and sees the home page with his name', async () => {
     const page = await newPage();
     await page.goto(`${consoleUrl}/sign-in`);
