@@ -2,6 +2,7 @@ import { createDb } from '../client';
 import { DEMO_PASSWORD } from './demo-logins';
 import { hashDemoPassword } from './password';
 import { seedContract } from './contracts';
+import { seedHistory } from './history';
 import { seedPeople } from './people';
 import { seedProvider, seedReseller } from './provider';
 import { seedSchedules } from './schedules';
@@ -36,7 +37,8 @@ export async function seedDemo(adminUrl: string, now = new Date()): Promise<bool
       const users = await seedPeople(db, tenant.id, domain, passwordHash);
       await seedTasks(db, tenant.id);
       const workers = ['worker1', 'worker2', 'worker3'].flatMap((l) => users.get(l) ?? []);
-      await seedSchedules(db, tenant.id, workers, startDate);
+      await seedSchedules(db, tenant.id, workers, new Date(startDate.getTime() - 31 * 86_400_000));
+      await seedHistory(db, tenant.id, workers, now);
     }
     await seedContract(db, { tenantId: toto.id, resellerId: null, seats: 50, startDate, annualFee: 600_000 });
     await seedContract(db, { tenantId: naniwa.id, resellerId: reseller.id, seats: 20, startDate, annualFee: 240_000, resellerAnnualPrice: 288_000 });
