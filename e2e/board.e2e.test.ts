@@ -37,7 +37,7 @@ describe('live work status board', () => {
     await agent.agent.work.punch.mutate({ clientEventId: randomUUID(), kind: 'WORK_START', occurredAt: new Date(Date.now() - 60 * 60_000) });
 
     // The board polls by itself: no reload. It must show the change within 5 seconds.
-    await expect.poll(() => state.getAttribute('data-state'), { timeout: 5_000, intervals: [250] }).toBe('WORKING');
+    await expect.poll(() => state.getAttribute('data-state'), { timeout: 5_000, interval: 250 }).toBe('WORKING');
     console.log(`board showed WORKING ${Date.now() - punchedAt} ms after the punch`);
     await screenshot(page, 'board-working');
 

@@ -5,11 +5,18 @@ import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { DEMO_LOGINS } from '@telework/db';
 import { resolveAdminDatabaseUrl } from '@telework/db/embedded';
-import { ROOT, buildApps, startApp, stopAll, waitForHttp } from './lib/apps';
+import { ROOT, isPortFree, buildApps, startApp, stopAll, waitForHttp } from './lib/apps';
 import { prepareDatabase } from './lib/database';
 
 const consolePort = Number(process.env.CONSOLE_PORT ?? 3000);
 const resellerPort = Number(process.env.RESELLER_PORT ?? 3001);
+
+for (const [port, name] of [[consolePort, 'CONSOLE_PORT'], [resellerPort, 'RESELLER_PORT']] as const) {
+  if (!(await isPortFree(port))) {
+    console.error(`Port ${port} is already in use: stop what uses it or choose another port with ${name}=…`);
+    process.exit(1);
+  }
+}
 
 const database = await resolveAdminDatabaseUrl();
 console.log(process.env.DATABASE_URL ? 'Using the PostgreSQL server named by DATABASE_URL.' : 'Started the embedded PostgreSQL (data in .data/postgres).');

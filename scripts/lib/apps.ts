@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -29,6 +30,15 @@ export function startApp(app: AppSpec, env: Record<string, string>): ChildProces
   child.stdout?.on('data', (c: Buffer) => console.log(prefix(c)));
   child.stderr?.on('data', (c: Buffer) => console.error(prefix(c)));
   return child;
+}
+
+/** Whether nothing listens on the port yet (checked before the slow steps, for a clear message). */
+export function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }
 
 /** Resolves once the URL answers (any HTTP status), or rejects after `timeoutMs`. */
