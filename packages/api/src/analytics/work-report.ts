@@ -1,7 +1,7 @@
 import type { Tx } from '@telework/db';
 import { AppError } from '../errors/app-error';
 import { compareIsoDates, daysBetween, jstDayRange, toJstDate, type IsoDate } from '../calendar';
-import { visibleUserIds, type Viewer } from '../people/scope';
+import { groupTreeMemberIds, visibleUserIds, type Viewer } from '../people/scope';
 import { resolveSchedules } from '../schedules/resolve-schedules';
 import { aggregateWorkDays, presenceEventsToIntervals, type WorkerDay } from './rules';
 
@@ -40,20 +40,7 @@ async function reportWorkers(db: Tx, scope: ReportScope) {
   const visible = await visibleUserIds(db, scope.tenantId, scope.viewer);
   let ids = visible;
   if (scope.groupId) {
-    const groups = await db.group.findMany({ where: { tenantId: scope.tenantId }, select: { id: true, parentId: true } });
-    if (!groups.some((g) => g.id === scope.groupId)) throw new AppError('NOT_FOUND', 'No such group.');
-    const wanted = new Set([scope.groupId]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const g of groups) {
-        if (g.parentId && wanted.has(g.parentId) && !wanted.has(g.id)) {
-          wanted.add(g.id);
-          grew = true;
-        }
-      }
-    }
-    const members = await db.groupMembership.findMany({ where: { tenantId: scope.tenantId, groupId: { in: [...wanted] }, kind: 'MEMBER' }, select: { userId: true } });
-    const inGroup = new Set(members.map((m) => m.userId));
+    const inGroup = new Set(await groupTreeMemberIds(db, scope.tenantId, scope.groupId));
     ids = (ids ?? [...inGroup]).filter((id) => inGroup.has(id));
   }
   if (scope.userId) {

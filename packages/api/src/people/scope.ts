@@ -22,14 +22,13 @@ export async function visibleUserIds(db: Tx, tenantId: string, viewer: Viewer): 
   return [...new Set([viewer.id, ...members.map((m) => m.userId)])];
 }
 
-/** Groups a manager manages, including every descendant group (groups may nest). */
-export async function managedGroupIds(db: Tx, tenantId: string, managerId: string): Promise<string[]> {
-  const direct = await db.groupMembership.findMany({ where: { tenantId, userId: managerId, kind: 'MANAGER' }, select: { groupId: true } });
+/** The given groups and every group nested below them (groups may nest to any depth). */
+async function withDescendants(db: Tx, tenantId: string, roots: string[]): Promise<string[]> {
   const all = await db.group.findMany({ where: { tenantId }, select: { id: true, parentId: true } });
   const children = new Map<string, string[]>();
   for (const g of all) if (g.parentId) children.set(g.parentId, [...(children.get(g.parentId) ?? []), g.id]);
   const out = new Set<string>();
-  const stack = direct.map((d) => d.groupId);
+  const stack = [...roots];
   while (stack.length) {
     const id = stack.pop();
     if (id === undefined || out.has(id)) continue;
@@ -37,6 +36,20 @@ export async function managedGroupIds(db: Tx, tenantId: string, managerId: strin
     stack.push(...(children.get(id) ?? []));
   }
   return [...out];
+}
+
+/** Groups a manager manages, including every descendant group. */
+export async function managedGroupIds(db: Tx, tenantId: string, managerId: string): Promise<string[]> {
+  const direct = await db.groupMembership.findMany({ where: { tenantId, userId: managerId, kind: 'MANAGER' }, select: { groupId: true } });
+  return withDescendants(db, tenantId, direct.map((d) => d.groupId));
+}
+
+/** Members of a group and of every group below it; NOT_FOUND for a group the tenant does not have. */
+export async function groupTreeMemberIds(db: Tx, tenantId: string, groupId: string): Promise<string[]> {
+  if (!(await db.group.findFirst({ where: { tenantId, id: groupId }, select: { id: true } }))) throw new AppError('NOT_FOUND', 'No such group.');
+  const groups = await withDescendants(db, tenantId, [groupId]);
+  const members = await db.groupMembership.findMany({ where: { tenantId, groupId: { in: groups }, kind: 'MEMBER' }, select: { userId: true } });
+  return [...new Set(members.map((m) => m.userId))];
 }
 
 /** NOT_FOUND (not FORBIDDEN) for users outside the viewer's scope, so their existence is not revealed. */

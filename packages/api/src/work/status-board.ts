@@ -1,5 +1,5 @@
 import { Prisma, type Tx } from '@telework/db';
-import { visibleUserIds, type Viewer } from '../people/scope';
+import { groupTreeMemberIds, visibleUserIds, type Viewer } from '../people/scope';
 
 export type BoardState = 'OFF' | 'WORKING' | 'PRESENT' | 'AWAY' | 'INCIDENT';
 
@@ -36,21 +36,7 @@ export async function getStatusBoard(
   now = new Date(),
 ) {
   const visible = await visibleUserIds(db, tenantId, viewer);
-  let inGroup: string[] | null = null;
-  if (groupId) {
-    const groups = await db.group.findMany({ where: { tenantId }, select: { id: true, parentId: true } });
-    const wanted = new Set([groupId]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const g of groups) {
-        if (g.parentId && wanted.has(g.parentId) && !wanted.has(g.id)) {
-          wanted.add(g.id);
-          grew = true;
-        }
-      }
-    }
-    inGroup = (await db.groupMembership.findMany({ where: { tenantId, groupId: { in: [...wanted] }, kind: 'MEMBER' }, select: { userId: true } })).map((m) => m.userId);
-  }
+  const inGroup = groupId ? await groupTreeMemberIds(db, tenantId, groupId) : null;
   const ids = visible && inGroup ? visible.filter((id) => inGroup.includes(id)) : (visible ?? inGroup);
   const dayStart = jstDayStart(now);
   const highlightFrom = new Date(now.getTime() - INCIDENT_HIGHLIGHT_MS);
