@@ -40,6 +40,10 @@ describe('live work status board', () => {
     await expect.poll(() => state.getAttribute('data-state'), { timeout: 5_000, interval: 250 }).toBe('WORKING');
     console.log(`board showed WORKING ${Date.now() - punchedAt} ms after the punch`);
     await screenshot(page, 'board-working');
+    const [boardFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('board-export-csv-sjis').click()]);
+    const sjis = new TextDecoder('shift_jis').decode(readFileSync(await boardFile.path()));
+    expect(sjis.split('\r\n')[0]).toBe('ユーザID,氏名,部署,状態,いつから,現在のタスク,最終通信,本日のインシデント');
+    expect(sjis).toMatch(/worker1,高橋 花子,営業部,勤務中,/);
 
     await agent.agent.work.punch.mutate({ clientEventId: randomUUID(), kind: 'WORK_END', occurredAt: new Date() });
     await page.getByTestId('worker-worker1').click();

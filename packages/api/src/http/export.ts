@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { TRPCError } from '@trpc/server';
 import { createContext } from '../context';
 import { consoleRouter } from '../console-router';
-import { exportWorkReport } from '../analytics/export-report';
+import { CONTENT_TYPES, encodeTable, exportWorkReport } from '../analytics/export-report';
+import { boardColumns } from '../work/board-table';
 import { clientIp } from './client-ip';
 import { getServerDb } from './db';
 import { isValidIsoDate } from '../calendar';
@@ -36,6 +37,35 @@ export async function handleWorkExport(req: Request): Promise<Response> {
       headers: {
         'Content-Type': file.contentType,
         'Content-Disposition': `attachment; filename="${file.filename}"`,
+        'Cache-Control': 'no-store',
+      },
+    });
+  } catch (error) {
+    if (error instanceof TRPCError) return Response.json({ error: error.code }, { status: STATUS[error.code] ?? 500 });
+    throw error;
+  }
+}
+
+const boardQuery = z.object({
+  groupId: z.uuid().optional(),
+  format: z.enum(['csv', 'csv-sjis', 'xlsx']).default('csv'),
+  lang: z.enum(['ja', 'en']).default('ja'),
+});
+
+/** GET /api/export/board?groupId&format&lang — the live status board, through the same `work.board` procedure. */
+export async function handleBoardExport(req: Request): Promise<Response> {
+  const params = boardQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!params.success) return Response.json({ error: 'VALIDATION', fieldErrors: z.flattenError(params.error).fieldErrors }, { status: 400 });
+  const ctx = await createContext({ db: getServerDb(), app: 'console', headers: req.headers, resHeaders: new Headers(), ip: clientIp(req.headers) });
+  try {
+    const { groupId, format, lang } = params.data;
+    const board = await consoleRouter.createCaller(ctx).work.board({ groupId });
+    const body = await encodeTable(format, boardColumns(lang), board.workers, 'board');
+    const stamp = board.generatedAt.toISOString().slice(0, 16).replace(/[-:T]/g, '');
+    return new Response(new Uint8Array(body), {
+      headers: {
+        'Content-Type': CONTENT_TYPES[format],
+        'Content-Disposition': `attachment; filename="board-${stamp}${format === 'csv-sjis' ? '-sjis' : ''}.${format === 'xlsx' ? 'xlsx' : 'csv'}"`,
         'Cache-Control': 'no-store',
       },
     });

@@ -10,7 +10,7 @@ import { getServerDb } from './db';
 
 export { SESSION_COOKIE, CSRF_COOKIE, CSRF_HEADER } from './cookies';
 export { getServerDb } from './db';
-export { handleWorkExport } from './export';
+export { handleBoardExport, handleWorkExport } from './export';
 
 function serve(router: AnyTRPCRouter, app: AppName, req: Request, endpoint: string): Promise<Response> {
   return fetchRequestHandler({

@@ -64,6 +64,12 @@ export default function BoardPage() {
               ))}
             </Select>
           </Field>
+          <span>{t('analytics.export')}:</span>
+          {(['csv', 'csv-sjis', 'xlsx'] as const).map((format) => (
+            <a key={format} href={`/api/export/board?${new URLSearchParams({ format, lang, ...(groupId ? { groupId } : {}) }).toString()}`} data-testid={`board-export-${format}`} download>
+              {t(format === 'csv' ? 'analytics.export.csv' : format === 'csv-sjis' ? 'analytics.export.sjis' : 'analytics.export.xlsx')}
+            </a>
+          ))}
         </div>
         <DataTable
           rows={rows}
