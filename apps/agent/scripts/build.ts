@@ -1,10 +1,11 @@
 /**
  * Bundles the main process and the preload into dist/ (CommonJS, as Electron loads a sandboxed
- * preload only that way). The renderer is built separately into dist/renderer. Packaging with
+ * preload only that way), and the renderer into dist/renderer (scripts/build-renderer.ts). Packaging with
  * electron-builder is a separate step that needs the Electron binary (see README).
  */
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { rm } from 'node:fs/promises';
+import { buildRenderer } from './build-renderer';
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', external: ['electron'], metafile: true, logLevel: 'warning' } satisfies BuildOptions;
 
@@ -19,7 +20,8 @@ async function main() {
   const foreign = preloadInputs.filter((input) => !input.startsWith('src/preload/') && input !== 'src/shared/bridge-channels.ts');
   if (foreign.length > 0) throw new Error(`The preload bundle pulls in more than the bridge: ${foreign.join(', ')}`);
 
-  console.log(`main: ${size(mainResult.metafile)}; preload: ${size(preload.metafile)} (${preloadInputs.length} inputs)`);
+  await buildRenderer();
+  console.log(`main: ${size(mainResult.metafile)}; preload: ${size(preload.metafile)} (${preloadInputs.length} inputs); renderer: dist/renderer`);
 }
 
 function size(metafile: Metafile | undefined): string {

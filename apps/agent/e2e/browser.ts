@@ -1,0 +1,51 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BridgeDoubleConfig, RecordedCall } from './bridge-double';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const FIXTURES = join(import.meta.dirname, '../../../../shared/fixtures/faces');
+
+/** A fake webcam file from a fixture photo (fixtures README): 2 s at 10 fps, 640×480, looped by Chromium. */
+export function fakeCamera(photo: string, dir: string): string {
+  const out = join(dir, photo.replace(/\.jpg$/, '.y4m'));
+  execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-loop', '1', '-i', join(FIXTURES, photo), '-t', '2', '-r', '10', '-vf', 'scale=640:480,format=yuv420p', '-f', 'yuv4mpegpipe', out]);
+  return out;
+}
+
+export async function bridgeDoubleScript(): Promise<string> {
+  const result = await build({ entryPoints: [join(import.meta.dirname, 'bridge-double.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome130', logLevel: 'warning' });
+  const [file] = result.outputFiles;
+  if (!file) throw new Error('bridge double did not build');
+  return file.text;
+}
+
+/**
+ * Chromium with a fake camera fed from `y4m`; the profile folder persists between launches (like the
+ * app's own storage), so consent, enrolment and punch state survive a relaunch.
+ */
+export async function launchAgent(opts: { origin: string; profile: string; y4m: string; config: BridgeDoubleConfig; doubleScript: string }): Promise<{ context: BrowserContext; page: Page }> {
+  mkdirSync(opts.profile, { recursive: true });
+  const context = await chromium.launchPersistentContext(opts.profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 800, height: 900 },
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${opts.y4m}`,
+    ],
+  });
+  await context.addInitScript(`window.__bridgeConfig = ${JSON.stringify(opts.config)};`);
+  await context.addInitScript(opts.doubleScript);
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (m) => m.type() === 'error' && console.error(`[page] ${m.text()}`));
+  page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+  await page.goto(`${opts.origin}/`);
+  return { context, page };
+}
+
+export function bridgeCalls(page: Page): Promise<RecordedCall[]> {
+  return page.evaluate(() => window.__bridgeCalls);
+}

@@ -1,0 +1,138 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRenderer } from '../scripts/build-renderer';
+import type { AgentSettings } from '../src/shared/bridge';
+import { bridgeCalls, bridgeDoubleScript, fakeCamera, launchAgent } from './browser';
+import type { BridgeDoubleConfig, RecordedCall } from './bridge-double';
+import { serveRenderer } from './static-server';
+
+// Short interval and streaks so each verdict shows within seconds; the threshold is the default level.
+const settings: AgentSettings = {
+  thresholdLevel: 3,
+  detectionIntervalSec: 1,
+  awayAfterChecks: 2,
+  impersonationAfterChecks: 2,
+  captureIntervalMin: 10,
+  autoPunchFromPresence: false,
+  screenshotMode: 'FULL',
+  redactionAreas: null,
+};
+const SHOTS = join(import.meta.dirname, '../test-results');
+const tmp = mkdtempSync(join(tmpdir(), 'agent-renderer-'));
+const profile = join(tmp, 'profile');
+let server: Awaited<ReturnType<typeof serveRenderer>>;
+let doubleScript: string;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  await buildRenderer();
+  server = await serveRenderer(join(import.meta.dirname, '../dist/renderer'));
+  doubleScript = await bridgeDoubleScript();
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+async function launch(photo: string, config: Partial<BridgeDoubleConfig> = {}) {
+  return launchAgent({ origin: server.origin, profile, y4m: fakeCamera(photo, tmp), config: { signedIn: true, settings, ...config }, doubleScript });
+}
+
+const reports = (calls: RecordedCall[]) => calls.filter((c) => c.method === 'reportPresence' || c.method === 'reportIncident');
+
+async function waitForReport(page: Page, match: (c: RecordedCall) => boolean, timeout = 30_000): Promise<RecordedCall> {
+  let found: RecordedCall | undefined;
+  await expect.poll(async () => (found = (await bridgeCalls(page)).find(match)), { timeout, interval: 250 }).toBeDefined();
+  if (!found) throw new Error('unreachable');
+  return found;
+}
+
+/** Opens a work session on a relaunched agent and returns the first report the loop sends. */
+async function firstVerdict(photo: string): Promise<{ call: RecordedCall; all: RecordedCall[] }> {
+  const { context, page } = await launch(photo);
+  try {
+    await page.getByTestId('punch-WORK_START').click();
+    const call = await waitForReport(page, (c) => c.method === 'reportPresence' || c.method === 'reportIncident');
+    await page.getByTestId('punch-WORK_END').click();
+    const all = await bridgeCalls(page);
+    return { call, all };
+  } finally {
+    await context.close();
+  }
+}
+
+describe('agent renderer in headless Chromium with a fake webcam', () => {
+  it('consents, signs in, enrols vlado and reports present while working — and nothing after work end', async () => {
+    const { context, page } = await launch('person-vlado.jpg', { signedIn: false });
+    try {
+      await page.getByTestId('consent').waitFor();
+      await expect.poll(() => page.getByTestId('consent').innerText()).toContain('勤務中');
+      await page.screenshot({ path: join(SHOTS, 'agent-consent.png'), fullPage: true });
+      await page.getByTestId('consent-accept').click();
+
+      await page.getByTestId('sign-in-serverUrl').fill('https://telework.example');
+      await page.getByTestId('sign-in-systemId').fill('acme');
+      await page.getByTestId('sign-in-loginId').fill('worker1');
+      await page.getByTestId('sign-in-password').fill('correct horse');
+      await page.getByTestId('sign-in-submit').click();
+      await page.getByTestId('punch').waitFor();
+      expect(await page.getByTestId('punch').innerText()).toContain('顔が未登録です');
+
+      await page.getByTestId('tab-camera').click();
+      await page.getByTestId('enrol-start').click();
+      await expect.poll(() => page.getByTestId('enrol-count').innerText(), { timeout: 60_000, interval: 500 }).toContain(': 3');
+      expect(await page.getByTestId('enrol-status').innerText()).toContain('顔を登録しました');
+      await page.screenshot({ path: join(SHOTS, 'agent-enrolment.png'), fullPage: true });
+
+      await page.getByTestId('tab-punch').click();
+      await page.getByTestId('punch-WORK_START').click();
+      const present = await waitForReport(page, (c) => c.method === 'reportPresence');
+      expect(present.request).toMatchObject({ state: 'PRESENT' });
+      expect(present.valid).toBe(true);
+      await expect.poll(() => page.getByTestId('presence').innerText()).toContain('在席');
+      await page.screenshot({ path: join(SHOTS, 'agent-punch.png'), fullPage: true });
+
+      await page.getByTestId('punch-WORK_END').click();
+      const endedAt = Date.now();
+      await page.waitForTimeout(3_000);
+      const calls = await bridgeCalls(page);
+      expect(calls.find((c) => c.method === 'signIn')?.request).toMatchObject({ systemId: 'acme', loginId: 'worker1' });
+      expect(calls.filter((c) => c.method === 'punch').map((c) => (c.request as { kind: string }).kind)).toEqual(['WORK_START', 'WORK_END']);
+      // Outside the work session nothing is analysed, so nothing is reported.
+      expect(reports(calls).filter((c) => c.at > endedAt)).toEqual([]);
+      expect(reports(calls).map((c) => (c.request as { state?: string }).state)).toEqual(['PRESENT']);
+      expect(calls.every((c) => c.valid)).toBe(true);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+
+  it('reports peeking for a group photo, with a camera still as evidence', async () => {
+    const { call } = await firstVerdict('group-2.jpg');
+    expect(call.method).toBe('reportIncident');
+    expect(call.request).toMatchObject({ kind: 'PEEKING' });
+    expect((call.request as { faceCount: number }).faceCount).toBeGreaterThanOrEqual(2);
+    expect(call.valid).toBe(true);
+    expect(call.jpeg).toMatchObject({ width: 640, height: 480 });
+  }, 120_000);
+
+  it('reports impersonation for another person after K checks', async () => {
+    const { call, all } = await firstVerdict('person-tetiana.jpg');
+    expect(call.method).toBe('reportIncident');
+    expect(call.request).toMatchObject({ kind: 'IMPERSONATION', faceCount: 1 });
+    expect((call.request as { similarity: number }).similarity).toBeLessThan(0.3);
+    expect(call.valid).toBe(true);
+    expect(call.jpeg?.width).toBeLessThanOrEqual(640);
+    expect(reports(all).some((c) => (c.request as { state?: string }).state === 'PRESENT')).toBe(false);
+  }, 120_000);
+
+  it('reports away for the empty scene after M checks', async () => {
+    const { call } = await firstVerdict('background.jpg');
+    expect(call.method).toBe('reportPresence');
+    expect(call.request).toMatchObject({ state: 'AWAY' });
+    expect(call.valid).toBe(true);
+  }, 120_000);
+});

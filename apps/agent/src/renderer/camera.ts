@@ -1,0 +1,77 @@
+import { waitForVideoFrames } from '@telework/face/browser';
+
+// The face package analyses frames scaled to fit 640×480; a bigger camera picture only costs CPU.
+const FRAME_MAX_WIDTH = 640;
+const FRAME_MAX_HEIGHT = 480;
+
+export type CameraStatus = { kind: 'ok'; label: string } | { kind: 'none' } | { kind: 'denied' } | { kind: 'error'; message: string };
+
+export interface CameraDevice {
+  deviceId: string;
+  label: string;
+}
+
+export async function listCameras(): Promise<CameraDevice[]> {
+  if (!navigator.mediaDevices?.enumerateDevices) return [];
+  const devices = await navigator.mediaDevices.enumerateDevices();
+  return devices.filter((d) => d.kind === 'videoinput').map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Camera ${i + 1}` }));
+}
+
+export interface OpenCamera {
+  video: HTMLVideoElement;
+  label: string;
+  close(): void;
+}
+
+/**
+ * Opens the camera at no more than 640×480 (all the face models need, and light on USB and CPU) and
+ * resolves once two frames have been decoded: a fresh stream's first frame can still be blank.
+ */
+export async function openCamera(video: HTMLVideoElement, deviceId: string | null): Promise<OpenCamera | CameraStatus> {
+  if (!navigator.mediaDevices?.getUserMedia) return { kind: 'none' };
+  let stream: MediaStream;
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({
+      audio: false,
+      video: {
+        ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
+        width: { ideal: FRAME_MAX_WIDTH, max: FRAME_MAX_WIDTH },
+        height: { ideal: FRAME_MAX_HEIGHT, max: FRAME_MAX_HEIGHT },
+        frameRate: { ideal: 10, max: 15 },
+      },
+    });
+  } catch (error) {
+    const name = error instanceof DOMException ? error.name : '';
+    if (name === 'NotAllowedError' || name === 'SecurityError') return { kind: 'denied' };
+    if (name === 'NotFoundError' || name === 'OverconstrainedError' || name === 'NotReadableError') return { kind: 'none' };
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+  const track = stream.getVideoTracks()[0];
+  video.muted = true;
+  video.playsInline = true;
+  video.srcObject = stream;
+  await video.play();
+  await waitForVideoFrames(video, 2);
+  return {
+    video,
+    label: track?.label ?? '',
+    close: () => {
+      for (const t of stream.getTracks()) t.stop();
+      video.srcObject = null;
+    },
+  };
+}
+
+/** A JPEG still of the current frame, at most 640×480, for incident evidence. */
+export async function captureStill(video: HTMLVideoElement, quality = 0.85): Promise<Uint8Array<ArrayBuffer>> {
+  const scale = Math.min(FRAME_MAX_WIDTH / video.videoWidth, FRAME_MAX_HEIGHT / video.videoHeight, 1);
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(video.videoWidth * scale));
+  canvas.height = Math.max(1, Math.round(video.videoHeight * scale));
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('2d canvas context unavailable');
+  ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality));
+  if (!blob) throw new Error('JPEG encoding failed');
+  return new Uint8Array(await blob.arrayBuffer());
+}

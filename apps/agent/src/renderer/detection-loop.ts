@@ -1,0 +1,101 @@
+import {
+  DEFAULT_THRESHOLD_LEVEL,
+  isThresholdLevel,
+  judgeFrame,
+  PresenceTracker,
+  type FrameAnalysis,
+  type FrameVerdict,
+  type PresenceEvent,
+  type ThresholdLevel,
+} from '@telework/face/browser';
+import type { AgentBridge, AgentSettings } from '../shared/bridge';
+
+export interface DetectionDeps {
+  bridge: Pick<AgentBridge, 'reportPresence' | 'reportIncident'>;
+  settings: AgentSettings;
+  enrolled: readonly (readonly number[])[];
+  /** Analyses the camera's current frame. */
+  analyze: () => Promise<FrameAnalysis>;
+  /** JPEG still of the camera's current frame (evidence). */
+  captureStill: () => Promise<Uint8Array<ArrayBuffer>>;
+  onCheck?: (check: { verdict: FrameVerdict; events: PresenceEvent[]; analysisMs: number }) => void;
+  onError?: (error: unknown) => void;
+}
+
+/** Tenant levels above the calibrated 1–5 mean "stricter than 5": use 5 rather than guess. */
+export function toThresholdLevel(level: number): ThresholdLevel {
+  if (isThresholdLevel(level)) return level;
+  return level > 5 ? 5 : DEFAULT_THRESHOLD_LEVEL;
+}
+
+/**
+ * The presence loop. It exists only between start() (work start) and stop() (work end): the
+ * camera is never analysed outside a work session. One check every `detectionIntervalSec`,
+ * never overlapping (the next is scheduled after the previous one finished).
+ */
+export class DetectionLoop {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running = false;
+  private readonly tracker: PresenceTracker;
+  private readonly level: ThresholdLevel;
+
+  constructor(private readonly deps: DetectionDeps) {
+    this.tracker = new PresenceTracker({
+      awayAfterChecks: deps.settings.awayAfterChecks,
+      impersonationAfterChecks: deps.settings.impersonationAfterChecks,
+    });
+    this.level = toThresholdLevel(deps.settings.thresholdLevel);
+  }
+
+  get state() {
+    return this.tracker.state;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.running = false;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.running) return;
+    this.timer = setTimeout(() => {
+      this.checkOnce()
+        .catch((error: unknown) => this.deps.onError?.(error))
+        .finally(() => this.schedule(this.deps.settings.detectionIntervalSec * 1000));
+    }, delayMs);
+  }
+
+  async checkOnce(): Promise<void> {
+    const started = performance.now();
+    const frame = await this.deps.analyze();
+    const analysisMs = performance.now() - started;
+    if (!this.running) return; // work ended while the frame was analysed: report nothing
+    const verdict = judgeFrame(frame, this.deps.enrolled, { level: this.level });
+    const events = this.tracker.check(verdict);
+    this.deps.onCheck?.({ verdict, events, analysisMs });
+    for (const event of events) await this.report(event, verdict);
+  }
+
+  private async report(event: PresenceEvent, verdict: FrameVerdict): Promise<void> {
+    const occurredAt = new Date();
+    if (event.type === 'presenceChanged') {
+      if (event.to === 'unknown') return;
+      await this.deps.bridge.reportPresence({
+        state: event.to === 'present' ? 'PRESENT' : 'AWAY',
+        similarity: event.bestSimilarity,
+        occurredAt,
+      });
+      return;
+    }
+    const kind = event.kind === 'peeking' ? 'PEEKING' : event.cause === 'spoof' ? 'SPOOF' : 'IMPERSONATION';
+    const cameraJpeg = await this.deps.captureStill();
+    await this.deps.bridge.reportIncident({ kind, faceCount: verdict.faceCount, similarity: event.bestSimilarity, occurredAt, cameraJpeg });
+  }
+}

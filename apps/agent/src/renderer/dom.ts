@@ -1,0 +1,29 @@
+import { t, type MessageKey } from './messages';
+
+type Child = Node | string | null | undefined | false;
+type Attrs = Record<string, string | boolean | number | ((event: Event) => void) | undefined>;
+
+/** Minimal element builder: attributes, `on*` listeners, children. */
+export function h(tag: string, attrs: Attrs = {}, ...children: Child[]): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === false) continue;
+    if (typeof value === 'function') el.addEventListener(name.slice(2).toLowerCase(), value);
+    else if (value === true) el.setAttribute(name, '');
+    else el.setAttribute(name, String(value));
+  }
+  for (const child of children) if (child !== null && child !== undefined && child !== false) el.append(child);
+  return el;
+}
+
+/** A Japanese text with its English line underneath. */
+export function tx(key: MessageKey, tag = 'span'): HTMLElement {
+  const m = t(key);
+  return h(tag, {}, m.ja, h('span', { class: 'en', lang: 'en' }, m.en));
+}
+
+/** Inline "日本語 / English" for places with little room (buttons, status lines). */
+export function inline(key: MessageKey): string {
+  const m = t(key);
+  return `${m.ja} / ${m.en}`;
+}

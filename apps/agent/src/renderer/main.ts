@@ -1,0 +1,333 @@
+import type { AgentBridge, AgentSettings, SettingsInfo, SyncStatus } from '../shared/bridge';
+import { BRIDGE_GLOBAL } from '../shared/bridge-channels';
+import { captureStill, listCameras, openCamera, type CameraStatus, type OpenCamera } from './camera';
+import { DetectionLoop } from './detection-loop';
+import { h, inline, tx } from './dom';
+import { enrolFromCamera, ENROLMENT_PHOTOS, rejectionMessage } from './enrolment';
+import { faceAnalyzer } from './face-engine';
+import { localStore, type WorkState } from './local-store';
+import type { MessageKey } from './messages';
+
+const maybeBridge = (window as unknown as Record<string, AgentBridge | undefined>)[BRIDGE_GLOBAL];
+if (!maybeBridge) throw new Error('window.agent is missing: the renderer runs only inside the agent (or its test page)');
+const bridge: AgentBridge = maybeBridge;
+
+const root = document.getElementById('app') ?? document.body;
+// The camera preview lives outside the re-rendered views: a <video> removed from the document pauses.
+const video = h('video', { 'data-testid': 'preview', autoplay: true, muted: true }) as HTMLVideoElement;
+const previewBox = h('div', { class: 'card', hidden: true }, tx('cameraPreview', 'h2'), video);
+const view = h('div');
+root.append(h('h1', {}, tx('appTitle')), view, previewBox);
+
+type Tab = 'punch' | 'camera' | 'settings';
+const app = {
+  user: '',
+  tab: 'punch' as Tab,
+  settings: null as SettingsInfo | null,
+  sync: null as SyncStatus | null,
+  camera: null as OpenCamera | null,
+  cameraStatus: null as CameraStatus | null,
+  cameraId: localStorage.getItem('telework.camera') ?? null,
+  loop: null as DetectionLoop | null,
+  presence: 'unknown' as 'unknown' | 'present' | 'away',
+  lastIncident: null as { kind: MessageKey; at: Date } | null,
+  message: null as { text: string; tone: 'ok' | 'warn' | 'bad' } | null,
+  busy: false,
+};
+
+function setMessage(text: string | null, tone: 'ok' | 'warn' | 'bad' = 'ok') {
+  app.message = text === null ? null : { text, tone };
+  render();
+}
+
+async function ensureCamera(): Promise<OpenCamera | null> {
+  if (app.camera) return app.camera;
+  const opened = await openCamera(video, app.cameraId);
+  if ('video' in opened) {
+    app.camera = opened;
+    app.cameraStatus = { kind: 'ok', label: opened.label };
+    previewBox.hidden = false;
+  } else {
+    app.cameraStatus = opened;
+  }
+  render();
+  return app.camera;
+}
+
+function closeCamera() {
+  app.camera?.close();
+  app.camera = null;
+  previewBox.hidden = true;
+}
+
+function cameraStatusLine(): HTMLElement | null {
+  const s = app.cameraStatus;
+  if (!s) return null;
+  if (s.kind === 'ok') return h('div', { class: 'status ok', 'data-testid': 'camera-status' }, `${inline('cameraOk')}: ${s.label}`);
+  const key: MessageKey = s.kind === 'none' ? 'cameraNone' : s.kind === 'denied' ? 'cameraDenied' : 'cameraError';
+  return h('div', { class: 'status bad', 'data-testid': 'camera-status' }, inline(key), s.kind === 'error' ? ` (${s.message})` : '');
+}
+
+// ---- work session and the detection loop -------------------------------------------------------
+
+function work(): WorkState {
+  return localStore.work();
+}
+
+async function refreshSettings(): Promise<AgentSettings> {
+  app.settings = await bridge.getSettings({ cameraLabel: app.camera?.label ?? null });
+  return app.settings.settings;
+}
+
+async function startDetection() {
+  const enrolled = localStore.enrolment(app.user);
+  if (enrolled.length === 0) return setMessage(inline('enrolNeeded'), 'warn');
+  const camera = await ensureCamera();
+  if (!camera) return;
+  const settings = await refreshSettings();
+  const analyzer = await faceAnalyzer();
+  app.loop?.stop();
+  app.loop = new DetectionLoop({
+    bridge,
+    settings,
+    enrolled,
+    analyze: () => analyzer.analyze(camera.video),
+    captureStill: () => captureStill(camera.video),
+    onCheck: ({ events }) => {
+      for (const e of events) {
+        if (e.type === 'presenceChanged' && e.to !== 'unknown') app.presence = e.to;
+        if (e.type === 'incident') {
+          const kind: MessageKey = e.kind === 'peeking' ? 'incidentPeeking' : e.cause === 'spoof' ? 'incidentSpoof' : 'incidentImpersonation';
+          app.lastIncident = { kind, at: new Date() };
+        }
+      }
+      if (events.length > 0) render();
+    },
+    onError: (error) => setMessage(`${inline('error')}: ${error instanceof Error ? error.message : String(error)}`, 'bad'),
+  });
+  app.loop.start();
+}
+
+function stopDetection() {
+  app.loop?.stop();
+  app.loop = null;
+  app.presence = 'unknown';
+  closeCamera();
+}
+
+async function punch(kind: 'WORK_START' | 'WORK_END' | 'TASK_START' | 'TASK_END') {
+  const now = Date.now();
+  const state = work();
+  const result = await bridge.punch({ kind, taskId: null, occurredAt: new Date(now) });
+  const taskElapsed = state.taskStartedAt === null ? 0 : now - state.taskStartedAt;
+  if (kind === 'WORK_START') localStore.setWork({ ...state, workStartedAt: now });
+  if (kind === 'TASK_START') localStore.setWork({ ...state, taskStartedAt: now });
+  if (kind === 'TASK_END') localStore.setWork({ ...state, taskStartedAt: null, taskMs: state.taskMs + taskElapsed });
+  if (kind === 'WORK_END') {
+    const workElapsed = state.workStartedAt === null ? 0 : now - state.workStartedAt;
+    localStore.setWork({ ...state, workStartedAt: null, taskStartedAt: null, workMs: state.workMs + workElapsed, taskMs: state.taskMs + taskElapsed });
+  }
+  setMessage(result.delivered ? null : inline('offline'), 'warn');
+  if (kind === 'WORK_START') await startDetection();
+  if (kind === 'WORK_END') stopDetection();
+  render();
+}
+
+// ---- views -------------------------------------------------------------------------------------
+
+function consentView(): HTMLElement {
+  return h(
+    'div',
+    { class: 'card', 'data-testid': 'consent' },
+    tx('consentTitle', 'h2'),
+    tx('consentCamera', 'p'),
+    tx('consentEvidence', 'p'),
+    tx('consentViewers', 'p'),
+    h('button', { class: 'primary', 'data-testid': 'consent-accept', onclick: () => (localStore.giveConsent(), void start()) }, inline('consentAccept')),
+  );
+}
+
+function signInView(): HTMLElement {
+  const field = (key: MessageKey, name: string, type = 'text', value = '') =>
+    h('label', {}, inline(key), h('input', { name, type, value, required: true, 'data-testid': `sign-in-${name}` }));
+  const form = h(
+    'form',
+    { class: 'card', 'data-testid': 'sign-in' },
+    tx('signInTitle', 'h2'),
+    field('serverUrl', 'serverUrl', 'url', localStorage.getItem('telework.server') ?? 'https://'),
+    field('systemId', 'systemId'),
+    field('loginId', 'loginId'),
+    field('password', 'password', 'password'),
+    app.message ? h('div', { class: `status ${app.message.tone}` }, app.message.text) : null,
+    h('button', { class: 'primary', type: 'submit', 'data-testid': 'sign-in-submit' }, inline('signIn')),
+  ) as HTMLFormElement;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const value = (name: string) => String(data.get(name) ?? '');
+    void bridge.signIn({ serverUrl: value('serverUrl'), systemId: value('systemId'), loginId: value('loginId'), password: value('password') }).then((result) => {
+      if (!result.ok) return setMessage(`${inline('signInFailed')}: ${result.message}`, 'bad');
+      localStorage.setItem('telework.server', value('serverUrl'));
+      app.message = null;
+      void start();
+    });
+  });
+  return form;
+}
+
+const hm = (ms: number) => `${Math.floor(ms / 3_600_000)}:${String(Math.floor((ms % 3_600_000) / 60_000)).padStart(2, '0')}`;
+
+function punchView(): HTMLElement {
+  const state = work();
+  const now = Date.now();
+  const working = state.workStartedAt !== null;
+  const onTask = state.taskStartedAt !== null;
+  const workMs = state.workMs + (working && state.workStartedAt !== null ? now - state.workStartedAt : 0);
+  const taskMs = state.taskMs + (onTask && state.taskStartedAt !== null ? now - state.taskStartedAt : 0);
+  const stateKey: MessageKey = !working ? 'stateOff' : onTask ? 'stateTask' : 'stateWorking';
+  const presenceKey: MessageKey = !working ? 'presenceIdle' : app.presence === 'present' ? 'presencePresent' : app.presence === 'away' ? 'presenceAway' : 'presenceUnknown';
+  const button = (key: MessageKey, kind: Parameters<typeof punch>[0], enabled: boolean, primary = false) =>
+    h('button', { class: primary ? 'primary' : undefined, disabled: !enabled || app.busy, 'data-testid': `punch-${kind}`, onclick: () => void guarded(() => punch(kind)) }, inline(key));
+  return h(
+    'div',
+    { 'data-testid': 'punch' },
+    h('div', { class: 'card' }, h('div', { class: 'big', 'data-testid': 'work-state' }, inline(stateKey)),
+      h('div', { class: 'row' }, button('workStart', 'WORK_START', !working, true), button('workEnd', 'WORK_END', working))),
+    h('div', { class: 'card' }, h('label', {}, inline('taskNone')),
+      h('div', { class: 'row' }, button('taskStart', 'TASK_START', working && !onTask), button('taskEnd', 'TASK_END', onTask))),
+    h('div', { class: 'card' }, h('dl', {},
+      h('dt', {}, inline('todayWork')), h('dd', { 'data-testid': 'today-work' }, hm(workMs)),
+      h('dt', {}, inline('todayTask')), h('dd', {}, hm(taskMs)),
+      h('dt', {}, inline('presence')), h('dd', { 'data-testid': 'presence' }, inline(presenceKey)),
+      h('dt', {}, inline('lastIncident')), h('dd', { 'data-testid': 'last-incident' }, app.lastIncident ? `${inline(app.lastIncident.kind)} ${app.lastIncident.at.toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo' })}` : '—'),
+      h('dt', {}, inline('queued')), h('dd', {}, app.sync ? `${app.sync.queuedEvents} / ${app.sync.queuedImages}` : '—'))),
+    localStore.enrolment(app.user).length === 0 ? h('div', { class: 'status warn' }, inline('enrolNeeded')) : null,
+  );
+}
+
+function cameraView(): HTMLElement {
+  const select = h('select', { 'data-testid': 'camera-select' }) as HTMLSelectElement;
+  void listCameras().then((cameras) => {
+    if (cameras.length === 0) select.append(h('option', { value: '' }, inline('cameraNone')));
+    for (const c of cameras) select.append(h('option', { value: c.deviceId, selected: c.deviceId === app.cameraId }, c.label));
+  });
+  select.addEventListener('change', () => {
+    app.cameraId = select.value || null;
+    if (app.cameraId) localStorage.setItem('telework.camera', app.cameraId);
+    closeCamera();
+    void ensureCamera().then(() => (app.loop ? startDetection() : undefined));
+  });
+  const enrolled = localStore.enrolment(app.user).length;
+  return h(
+    'div',
+    { 'data-testid': 'camera' },
+    h('div', { class: 'card' }, h('label', {}, inline('cameraDevice'), select), cameraStatusLine()),
+    h('div', { class: 'card', 'data-testid': 'enrolment' }, tx('enrolTitle', 'h2'), tx('enrolHelp', 'p'),
+      h('div', { 'data-testid': 'enrol-count' }, `${inline('enrolCount')}: ${enrolled}`),
+      app.message ? h('div', { class: `status ${app.message.tone}`, 'data-testid': 'enrol-status' }, app.message.text) : null,
+      h('button', { class: 'primary', disabled: app.busy, 'data-testid': 'enrol-start', onclick: () => void guarded(enrol) }, inline('enrolStart'))),
+  );
+}
+
+async function enrol() {
+  const camera = await ensureCamera();
+  if (!camera) return;
+  setMessage(inline('modelsLoading'), 'warn');
+  const analyzer = await faceAnalyzer();
+  setMessage(`${inline('enrolProgress')} 0/${ENROLMENT_PHOTOS}`, 'warn');
+  const outcome = await enrolFromCamera(() => analyzer.analyze(camera.video), (n) => setMessage(`${inline('enrolProgress')} ${n}/${ENROLMENT_PHOTOS}`, 'warn'));
+  if (!outcome.ok) return setMessage(`${inline('enrolRejected')}: ${inline(rejectionMessage(outcome.rejection))}`, 'bad');
+  localStore.setEnrolment(app.user, outcome.embeddings);
+  setMessage(inline('enrolDone'), 'ok');
+  if (!app.loop) closeCamera();
+  render();
+}
+
+function settingsView(): HTMLElement {
+  const info = app.settings;
+  if (!info) return h('div', { class: 'card' }, '…');
+  const s = info.settings;
+  const row = (key: MessageKey, value: string) => [h('dt', {}, inline(key)), h('dd', {}, value)];
+  return h(
+    'div',
+    { class: 'card', 'data-testid': 'settings' },
+    tx('settingsTitle', 'h2'),
+    h('dl', {},
+      ...row('thresholdLevel', String(s.thresholdLevel)),
+      ...row('detectionInterval', String(s.detectionIntervalSec)),
+      ...row('awayAfter', String(s.awayAfterChecks)),
+      ...row('impersonationAfter', String(s.impersonationAfterChecks)),
+      ...row('captureInterval', String(s.captureIntervalMin)),
+      ...row('screenshotMode', s.screenshotMode),
+      ...row('autoPunch', inline(s.autoPunchFromPresence ? 'yes' : 'no')),
+      ...row('settingsFetchedAt', info.fetchedAt ? new Date(info.fetchedAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' }) : inline('settingsDefaults'))),
+  );
+}
+
+async function guarded(action: () => Promise<void>) {
+  if (app.busy) return;
+  app.busy = true;
+  render();
+  try {
+    await action();
+  } catch (error) {
+    setMessage(`${inline('error')}: ${error instanceof Error ? error.message : String(error)}`, 'bad');
+  } finally {
+    app.busy = false;
+    render();
+  }
+}
+
+let screen: 'consent' | 'sign-in' | 'main' = 'consent';
+
+function render() {
+  if (screen === 'consent') return view.replaceChildren(consentView());
+  if (screen === 'sign-in') return view.replaceChildren(signInView());
+  const tab = (id: Tab, key: MessageKey) =>
+    h('button', { 'aria-current': app.tab === id ? 'page' : undefined, 'data-testid': `tab-${id}`, onclick: () => ((app.tab = id), (app.message = null), render()) }, inline(key));
+  const body = app.tab === 'punch' ? punchView() : app.tab === 'camera' ? cameraView() : settingsView();
+  view.replaceChildren(h('div', {},
+    h('nav', {}, tab('punch', 'tabPunch'), tab('camera', 'tabCamera'), tab('settings', 'tabSettings'),
+      h('button', { 'data-testid': 'sign-out', onclick: () => void signOut() }, inline('signOut'))),
+    app.sync && !app.sync.online ? h('div', { class: 'status warn' }, inline('offline')) : null,
+    app.tab === 'punch' && app.message ? h('div', { class: `status ${app.message.tone}` }, app.message.text) : null,
+    body,
+  ));
+}
+
+async function signOut() {
+  if (work().workStartedAt !== null) await punch('WORK_END');
+  const result = await bridge.signOut();
+  if (!result.ok) return setMessage(`${inline('signOutPending')} (${result.pending})`, 'warn');
+  screen = 'sign-in';
+  render();
+}
+
+async function start() {
+  if (!localStore.hasConsented()) {
+    screen = 'consent';
+    return render();
+  }
+  const session = await bridge.getSession();
+  if (!session.signedIn) {
+    screen = 'sign-in';
+    return render();
+  }
+  app.user = `${session.serverUrl}|${session.tenantName}|${session.userName}`;
+  screen = 'main';
+  app.sync = await bridge.getSyncStatus();
+  await refreshSettings();
+  render();
+  // A session left open (app restarted mid-day) resumes its checks: the loop runs whenever work is open.
+  if (work().workStartedAt !== null) await guarded(startDetection);
+}
+
+bridge.onSyncStatusChanged((status) => {
+  app.sync = status;
+  if (screen === 'main') render();
+});
+// Totals tick once a minute while visible.
+setInterval(() => screen === 'main' && app.tab === 'punch' && !app.busy && render(), 60_000);
+void start();
+document.documentElement.lang = 'ja';
+
