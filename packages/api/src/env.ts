@@ -18,6 +18,23 @@ const schema = z.object({
   MAIL_OUTBOX_DIR: z.string().min(1).default('.data/mail'),
   // The job queue (pg-boss) keeps its own schema and needs a role allowed to create it; defaults to DATABASE_URL.
   QUEUE_DATABASE_URL: z.string().url().optional(),
+  // Evidence and face images (encrypted before they leave the process): a local folder or an S3-compatible store.
+  BLOB_STORE: z.enum(['local', 's3']).default('local'),
+  BLOB_DIR: z.string().min(1).default('.data/blobs'),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_REGION: z.string().min(1).default('ap-northeast-1'),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  S3_PREFIX: z.string().default(''),
+  // Master key wrapping the tenants' data keys: base64 of 32 bytes, with an id stored next to each wrapped key.
+  // MASTER_KEYS_OLD="id1:base64,id2:base64" keeps retired master keys readable until data keys are re-wrapped.
+  MASTER_KEY: z.string().optional(),
+  MASTER_KEY_ID: z.string().min(1).max(64).default('master-1'),
+  MASTER_KEYS_OLD: z.string().default(''),
+  MASTER_KEY_FILE: z.string().optional(),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(10_000).max(20_000_000).default(2_000_000),
 });
 
 export type ApiEnv = z.infer<typeof schema>;
