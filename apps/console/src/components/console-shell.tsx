@@ -22,6 +22,10 @@ export function useMe(): Me {
 function navFor(role: Me['role']): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: 'nav.home' }];
   if (role !== 'WORKER') items.push({ href: '/board', label: 'nav.board' }, { href: '/analytics', label: 'nav.analytics' });
+  if (role !== 'WORKER') items.push({ href: '/users', label: 'nav.users' }, { href: '/schedules', label: 'nav.schedules' });
+  if (role === 'ADMIN') {
+    items.push({ href: '/groups', label: 'nav.groups' }, { href: '/tasks', label: 'nav.tasks' }, { href: '/reports', label: 'nav.reports' }, { href: '/devices', label: 'nav.devices' });
+  }
   if (role === 'ADMIN') items.push({ href: '/mail', label: 'nav.mail' });
   items.push({ href: '/profile', label: 'nav.profile' });
   return items;
