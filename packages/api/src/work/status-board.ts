@@ -26,9 +26,7 @@ function stateOf(f: Facts): { state: BoardState; since: Date | null } {
 
 /**
  * The live work status board: every active worker the viewer may see, with state, current task,
- * since when, last contact from the agent and today's incidents. Set-based parts (open sessions,
- * their open tasks, the latest presence since each session began, today's incidents, devices) on
- * indexes that lead with tenantId, so it stays fast at thousands of workers.
+ * since when, last contact from the agent and today's incidents.
  */
 export async function getStatusBoard(
   db: Tx,
@@ -42,41 +40,35 @@ export async function getStatusBoard(
   const highlightFrom = new Date(now.getTime() - INCIDENT_HIGHLIGHT_MS);
   const idFilter = ids ? Prisma.sql`AND u.id = ANY(${ids}::uuid[])` : Prisma.empty;
 
-  // One statement, set-based parts joined once per worker, returned as a single JSON text: at
-  // thousands of rows, converting values one by one on the client costs more than the query.
+  // One statement: per worker, index look-ups (all keyed by tenantId first) for the open session, its
+  // open task, the latest presence and open incident since the session began, today's incidents and
+  // the last contact; returned as a single JSON text, because converting thousands of rows value by
+  // value on the client costs more than the query itself.
   const result = await db.$queryRaw<{ rows: string }[]>`
-    WITH ws AS (
-      SELECT id, "openForUserId" AS "userId", "startedAt" FROM work_sessions
-      WHERE "tenantId" = ${tenantId}::uuid AND "openForUserId" IS NOT NULL),
-    tk AS (
-      SELECT DISTINCT ON (ts."userId") ts."userId", ts."taskId", t.name, ts."startedAt"
-      FROM ws JOIN task_sessions ts ON ts."tenantId" = ${tenantId}::uuid AND ts."workSessionId" = ws.id AND ts."endedAt" IS NULL
-      JOIN tasks t ON t."tenantId" = ts."tenantId" AND t.id = ts."taskId"
-      ORDER BY ts."userId", ts."startedAt" DESC),
-    pr AS (
-      SELECT DISTINCT ON (p."userId") p."userId", p.state, p."occurredAt"
-      FROM ws JOIN presence_events p ON p."tenantId" = ${tenantId}::uuid AND p."userId" = ws."userId" AND p."occurredAt" >= ws."startedAt"
-      ORDER BY p."userId", p."occurredAt" DESC),
-    inc AS (
-      SELECT i."userId",
-        count(*) FILTER (WHERE i."occurredAt" >= ${dayStart}) AS today,
-        (array_agg(i.kind ORDER BY i."occurredAt" DESC) FILTER (WHERE i.status = 'OPEN' AND i."occurredAt" >= ${highlightFrom}))[1] AS kind,
-        max(i."occurredAt") FILTER (WHERE i.status = 'OPEN' AND i."occurredAt" >= ${highlightFrom}) AS at
-      FROM incidents i
-      WHERE i."tenantId" = ${tenantId}::uuid AND i."occurredAt" >= LEAST(${dayStart}::timestamp, ${highlightFrom}::timestamp)
-      GROUP BY i."userId"),
-    dv AS (
-      SELECT d."userId", max(d."lastSeenAt") AS last FROM agent_devices d
-      WHERE d."tenantId" = ${tenantId}::uuid AND d."revokedAt" IS NULL GROUP BY d."userId")
     SELECT coalesce(json_agg(json_build_array(
-        u.id, u.name, u."loginId", u.department, ws."startedAt", tk."taskId", tk.name, tk."startedAt",
-        pr.state, pr."occurredAt", inc.kind, inc.at, dv.last, coalesce(inc.today, 0)) ORDER BY u."loginId"), '[]')::text AS rows
+        u.id, u.name, u."loginId", u.department, ws."startedAt", ts."taskId", t.name, ts."startedAt",
+        pe.state, pe."occurredAt", inc.kind, inc."occurredAt", dev.last, coalesce(today.n, 0)) ORDER BY u."loginId"), '[]')::text AS rows
     FROM users u
-    LEFT JOIN ws ON ws."userId" = u.id
-    LEFT JOIN tk ON tk."userId" = u.id
-    LEFT JOIN pr ON pr."userId" = u.id
-    LEFT JOIN inc ON inc."userId" = u.id
-    LEFT JOIN dv ON dv."userId" = u.id
+    LEFT JOIN work_sessions ws ON ws."tenantId" = u."tenantId" AND ws."openForUserId" = u.id
+    LEFT JOIN LATERAL (
+      SELECT s."taskId", s."startedAt" FROM task_sessions s
+      WHERE s."tenantId" = u."tenantId" AND s."workSessionId" = ws.id AND s."endedAt" IS NULL
+      ORDER BY s."startedAt" DESC LIMIT 1) ts ON ws.id IS NOT NULL
+    LEFT JOIN tasks t ON t."tenantId" = u."tenantId" AND t.id = ts."taskId"
+    LEFT JOIN LATERAL (
+      SELECT p.state, p."occurredAt" FROM presence_events p
+      WHERE p."tenantId" = u."tenantId" AND p."userId" = u.id AND p."occurredAt" >= ws."startedAt"
+      ORDER BY p."occurredAt" DESC LIMIT 1) pe ON ws.id IS NOT NULL
+    LEFT JOIN LATERAL (
+      SELECT i.kind, i."occurredAt" FROM incidents i
+      WHERE i."tenantId" = u."tenantId" AND i."userId" = u.id AND i."occurredAt" >= GREATEST(ws."startedAt", ${highlightFrom}) AND i.status = 'OPEN'
+      ORDER BY i."occurredAt" DESC LIMIT 1) inc ON ws.id IS NOT NULL
+    LEFT JOIN LATERAL (
+      SELECT max(d."lastSeenAt") AS last FROM agent_devices d
+      WHERE d."tenantId" = u."tenantId" AND d."userId" = u.id AND d."revokedAt" IS NULL) dev ON true
+    LEFT JOIN LATERAL (
+      SELECT count(*) AS n FROM incidents i2
+      WHERE i2."tenantId" = u."tenantId" AND i2."userId" = u.id AND i2."occurredAt" >= ${dayStart}) today ON true
     WHERE u."tenantId" = ${tenantId}::uuid AND u.role = 'WORKER' AND u."disabledAt" IS NULL ${idFilter}`;
 
   // json_build_array keeps timestamps as text without a zone; the columns hold UTC.
