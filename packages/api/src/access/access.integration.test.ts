@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../testing/db';
+import { createTenantFixture } from '../testing/fixtures';
+import { ACCESS_REFUSED_ACTION, checkAccess, refuseIfOutsideJapan } from './check-access';
+
+const { db, adminDb } = useTestDatabase();
+
+/** The shape the HTTP layer uses: check first, then hand over to tRPC (here a plain 200). */
+async function handler(req: Request, ip: string, tenantId?: string): Promise<Response> {
+  const refusal = await refuseIfOutsideJapan(db, { ip, tenantId, path: new URL(req.url).pathname });
+  return refusal ?? new Response('ok');
+}
+
+describe('access from abroad (第5条, 第22条6号)', () => {
+  it('refuses a foreign address before tRPC and logs it for the tenant’s administrators', async () => {
+    const t = await createTenantFixture(adminDb);
+    const res = await handler(new Request('https://console.example/api/trpc/work.board'), '81.2.69.160', t.tenantId);
+    expect(res.status).toBe(403);
+    const body = (await res.json()) as { error: { data: { reason: string } } };
+    expect(body.error.data.reason).toBe('OUTSIDE_JAPAN');
+    const logged = await adminDb.auditLog.findMany({ where: { tenantId: t.tenantId, action: ACCESS_REFUSED_ACTION } });
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ ip: '81.2.69.160', actorKind: 'SYSTEM', details: { reason: 'OUTSIDE_JAPAN', country: 'GB', path: '/api/trpc/work.board' } });
+  });
+
+  it('lets a Japanese address through and logs nothing', async () => {
+    const t = await createTenantFixture(adminDb);
+    const res = await handler(new Request('https://console.example/api/trpc/x'), '133.242.0.1', t.tenantId);
+    expect(res.status).toBe(200);
+    expect(await adminDb.auditLog.count({ where: { tenantId: t.tenantId, action: ACCESS_REFUSED_ACTION } })).toBe(0);
+  });
+
+  it('applies the tenant allow-list and logs the refusal; unknown tenants go to the provider log', async () => {
+    const t = await createTenantFixture(adminDb);
+    await adminDb.tenant.update({ where: { id: t.tenantId }, data: { ipAllowList: ['10.20.0.0/16'] } });
+    expect((await checkAccess(db, { ip: '10.20.3.4', tenantId: t.tenantId })).allowed).toBe(true);
+    expect(await checkAccess(db, { ip: '133.242.0.1', tenantId: t.tenantId })).toMatchObject({ allowed: false, reason: 'NOT_IN_ALLOW_LIST' });
+    expect(await adminDb.auditLog.count({ where: { tenantId: t.tenantId, action: ACCESS_REFUSED_ACTION } })).toBe(1);
+
+    const before = await adminDb.providerAuditLog.count({ where: { action: ACCESS_REFUSED_ACTION, ip: '8.8.8.8' } });
+    expect(await checkAccess(db, { ip: '8.8.8.8' })).toMatchObject({ allowed: false, country: 'US' });
+    expect(await adminDb.providerAuditLog.count({ where: { action: ACCESS_REFUSED_ACTION, ip: '8.8.8.8' } })).toBe(before + 1);
+  });
+});
