@@ -75,6 +75,14 @@ describe('user management in a real browser', () => {
     expect(await admin.content()).not.toContain(password);
     await screenshot(admin, 'people-users-admin');
 
+    // Editing: a mistake is named under its field, in Japanese.
+    await admin.getByTestId('actions-worker3').getByRole('button', { name: '編集' }).click();
+    await admin.getByRole('dialog').getByLabel('氏名').fill('');
+    await admin.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => admin.locator('#u-name-error').textContent()).toBe('入力してください');
+    await screenshot(admin, 'people-user-edit-error');
+    await admin.getByRole('dialog').getByRole('button', { name: 'キャンセル' }).click();
+
     const worker = await signIn('e2e-worker', password);
     await expect.poll(() => worker.getByTestId('home-title').textContent()).toBe('ようこそ、山本 翔 さん');
   });
