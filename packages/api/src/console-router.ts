@@ -11,6 +11,7 @@ import { schedulesRouter } from './routers/schedules/schedules-router';
 import { analyticsRouter } from './routers/analytics/analytics-router';
 import { reportsRouter } from './routers/reports/reports-router';
 import { mailRouter } from './routers/mail/mail-router';
+import { noticesRouter } from './routers/notices/notices-router';
 import { createTRPCRouter } from './trpc';
 
 /** Everything the console serves at /api/trpc: the web console's users and the desktop agent. */
@@ -27,6 +28,7 @@ export const consoleRouter = createTRPCRouter({
   analytics: analyticsRouter,
   reports: reportsRouter,
   mail: mailRouter,
+  notices: noticesRouter,
   agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter }),
 });
 

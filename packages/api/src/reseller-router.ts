@@ -1,11 +1,12 @@
 import { resellerAuthRouter } from './routers/auth/reseller-auth';
 import { operatorTenantsRouter, resellerCustomersRouter } from './routers/tenant/provider-tenants-router';
+import { operatorNoticesRouter } from './routers/notices/notices-router';
 import { createTRPCRouter } from './trpc';
 
 /** Everything the reseller app serves: reseller staff and the provider's operators. */
 export const resellerRouter = createTRPCRouter({
   auth: resellerAuthRouter,
-  operator: createTRPCRouter({ tenants: operatorTenantsRouter }),
+  operator: createTRPCRouter({ tenants: operatorTenantsRouter, notices: operatorNoticesRouter }),
   reseller: createTRPCRouter({ customers: resellerCustomersRouter }),
 });
 
