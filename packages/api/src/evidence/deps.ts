@@ -1,0 +1,18 @@
+import type { Db } from '@telework/db';
+import type { MasterKeyring } from '../crypto/master-key';
+import type { BlobStore } from '../storage/blob-store';
+
+/** What evidence services need besides a transaction: the pool (they open their own short ones), the store and the keys. */
+export interface EvidenceDeps {
+  db: Db;
+  store: BlobStore;
+  keyring: MasterKeyring;
+}
+
+export const CAMERA_MAX = { width: 640, height: 480 };
+export const SCREEN_MAX = { width: 1920, height: 1080 };
+export const REDUCED_MAX = { width: 960, height: 540 };
+export const DESCRIPTOR_LENGTH = 1024;
+
+export const blobAad = (tenantId: string, blobKey: string) => `blob:${tenantId}:${blobKey}`;
+export const descriptorAad = (tenantId: string, blobKey: string) => `face-descriptor:${tenantId}:${blobKey}`;

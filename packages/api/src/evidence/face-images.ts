@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { withTenant, type CaptureSource } from '@telework/db';
+import { z } from 'zod';
+import { open, seal } from '../crypto/aead';
+import { currentDataKey, dataKeyVersion } from '../crypto/data-keys';
+import { AppError } from '../errors/app-error';
+import { CAMERA_MAX, DESCRIPTOR_LENGTH, blobAad, descriptorAad, type EvidenceDeps } from './deps';
+import { decodeImage } from './image';
+import { sha256Hex } from './store-evidence';
+
+export const descriptorSchema = z.array(z.number().refine(Number.isFinite, 'finite')).length(DESCRIPTOR_LENGTH);
+
+export interface FaceUpload {
+  tenantId: string;
+  userId: string;
+  clientId: string;
+  source: CaptureSource;
+  bytes: Uint8Array;
+  descriptor: number[];
+}
+
+function encodeDescriptor(values: number[]): Uint8Array {
+  const f = new Float32Array(values);
+  return new Uint8Array(f.buffer);
+}
+
+/** Stores an enrolment photo and its face descriptor, both encrypted with the tenant's data key. */
+export async function storeFaceImage(deps: EvidenceDeps, u: FaceUpload): Promise<{ faceImageId: string; duplicate: boolean }> {
+  const img = decodeImage(u.bytes, CAMERA_MAX);
+  const descriptor = descriptorSchema.safeParse(u.descriptor);
+  if (!descriptor.success) throw new AppError('VALIDATION', `A face descriptor is ${DESCRIPTOR_LENGTH} finite numbers.`, { fieldErrors: { descriptor: ['invalid'] } });
+
+  const prep = await withTenant(deps.db, u.tenantId, async (tx) => {
+    const existing = await tx.faceImage.findUnique({ where: { tenantId_clientId: { tenantId: u.tenantId, clientId: u.clientId } }, select: { id: true, userId: true } });
+    if (existing) {
+      if (existing.userId !== u.userId) throw new AppError('CONFLICT', 'That client id belongs to another upload.', { reason: 'CLIENT_ID_TAKEN' });
+      return { kind: 'duplicate', id: existing.id } as const;
+    }
+    const user = await tx.user.findFirst({ where: { tenantId: u.tenantId, id: u.userId, disabledAt: null }, select: { id: true } });
+    if (!user) throw new AppError('NOT_FOUND', 'No such user.');
+    return { kind: 'new', key: await currentDataKey(tx, deps.keyring, u.tenantId) } as const;
+  });
+  if (prep.kind === 'duplicate') return { faceImageId: prep.id, duplicate: true };
+
+  const blobKey = `${u.tenantId}/faces/${u.userId}/${randomUUID()}.bin`;
+  await deps.store.put(blobKey, seal(prep.key.key, u.bytes, blobAad(u.tenantId, blobKey)));
+  try {
+    const row = await withTenant(deps.db, u.tenantId, async (tx) => {
+      const again = await tx.faceImage.findUnique({ where: { tenantId_clientId: { tenantId: u.tenantId, clientId: u.clientId } }, select: { id: true } });
+      if (again) return { id: again.id, duplicate: true };
+      const created = await tx.faceImage.create({
+        data: {
+          tenantId: u.tenantId, userId: u.userId, clientId: u.clientId, source: u.source, blobKey, sha256: sha256Hex(u.bytes), byteSize: u.bytes.length,
+          width: img.width, height: img.height, keyVersion: prep.key.version,
+          descriptorEncrypted: Buffer.from(seal(prep.key.key, encodeDescriptor(descriptor.data), descriptorAad(u.tenantId, blobKey))),
+        },
+        select: { id: true },
+      });
+      return { id: created.id, duplicate: false };
+    });
+    if (row.duplicate) await deps.store.delete(blobKey);
+    return { faceImageId: row.id, duplicate: row.duplicate };
+  } catch (error) {
+    await deps.store.delete(blobKey).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The decrypted descriptor of one face image (for the agent's matcher). */
+export async function readFaceDescriptor(deps: EvidenceDeps, tenantId: string, faceImageId: string): Promise<number[]> {
+  return withTenant(deps.db, tenantId, async (tx) => {
+    const row = await tx.faceImage.findFirst({ where: { tenantId, id: faceImageId }, select: { blobKey: true, keyVersion: true, descriptorEncrypted: true } });
+    if (!row) throw new AppError('NOT_FOUND', 'No such face image.');
+    const key = await dataKeyVersion(tx, deps.keyring, tenantId, row.keyVersion);
+    const plain = open(key.key, row.descriptorEncrypted, descriptorAad(tenantId, row.blobKey));
+    return Array.from(new Float32Array(plain.buffer.slice(plain.byteOffset, plain.byteOffset + plain.byteLength)));
+  });
+}

@@ -1,0 +1,134 @@
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
+
+export type ImageFormat = 'jpeg' | 'png';
+
+export interface DecodedImage {
+  format: ImageFormat;
+  width: number;
+  height: number;
+  /** RGBA, 4 bytes per pixel. */
+  data: Uint8Array;
+}
+
+export class ImageRejected extends Error {
+  constructor(readonly reason: 'NOT_AN_IMAGE' | 'UNSUPPORTED_FORMAT' | 'CORRUPT_IMAGE' | 'DIMENSIONS_TOO_LARGE', message: string) {
+    super(message);
+  }
+}
+
+export function sniffFormat(bytes: Uint8Array): ImageFormat | null {
+  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length > 8 && png.every((b, i) => bytes[i] === b)) return 'png';
+  return null;
+}
+
+/** Width and height from the header alone, so a huge image is refused before any pixel is decoded. */
+export function headerSize(bytes: Uint8Array, format: ImageFormat): { width: number; height: number } | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (format === 'png') {
+    if (bytes.length < 24) return null;
+    return { width: view.getUint32(16), height: view.getUint32(20) };
+  }
+  let i = 2;
+  while (i + 9 < bytes.length) {
+    if (bytes[i] !== 0xff) return null;
+    const marker = bytes[i + 1] ?? 0;
+    if (marker === 0xff) { i += 1; continue; }
+    const length = view.getUint16(i + 2);
+    // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { height: view.getUint16(i + 5), width: view.getUint16(i + 7) };
+    }
+    i += 2 + length;
+  }
+  return null;
+}
+
+/**
+ * Validates by content: the bytes must be a JPEG or PNG that decodes completely, within the given
+ * dimensions. Returns the decoded pixels (needed for redaction and for the real dimensions).
+ */
+export function decodeImage(bytes: Uint8Array, max: { width: number; height: number }): DecodedImage {
+  const format = sniffFormat(bytes);
+  if (!format) throw new ImageRejected('NOT_AN_IMAGE', 'The file is not a JPEG or PNG image.');
+  const size = headerSize(bytes, format);
+  if (!size || size.width < 1 || size.height < 1) throw new ImageRejected('CORRUPT_IMAGE', 'The image header cannot be read.');
+  if (size.width > max.width || size.height > max.height) {
+    throw new ImageRejected('DIMENSIONS_TOO_LARGE', `The image is ${size.width}×${size.height}; at most ${max.width}×${max.height} is accepted.`);
+  }
+  try {
+    if (format === 'jpeg') {
+      const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, tolerantDecoding: false, maxResolutionInMP: 3, maxMemoryUsageInMB: 64 });
+      if (img.width !== size.width || img.height !== size.height) throw new Error('size mismatch');
+      return { format, width: img.width, height: img.height, data: img.data };
+    }
+    const img = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return { format, width: img.width, height: img.height, data: new Uint8Array(img.data.buffer, img.data.byteOffset, img.data.byteLength) };
+  } catch (error) {
+    if (error instanceof ImageRejected) throw error;
+    throw new ImageRejected('CORRUPT_IMAGE', 'The image does not decode.');
+  }
+}
+
+export function encodeJpeg(img: { width: number; height: number; data: Uint8Array }, quality = 80): Uint8Array {
+  return new Uint8Array(jpeg.encode({ width: img.width, height: img.height, data: Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength) }, quality).data);
+}
+
+export interface RedactionArea {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Solid black blocks over fractional areas (same rule as the agent: edges round outwards). */
+export function redact(img: DecodedImage, areas: readonly RedactionArea[]): void {
+  for (const a of areas) {
+    const left = Math.max(0, Math.floor(a.x * img.width));
+    const top = Math.max(0, Math.floor(a.y * img.height));
+    const right = Math.min(img.width, Math.ceil((a.x + a.width) * img.width));
+    const bottom = Math.min(img.height, Math.ceil((a.y + a.height) * img.height));
+    for (let row = top; row < bottom; row++) {
+      const start = (row * img.width + left) * 4;
+      img.data.fill(0, start, start + (right - left) * 4);
+      for (let i = start + 3; i < start + (right - left) * 4; i += 4) img.data[i] = 255;
+    }
+  }
+}
+
+/** Box-filter downscale to fit within max (REDUCED mode), keeping the aspect ratio. */
+export function reduce(img: DecodedImage, max: { width: number; height: number }): DecodedImage {
+  const scale = Math.max(img.width / max.width, img.height / max.height);
+  if (scale <= 1) return img;
+  const w = Math.max(1, Math.floor(img.width / scale));
+  const h = Math.max(1, Math.floor(img.height / scale));
+  const out = new Uint8Array(w * h * 4);
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.floor(y * scale);
+    const y1 = Math.min(img.height, Math.max(y0 + 1, Math.floor((y + 1) * scale)));
+    for (let x = 0; x < w; x++) {
+      const x0 = Math.floor(x * scale);
+      const x1 = Math.min(img.width, Math.max(x0 + 1, Math.floor((x + 1) * scale)));
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let sy = y0; sy < y1; sy++) {
+        for (let sx = x0; sx < x1; sx++) {
+          const p = (sy * img.width + sx) * 4;
+          r += img.data[p] ?? 0;
+          g += img.data[p + 1] ?? 0;
+          b += img.data[p + 2] ?? 0;
+        }
+      }
+      const n = (y1 - y0) * (x1 - x0);
+      const o = (y * w + x) * 4;
+      out[o] = Math.round(r / n);
+      out[o + 1] = Math.round(g / n);
+      out[o + 2] = Math.round(b / n);
+      out[o + 3] = 255;
+    }
+  }
+  return { format: img.format, width: w, height: h, data: out };
+}

@@ -1,0 +1,135 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { withTenant, type EvidenceKind, type EvidenceTrigger, type Tx } from '@telework/db';
+import { z } from 'zod';
+import { seal } from '../crypto/aead';
+import { currentDataKey } from '../crypto/data-keys';
+import { AppError } from '../errors/app-error';
+import { chainHash, chainKey, GENESIS_HASH } from './chain';
+import { CAMERA_MAX, REDUCED_MAX, SCREEN_MAX, blobAad, type EvidenceDeps } from './deps';
+import { decodeImage, encodeJpeg, redact, reduce, type DecodedImage } from './image';
+
+export interface EvidenceUpload {
+  tenantId: string;
+  userId: string;
+  deviceId: string;
+  clientId: string;
+  kind: EvidenceKind;
+  trigger: EvidenceTrigger;
+  /** The incident's client event id (INCIDENT trigger): the agent knows its own id, not the server's. */
+  incidentClientEventId: string | null;
+  capturedAt: Date;
+  bytes: Uint8Array;
+}
+
+const redactionAreas = z.array(z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), width: z.number().gt(0).max(1), height: z.number().gt(0).max(1) })).max(32);
+
+/**
+ * Applies the tenant's screenshot privacy option server-side too (the agent already did; this is the
+ * safety net for an old or altered agent). Returns the bytes to store: the original when nothing changes.
+ */
+export function applyPrivacy(img: DecodedImage, original: Uint8Array, mode: 'FULL' | 'REDUCED' | 'REDACTED', areasJson: unknown): { bytes: Uint8Array; width: number; height: number } {
+  if (mode === 'REDACTED') {
+    const areas = redactionAreas.safeParse(areasJson ?? []);
+    // Unreadable areas: refuse rather than store what the administrator meant to hide (fail closed).
+    if (!areas.success) throw new AppError('RULE_VIOLATION', 'The redaction areas of this organisation cannot be applied.', { reason: 'REDACTION_UNAVAILABLE' });
+    if (areas.data.length === 0) return { bytes: original, width: img.width, height: img.height };
+    redact(img, areas.data);
+    return { bytes: encodeJpeg(img), width: img.width, height: img.height };
+  }
+  if (mode === 'REDUCED' && (img.width > REDUCED_MAX.width || img.height > REDUCED_MAX.height)) {
+    const small = reduce(img, REDUCED_MAX);
+    return { bytes: encodeJpeg(small), width: small.width, height: small.height };
+  }
+  return { bytes: original, width: img.width, height: img.height };
+}
+
+export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+function blobKeyFor(tenantId: string, folder: string, at: Date): string {
+  const ym = at.toISOString().slice(0, 7).replace('-', '/');
+  return `${tenantId}/${folder}/${ym}/${randomUUID()}.bin`;
+}
+
+/** Serialises chain appends per tenant for the rest of the transaction (short: one select and one insert). */
+async function lockChain(tx: Tx, tenantId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('evidence-chain'), hashtext(${tenantId}))`;
+}
+
+export interface StoredEvidence {
+  evidenceId: string;
+  duplicate: boolean;
+}
+
+/**
+ * Stores one evidence image: validated by decoding, privacy applied, encrypted with the tenant's data
+ * key, written to the blob store, then appended to the tenant's chain. Anything refused stores nothing;
+ * a failure after the blob was written deletes it again.
+ */
+export async function storeEvidence(deps: EvidenceDeps, u: EvidenceUpload, now = new Date()): Promise<StoredEvidence> {
+  const img = decodeImage(u.bytes, u.kind === 'CAMERA' ? CAMERA_MAX : SCREEN_MAX);
+
+  const prep = await withTenant(deps.db, u.tenantId, async (tx) => {
+    const existing = await tx.evidence.findUnique({ where: { tenantId_clientId: { tenantId: u.tenantId, clientId: u.clientId } }, select: { id: true, userId: true } });
+    if (existing) {
+      if (existing.userId !== u.userId) throw new AppError('CONFLICT', 'That client id belongs to another upload.', { reason: 'CLIENT_ID_TAKEN' });
+      return { kind: 'duplicate', id: existing.id } as const;
+    }
+    let incidentId: string | null = null;
+    if (u.trigger === 'INCIDENT') {
+      if (!u.incidentClientEventId) throw new AppError('VALIDATION', 'An incident capture needs the incident id.', { fieldErrors: { incidentClientEventId: ['required'] } });
+      const incident = await tx.incident.findUnique({ where: { tenantId_clientEventId: { tenantId: u.tenantId, clientEventId: u.incidentClientEventId } }, select: { id: true, userId: true } });
+      // The agent sends the incident event first; until it arrives the upload waits in its queue.
+      if (!incident || incident.userId !== u.userId) throw new AppError('CONFLICT', 'The incident has not been received yet.', { reason: 'INCIDENT_NOT_FOUND' });
+      incidentId = incident.id;
+    }
+    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: u.tenantId }, select: { screenshotMode: true, redactionAreas: true } });
+    const key = await currentDataKey(tx, deps.keyring, u.tenantId);
+    return { kind: 'new', incidentId, tenant, key } as const;
+  });
+  if (prep.kind === 'duplicate') return { evidenceId: prep.id, duplicate: true };
+
+  const final = u.kind === 'SCREEN' ? applyPrivacy(img, u.bytes, prep.tenant.screenshotMode, prep.tenant.redactionAreas) : { bytes: u.bytes, width: img.width, height: img.height };
+  const blobKey = blobKeyFor(u.tenantId, 'evidence', u.capturedAt);
+  const digest = sha256Hex(final.bytes);
+  await deps.store.put(blobKey, seal(prep.key.key, final.bytes, blobAad(u.tenantId, blobKey)));
+
+  try {
+    return await withTenant(deps.db, u.tenantId, async (tx) => {
+      await lockChain(tx, u.tenantId);
+      // A concurrent retry of the same upload may have won while we were writing the blob.
+      const again = await tx.evidence.findUnique({ where: { tenantId_clientId: { tenantId: u.tenantId, clientId: u.clientId } }, select: { id: true } });
+      if (again) return { evidenceId: again.id, duplicate: true, orphan: true };
+      const last = await tx.evidence.findFirst({ where: { tenantId: u.tenantId }, orderBy: { chainSeq: 'desc' }, select: { chainSeq: true, chainHash: true } });
+      const prev = last ? { seq: last.chainSeq, hash: last.chainHash } : ((await latestAnchor(tx, u.tenantId)) ?? { seq: 0n, hash: GENESIS_HASH });
+      const fields = {
+        id: randomUUID(), tenantId: u.tenantId, userId: u.userId, deviceId: u.deviceId, incidentId: prep.incidentId, clientId: u.clientId,
+        kind: u.kind, trigger: u.trigger, capturedAt: u.capturedAt, blobKey, sha256: digest, byteSize: final.bytes.length,
+        width: final.width, height: final.height, keyVersion: prep.key.version,
+        chainSeq: prev.seq + 1n, prevHash: prev.hash,
+      };
+      await tx.evidence.create({ data: { ...fields, chainHash: chainHash(chainKey(prep.key.key), fields), createdAt: now } });
+      return { evidenceId: fields.id, duplicate: false, orphan: false };
+    }).then(async (r) => {
+      if (r.orphan) await deps.store.delete(blobKey);
+      return { evidenceId: r.evidenceId, duplicate: r.duplicate };
+    });
+  } catch (error) {
+    await deps.store.delete(blobKey).catch(() => undefined);
+    throw error;
+  }
+}
+
+const anchorSchema = z.object({ chainAnchor: z.object({ seq: z.string(), hash: z.string() }) });
+
+/**
+ * The newest chain anchor left by retention (the last deleted row: its seq and hash): where the
+ * chain starts once older rows are gone. Without one, the chain starts at seq 1 from the genesis hash.
+ */
+export async function latestAnchor(tx: Tx, tenantId: string): Promise<{ seq: bigint; hash: string } | null> {
+  const rows = await tx.auditLog.findMany({ where: { tenantId, action: 'evidence.retention' }, orderBy: { createdAt: 'desc' }, take: 20, select: { details: true } });
+  for (const row of rows) {
+    const parsed = anchorSchema.safeParse(row.details);
+    if (parsed.success) return { seq: BigInt(parsed.data.chainAnchor.seq), hash: parsed.data.chainAnchor.hash };
+  }
+  return null;
+}

@@ -1,0 +1,15 @@
+import { AppError } from '../errors/app-error';
+
+const STATUS: Record<AppError['code'], number> = {
+  UNAUTHENTICATED: 401, INVALID_CREDENTIALS: 401, FORBIDDEN: 403, CSRF: 403, CONTRACT_INACTIVE: 403, NOT_FOUND: 404,
+  VALIDATION: 400, ACCOUNT_LOCKED: 429, CONFLICT: 409, SEAT_LIMIT: 412, RULE_VIOLATION: 412,
+};
+
+/** The typed JSON error of the upload and image routes: { error: code, reason?, message, fieldErrors? }. */
+export function errorResponse(error: AppError): Response {
+  const status = error.details.reason === 'TOO_LARGE' ? 413 : STATUS[error.code];
+  return Response.json(
+    { error: error.code, reason: error.details.reason, message: error.message, fieldErrors: error.details.fieldErrors },
+    { status, headers: { 'Cache-Control': 'no-store' } },
+  );
+}
