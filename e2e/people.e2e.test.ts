@@ -167,5 +167,19 @@ describe('user management in a real browser', () => {
     await admin.getByTestId('confirm').click();
     await expect.poll(() => admin.getByRole('dialog').getByRole('alert').textContent()).toBe('下にグループがあるため削除できません。先に下のグループを移動するか削除してください。');
     await screenshot(admin, 'people-groups-has-children');
+    await admin.getByRole('button', { name: 'キャンセル' }).click();
+
+    // A monthly report for the sales group, mailed to the admin.
+    await admin.getByRole('link', { name: '定期レポート', exact: true }).click();
+    await admin.getByRole('button', { name: 'レポートを追加' }).click();
+    const report = admin.getByRole('dialog');
+    await report.getByRole('button', { name: '作成' }).click();
+    await expect.poll(() => admin.locator('#r-recipients-error').textContent()).toBe('送信先を1人以上選んでください');
+    await report.getByLabel('対象グループ').selectOption({ label: '営業部' });
+    await report.getByRole('checkbox', { name: /佐藤 一郎/ }).check();
+    await report.getByRole('button', { name: '作成' }).click();
+    await expect.poll(() => admin.getByRole('heading', { name: /営業部 · 毎月/ }).count()).toBe(1);
+    expect(await admin.getByText('まだ送信されていません').count()).toBe(1);
+    await screenshot(admin, 'people-reports-created');
   });
 });

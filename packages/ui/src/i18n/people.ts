@@ -150,6 +150,7 @@ export const peopleJa = {
   'devices.revokeConfirm': '{user} さんの端末「{name}」を失効させます。このPCのエージェントはすぐに使えなくなり、もう一度サインインが必要になります。',
   'devices.showRevoked': '失効した端末も表示',
   'devices.never': '未通信',
+  'devices.allUsers': 'すべての利用者',
 } as const;
 
 export const peopleEn: Record<keyof typeof peopleJa, string> = {
@@ -303,4 +304,5 @@ export const peopleEn: Record<keyof typeof peopleJa, string> = {
   'devices.revokeConfirm': 'Revoke the PC "{name}" of {user}? Its agent stops working at once and must sign in again.',
   'devices.showRevoked': 'Show revoked PCs',
   'devices.never': 'Never',
+  'devices.allUsers': 'All users',
 };

@@ -1,7 +1,7 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Alert, Button, Card, DataTable, useLanguage, useT, type DataColumn } from '@telework/ui';
+import { Alert, Button, Card, DataTable, Select, useLanguage, useT, type DataColumn } from '@telework/ui';
 import { formatJst } from '@telework/ui/i18n';
 import { useTRPC } from '@/trpc/client';
 import { ConfirmDialog } from '@/components/people/dialog';
@@ -17,10 +17,12 @@ export default function DevicesPage() {
   const devices = useQuery(trpc.devices.list.queryOptions());
   const users = useQuery(trpc.users.list.queryOptions());
   const [showRevoked, setShowRevoked] = useState(false);
+  const [userId, setUserId] = useState('');
   const [revoking, setRevoking] = useState<DeviceRow | null>(null);
   const revoke = useMutation(trpc.devices.revoke.mutationOptions());
   const names = new Map((users.data ?? []).map((u) => [u.id, `${u.name}（${u.loginId}）`]));
-  const rows = (devices.data ?? []).filter((d) => showRevoked || !d.revokedAt);
+  const rows = (devices.data ?? []).filter((d) => (showRevoked || !d.revokedAt) && (!userId || d.userId === userId));
+  const owners = (users.data ?? []).filter((u) => (devices.data ?? []).some((d) => d.userId === u.id));
   const close = () => {
     revoke.reset();
     setRevoking(null);
@@ -57,10 +59,20 @@ export default function DevicesPage() {
       <h1>{t('devices.title')}</h1>
       <Card
         actions={
-          <label style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
-            <input type="checkbox" checked={showRevoked} onChange={(e) => setShowRevoked(e.target.checked)} />
-            {t('devices.showRevoked')}
-          </label>
+          <div style={{ display: 'flex', gap: 16, alignItems: 'center', flexWrap: 'wrap' }}>
+            <Select aria-label={t('devices.user')} value={userId} onChange={(e) => setUserId(e.target.value)} style={{ width: 'auto' }}>
+              <option value="">{t('devices.allUsers')}</option>
+              {owners.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}（{u.loginId}）
+                </option>
+              ))}
+            </Select>
+            <label style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
+              <input type="checkbox" checked={showRevoked} onChange={(e) => setShowRevoked(e.target.checked)} />
+              {t('devices.showRevoked')}
+            </label>
+          </div>
         }
       >
         {peopleError(devices.error).message ? <Alert>{peopleError(devices.error).message}</Alert> : null}
