@@ -180,6 +180,16 @@ describe('user management in a real browser', () => {
     await report.getByRole('button', { name: '作成' }).click();
     await expect.poll(() => admin.getByRole('heading', { name: /営業部 · 毎月/ }).count()).toBe(1);
     expect(await admin.getByText('まだ送信されていません').count()).toBe(1);
-    await screenshot(admin, 'people-reports-created');
+
+    // Its runs, as the report job records them, are listed with their result in Tokyo time.
+    const [subscription] = await sql<{ id: string; tenantId: string }>(`SELECT id, "tenantId" FROM report_subscriptions ORDER BY "createdAt" DESC LIMIT 1`);
+    const run = `INSERT INTO report_runs (id, "tenantId", "subscriptionId", "periodStart", "periodEnd", status, error, "sentAt") VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7)`;
+    await sql(run, [subscription?.tenantId, subscription?.id, '2026-10-01', '2026-10-31', 'SENT', null, '2026-11-01T07:00:00Z']);
+    await sql(run, [subscription?.tenantId, subscription?.id, '2026-09-01', '2026-09-30', 'FAILED', 'SMTP 550 mailbox unavailable', null]);
+    await admin.reload();
+    const sent = admin.getByRole('row', { name: /2026\/10\/01 – 2026\/10\/31/ });
+    await expect.poll(() => sent.textContent()).toBe('2026/10/01 – 2026/10/31送信済み2026/11/01 16:00');
+    expect(await admin.getByRole('row', { name: /2026\/09\/01/ }).textContent()).toBe('2026/09/01 – 2026/09/30失敗—SMTP 550 mailbox unavailable');
+    await screenshot(admin, 'people-reports-runs');
   });
 });

@@ -73,10 +73,10 @@ export default function ReportsPage() {
               <table className="tw-table">
                 <thead>
                   <tr>
-                    <th>{t('reports.runPeriod')}</th>
-                    <th>{t('reports.runStatus')}</th>
-                    <th>{t('reports.sentAt')}</th>
-                    <th>{t('reports.runError')}</th>
+                    <th style={left}>{t('reports.runPeriod')}</th>
+                    <th style={left}>{t('reports.runStatus')}</th>
+                    <th style={left}>{t('reports.sentAt')}</th>
+                    <th style={left}>{t('reports.runError')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -194,3 +194,4 @@ function ReportForm({ report, groups, users, err, pending, onSubmit, onCancel }:
     </form>
   );
 }
+const left = { textAlign: 'left' } as const;
