@@ -12,6 +12,8 @@ import { analyticsRouter } from './routers/analytics/analytics-router';
 import { reportsRouter } from './routers/reports/reports-router';
 import { mailRouter } from './routers/mail/mail-router';
 import { noticesRouter } from './routers/notices/notices-router';
+import { supportRouter } from './routers/support/support-router';
+import { evidenceRouter } from './routers/evidence/evidence-router';
 import { createTRPCRouter } from './trpc';
 
 /** Everything the console serves at /api/trpc: the web console's users and the desktop agent. */
@@ -28,7 +30,9 @@ export const consoleRouter = createTRPCRouter({
   analytics: analyticsRouter,
   reports: reportsRouter,
   mail: mailRouter,
+  evidence: evidenceRouter,
   notices: noticesRouter,
+  support: supportRouter,
   agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter }),
 });
 

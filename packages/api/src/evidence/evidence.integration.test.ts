@@ -11,7 +11,7 @@ import { keyringFrom } from '../crypto/master-key';
 import { rewrapDataKeys, rotateDataKey } from '../crypto/data-keys';
 import type { EvidenceDeps } from './deps';
 import { storeEvidence } from './store-evidence';
-import { verifyEvidence } from './verify';
+import { verifyEvidence, type TenantRunner } from './verify';
 import { decryptBlob } from './read-image';
 import { makeJpeg, randomKeyring } from './test-helpers';
 
@@ -27,6 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
+const inTenant = (tenantId: string): TenantRunner => (fn) => withTenant(db, tenantId, fn);
+
 const upload = (tenant: TenantFixture, d = deps) =>
   storeEvidence(d, { tenantId: tenant.tenantId, userId: tenant.users.worker.id, deviceId: tenant.deviceId, clientId: randomUUID(), kind: 'CAMERA', trigger: 'INTERVAL', incidentClientEventId: null, capturedAt: new Date(), bytes: makeJpeg(160, 120, { noise: 30 }) });
 
@@ -41,7 +43,7 @@ async function fresh() {
 describe('verifyEvidence', () => {
   it('a clean chain verifies; concurrent uploads keep it gap-free', async () => {
     await Promise.all(Array.from({ length: 12 }, () => upload(t)));
-    const report = await verifyEvidence(db, deps.store, deps.keyring, { tenantId: t.tenantId });
+    const report = await verifyEvidence(inTenant(t.tenantId), deps.store, deps.keyring, { tenantId: t.tenantId });
     expect(report).toMatchObject({ ok: true, checkedRows: 12, checkedBlobs: 12, problems: [] });
   });
 
@@ -53,7 +55,7 @@ describe('verifyEvidence', () => {
     const bytes = await readFile(path);
     bytes[bytes.length - 10] = (bytes[bytes.length - 10] ?? 0) ^ 0x01;
     await writeFile(path, bytes);
-    const report = await verifyEvidence(db, deps.store, deps.keyring, { tenantId: tenant.tenantId });
+    const report = await verifyEvidence(inTenant(tenant.tenantId), deps.store, deps.keyring, { tenantId: tenant.tenantId });
     expect(report.problems).toEqual([{ kind: 'BLOB_ALTERED', evidenceId: victim.id, chainSeq: '3' }]);
   });
 
@@ -62,7 +64,7 @@ describe('verifyEvidence', () => {
     const victim = rows[0];
     if (!victim) throw new Error('no row');
     await rm(join(dir, victim.blobKey));
-    const report = await verifyEvidence(db, deps.store, deps.keyring, { tenantId: tenant.tenantId });
+    const report = await verifyEvidence(inTenant(tenant.tenantId), deps.store, deps.keyring, { tenantId: tenant.tenantId });
     expect(report.problems).toEqual([{ kind: 'BLOB_MISSING', evidenceId: victim.id, chainSeq: '1' }]);
   });
 
@@ -71,7 +73,7 @@ describe('verifyEvidence', () => {
     const victim = rows[1];
     if (!victim) throw new Error('no row');
     await adminDb.evidence.update({ where: { tenantId_id: { tenantId: tenant.tenantId, id: victim.id } }, data: { capturedAt: new Date(victim.capturedAt.getTime() - 3_600_000) } });
-    const report = await verifyEvidence(db, deps.store, deps.keyring, { tenantId: tenant.tenantId, blobs: false });
+    const report = await verifyEvidence(inTenant(tenant.tenantId), deps.store, deps.keyring, { tenantId: tenant.tenantId, blobs: false });
     expect(report.problems).toEqual([{ kind: 'ROW_ALTERED', evidenceId: victim.id, chainSeq: '2' }]);
   });
 
@@ -80,13 +82,13 @@ describe('verifyEvidence', () => {
     const [, second, third, fourth] = rows;
     if (!second || !third || !fourth) throw new Error('no rows');
     await adminDb.evidence.delete({ where: { tenantId_id: { tenantId: tenant.tenantId, id: second.id } } });
-    let report = await verifyEvidence(db, deps.store, deps.keyring, { tenantId: tenant.tenantId, blobs: false });
+    let report = await verifyEvidence(inTenant(tenant.tenantId), deps.store, deps.keyring, { tenantId: tenant.tenantId, blobs: false });
     expect(report.problems).toEqual([{ kind: 'ROWS_MISSING', afterSeq: '1', nextSeq: '3' }]);
     // Swap the sequence numbers of rows 3 and 4 (through a free number, the pair is unique).
     await adminDb.$executeRaw`UPDATE evidence SET "chainSeq" = 1000 WHERE "tenantId" = ${tenant.tenantId}::uuid AND id = ${third.id}::uuid`;
     await adminDb.$executeRaw`UPDATE evidence SET "chainSeq" = 3 WHERE "tenantId" = ${tenant.tenantId}::uuid AND id = ${fourth.id}::uuid`;
     await adminDb.$executeRaw`UPDATE evidence SET "chainSeq" = 4 WHERE "tenantId" = ${tenant.tenantId}::uuid AND id = ${third.id}::uuid`;
-    report = await verifyEvidence(db, deps.store, deps.keyring, { tenantId: tenant.tenantId, blobs: false });
+    report = await verifyEvidence(inTenant(tenant.tenantId), deps.store, deps.keyring, { tenantId: tenant.tenantId, blobs: false });
     // Both moved rows fail their HMAC (the sequence number is covered) and their links no longer match.
     expect(report.problems.map((p) => p.kind)).toEqual(['ROW_ALTERED', 'ROWS_MISSING', 'ROW_ALTERED', 'CHAIN_BROKEN', 'CHAIN_BROKEN']);
   });
@@ -114,7 +116,7 @@ describe('key rotation', () => {
       const plain = await withTenant(db, tenant.tenantId, (tx) => decryptBlob(tx, deps.store, onlyNew, tenant.tenantId, row));
       expect(plain.contentType).toBe('image/jpeg');
     }
-    expect((await verifyEvidence(db, deps.store, onlyNew, { tenantId: tenant.tenantId })).ok).toBe(true);
+    expect((await verifyEvidence(inTenant(tenant.tenantId), deps.store, onlyNew, { tenantId: tenant.tenantId })).ok).toBe(true);
     expect([before.duplicate, after.duplicate]).toEqual([false, false]);
     // The retired master key alone no longer opens anything.
     await expect(withTenant(db, tenant.tenantId, (tx) => decryptBlob(tx, deps.store, { current: m1, old: new Map() }, tenant.tenantId, { blobKey: rows[0]?.blobKey ?? '', keyVersion: 1 }))).rejects.toThrow(/not configured/);

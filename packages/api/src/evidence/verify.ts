@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { withTenant, type Db } from '@telework/db';
+import type { Tx } from '@telework/db';
 import { open } from '../crypto/aead';
 import { dataKeyVersion } from '../crypto/data-keys';
 import type { MasterKeyring } from '../crypto/master-key';
@@ -32,21 +32,26 @@ const BATCH = 200;
  * link to its predecessor's hash with no gap in sequence numbers (deleted or reordered rows), and,
  * unless `blobs: false`, its blob must exist, decrypt and hash to the stored digest (altered blob).
  */
-export async function verifyEvidence(db: Db, store: BlobStore, keyring: MasterKeyring, opts: { tenantId: string; blobs?: boolean }): Promise<VerifyReport> {
+/** Runs a function in a transaction scoped to the tenant: `withTenant(db, id, fn)` or an open procedure transaction. */
+export type TenantRunner = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+
+export async function verifyEvidence(run: TenantRunner, store: BlobStore, keyringOf: MasterKeyring | (() => MasterKeyring), opts: { tenantId: string; blobs?: boolean }): Promise<VerifyReport> {
+  // Resolved only when there is a row to check, so a tenant without evidence needs no key.
+  const keyring = () => (typeof keyringOf === 'function' ? keyringOf() : keyringOf);
   const { tenantId } = opts;
   const problems: VerifyProblem[] = [];
   let checkedRows = 0;
   let checkedBlobs = 0;
-  const anchor = await withTenant(db, tenantId, (tx) => latestAnchor(tx, tenantId));
+  const anchor = await run((tx) => latestAnchor(tx, tenantId));
   let prev: { seq: bigint; hash: string } | null = null;
   let cursor = -1n;
   const keys = new Map<number, Uint8Array | null>();
 
   for (;;) {
-    const batch = await withTenant(db, tenantId, async (tx) => {
+    const batch = await run(async (tx) => {
       const rows = await tx.evidence.findMany({ where: { tenantId, chainSeq: { gt: cursor } }, orderBy: { chainSeq: 'asc' }, take: BATCH });
       for (const r of rows) {
-        if (!keys.has(r.keyVersion)) keys.set(r.keyVersion, await dataKeyVersion(tx, keyring, tenantId, r.keyVersion).then((k) => k.key, () => null));
+        if (!keys.has(r.keyVersion)) keys.set(r.keyVersion, await dataKeyVersion(tx, keyring(), tenantId, r.keyVersion).then((k) => k.key, () => null));
       }
       return rows;
     });

@@ -1,0 +1,38 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { getMasterKeyring } from '../../crypto';
+import { deleteFaceImage, listFaceImages } from '../../evidence/face-admin';
+import { incidentDetail, judgeIncident, listIncidents, timeline } from '../../evidence/incidents';
+import { verifyEvidence } from '../../evidence/verify';
+import { getBlobStore } from '../../storage';
+import { adminProcedure, managerProcedure, tenantProcedure } from '../../trpc';
+
+const listInput = z.object({
+  kind: z.enum(['PEEKING', 'IMPERSONATION', 'SPOOF']).optional(),
+  status: z.enum(['OPEN', 'JUDGED']).optional(),
+  userId: z.uuid().optional(),
+  groupId: z.uuid().optional(),
+  from: z.date().optional(),
+  to: z.date().optional(),
+  cursor: z.uuid().optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+/** Incidents (のぞき込み/なりすまし), their evidence, judgements, timelines and face images. */
+export const evidenceRouter = {
+  incidents: managerProcedure.input(listInput).query(({ ctx, input }) => listIncidents(ctx.db, ctx.tenantId, ctx.user, input)),
+  incident: managerProcedure.input(z.object({ incidentId: z.uuid() })).query(({ ctx, input }) => incidentDetail(ctx.db, ctx.tenantId, ctx.user, input.incidentId)),
+  judge: managerProcedure
+    .input(z.object({ incidentId: z.uuid(), verdict: z.enum(['CONFIRMED_UNAUTHORIZED', 'FALSE_ALARM', 'NEEDS_FOLLOW_UP']), comment: z.string().trim().max(2000).optional() }))
+    .mutation(({ ctx, input }) => judgeIncident(ctx.db, ctx.tenantId, ctx.user, { ...input, ip: ctx.meta.ip })),
+  timeline: tenantProcedure
+    .input(z.object({ userId: z.uuid().optional(), from: z.date(), to: z.date() }))
+    .query(({ ctx, input }) => timeline(ctx.db, ctx.tenantId, ctx.user, input)),
+  faces: adminProcedure.input(z.object({ userId: z.uuid() })).query(({ ctx, input }) => listFaceImages(ctx.db, ctx.tenantId, input.userId)),
+  deleteFace: adminProcedure
+    .input(z.object({ faceImageId: z.uuid() }))
+    .mutation(({ ctx, input }) => deleteFaceImage(ctx.db, getBlobStore(), ctx.tenantId, { faceImageId: input.faceImageId, actorId: ctx.user.id, ip: ctx.meta.ip })),
+  verify: adminProcedure
+    .input(z.object({ blobs: z.boolean().default(true) }).default({ blobs: true }))
+    .query(({ ctx, input }) => verifyEvidence((fn) => fn(ctx.db), getBlobStore(), getMasterKeyring, { tenantId: ctx.tenantId, blobs: input.blobs })),
+} satisfies TRPCRouterRecord;
