@@ -191,5 +191,15 @@ describe('user management in a real browser', () => {
     await expect.poll(() => sent.textContent()).toBe('2026/10/01 – 2026/10/31送信済み2026/11/01 16:00');
     expect(await admin.getByRole('row', { name: /2026\/09\/01/ }).textContent()).toBe('2026/09/01 – 2026/09/30失敗—SMTP 550 mailbox unavailable');
     await screenshot(admin, 'people-reports-runs');
+
+    // The same screens in English (language cookie only; the admin's profile stays Japanese).
+    await admin.context().addCookies([{ name: 'tw_lang', value: 'en', url: consoleUrl }]);
+    await admin.goto(`${consoleUrl}/users`);
+    await expect.poll(() => admin.getByTestId('seat-usage').textContent()).toMatch(/^Worker seats: \d+ used \/ 50 allowed$/);
+    expect(await admin.getByRole('heading', { level: 1 }).textContent()).toBe('Users');
+    await screenshot(admin, 'people-users-en');
+    await admin.goto(`${consoleUrl}/schedules`);
+    await expect.poll(() => admin.getByRole('heading', { name: 'Weekly pattern' }).count()).toBe(1);
+    await screenshot(admin, 'people-schedules-en');
   });
 });
