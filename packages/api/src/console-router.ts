@@ -14,6 +14,7 @@ import { mailRouter } from './routers/mail/mail-router';
 import { noticesRouter } from './routers/notices/notices-router';
 import { supportRouter } from './routers/support/support-router';
 import { evidenceRouter } from './routers/evidence/evidence-router';
+import { supportRouter } from './routers/support/support-router';
 import { createTRPCRouter } from './trpc';
 
 /** Everything the console serves at /api/trpc: the web console's users and the desktop agent. */
@@ -32,6 +33,7 @@ export const consoleRouter = createTRPCRouter({
   mail: mailRouter,
   evidence: evidenceRouter,
   notices: noticesRouter,
+  support: supportRouter,
   support: supportRouter,
   agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter }),
 });

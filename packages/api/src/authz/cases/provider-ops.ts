@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { TenantFixture } from '../../testing/fixtures';
 import type { AuthzEnv, ConsoleCases, ResellerCases } from '../case-types';
 
 // Provider operations: notices, inquiries, personal-data requests, audit log viewers.
@@ -9,9 +11,29 @@ async function aNotice(env: AuthzEnv) {
   });
 }
 
+/** An inquiry of tenant `t`, inserted directly (fixtures are not under test). */
+async function anInquiry(env: AuthzEnv, t: TenantFixture) {
+  const now = new Date();
+  return env.adminDb.inquiry.create({
+    data: { tenantId: t.tenantId, number: `Q-AUTHZ-${randomUUID().slice(0, 8)}`, administratorId: t.users.admin.id, channel: 'WEB', subject: '件名', receivedAt: now, firstAnswerDueAt: now },
+  });
+}
+
+async function adminNameOf(env: AuthzEnv, t: TenantFixture) {
+  return (await env.adminDb.user.findUniqueOrThrow({ where: { tenantId_id: { tenantId: t.tenantId, id: t.users.admin.id } } })).name;
+}
+
 export const consoleCases: ConsoleCases = {
   'notices.loginScreen': { minRole: 'PUBLIC', call: (c) => c.notices.loginScreen() },
   'notices.forMe': { minRole: 'MANAGER', call: (c) => c.notices.forMe(), crossTenant: 'OWN_ONLY' },
+  'support.open': {
+    minRole: 'ADMIN',
+    call: async (c, t, env) => c.support.open({ systemId: t.systemId, administratorName: await adminNameOf(env, t), subject: '件名', body: '本文' }),
+    crossTenant: 'OWN_ONLY',
+  },
+  'support.reply': { minRole: 'ADMIN', call: async (c, t, env) => c.support.reply({ inquiryId: (await anInquiry(env, t)).id, body: '返信' }), crossTenant: 'NOT_FOUND' },
+  'support.list': { minRole: 'ADMIN', call: (c) => c.support.list(), crossTenant: 'OWN_ONLY' },
+  'support.get': { minRole: 'ADMIN', call: async (c, t, env) => c.support.get({ inquiryId: (await anInquiry(env, t)).id }), crossTenant: 'NOT_FOUND' },
 };
 
 export const resellerCases: ResellerCases = {
@@ -21,5 +43,16 @@ export const resellerCases: ResellerCases = {
     call: (c, t) => c.operator.notices.create({ kind: 'GENERAL', audience: 'SELECTED_TENANTS', tenantIds: [t.tenantId], titleJa: 'テスト', bodyJa: '本文' }),
   },
   'operator.notices.withdraw': { who: 'OPERATOR', call: async (c, _t, env) => c.operator.notices.withdraw({ noticeId: (await aNotice(env)).id }) },
+  'operator.inquiries.list': { who: 'OPERATOR', call: (c) => c.operator.inquiries.list() },
+  'operator.inquiries.get': { who: 'OPERATOR', call: async (c, t, env) => c.operator.inquiries.get({ tenantId: t.tenantId, inquiryId: (await anInquiry(env, t)).id }) },
+  'operator.inquiries.answer': {
+    who: 'OPERATOR',
+    call: async (c, t, env) => c.operator.inquiries.answer({ tenantId: t.tenantId, inquiryId: (await anInquiry(env, t)).id, body: '回答' }),
+  },
+  'operator.inquiries.logPhone': {
+    who: 'OPERATOR',
+    call: (c, t) => c.operator.inquiries.logPhone({ tenantId: t.tenantId, administratorId: t.users.admin.id, subject: '電話', body: 'メモ' }),
+  },
+  'operator.inquiries.close': { who: 'OPERATOR', call: async (c, t, env) => c.operator.inquiries.close({ tenantId: t.tenantId, inquiryId: (await anInquiry(env, t)).id }) },
   'operator.notices.deliveries': { who: 'OPERATOR', call: async (c, _t, env) => c.operator.notices.deliveries({ noticeId: (await aNotice(env)).id }) },
 };
