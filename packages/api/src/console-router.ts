@@ -15,6 +15,7 @@ import { noticesRouter } from './routers/notices/notices-router';
 import { supportRouter } from './routers/support/support-router';
 import { evidenceRouter } from './routers/evidence/evidence-router';
 import { supportRouter } from './routers/support/support-router';
+import { auditRouter } from './routers/audit/audit-router';
 import { createTRPCRouter } from './trpc';
 
 /** Everything the console serves at /api/trpc: the web console's users and the desktop agent. */
@@ -34,6 +35,7 @@ export const consoleRouter = createTRPCRouter({
   evidence: evidenceRouter,
   notices: noticesRouter,
   support: supportRouter,
+  audit: auditRouter,
   support: supportRouter,
   agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter }),
 });

@@ -2,12 +2,13 @@ import { resellerAuthRouter } from './routers/auth/reseller-auth';
 import { operatorTenantsRouter, resellerCustomersRouter } from './routers/tenant/provider-tenants-router';
 import { operatorNoticesRouter } from './routers/notices/notices-router';
 import { operatorInquiriesRouter } from './routers/support/support-router';
+import { operatorAuditRouter } from './routers/audit/audit-router';
 import { createTRPCRouter } from './trpc';
 
 /** Everything the reseller app serves: reseller staff and the provider's operators. */
 export const resellerRouter = createTRPCRouter({
   auth: resellerAuthRouter,
-  operator: createTRPCRouter({ tenants: operatorTenantsRouter, notices: operatorNoticesRouter, inquiries: operatorInquiriesRouter }),
+  operator: createTRPCRouter({ tenants: operatorTenantsRouter, notices: operatorNoticesRouter, inquiries: operatorInquiriesRouter, audit: operatorAuditRouter }),
   reseller: createTRPCRouter({ customers: resellerCustomersRouter }),
 });
 

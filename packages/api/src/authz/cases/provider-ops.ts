@@ -32,6 +32,7 @@ export const consoleCases: ConsoleCases = {
     crossTenant: 'OWN_ONLY',
   },
   'support.reply': { minRole: 'ADMIN', call: async (c, t, env) => c.support.reply({ inquiryId: (await anInquiry(env, t)).id, body: '返信' }), crossTenant: 'NOT_FOUND' },
+  'audit.list': { minRole: 'ADMIN', call: (c) => c.audit.list(), crossTenant: 'OWN_ONLY' },
   'support.list': { minRole: 'ADMIN', call: (c) => c.support.list(), crossTenant: 'OWN_ONLY' },
   'support.get': { minRole: 'ADMIN', call: async (c, t, env) => c.support.get({ inquiryId: (await anInquiry(env, t)).id }), crossTenant: 'NOT_FOUND' },
 };
@@ -43,6 +44,7 @@ export const resellerCases: ResellerCases = {
     call: (c, t) => c.operator.notices.create({ kind: 'GENERAL', audience: 'SELECTED_TENANTS', tenantIds: [t.tenantId], titleJa: 'テスト', bodyJa: '本文' }),
   },
   'operator.notices.withdraw': { who: 'OPERATOR', call: async (c, _t, env) => c.operator.notices.withdraw({ noticeId: (await aNotice(env)).id }) },
+  'operator.audit.list': { who: 'OPERATOR', call: (c, t) => c.operator.audit.list({ tenantId: t.tenantId }) },
   'operator.inquiries.list': { who: 'OPERATOR', call: (c) => c.operator.inquiries.list() },
   'operator.inquiries.get': { who: 'OPERATOR', call: async (c, t, env) => c.operator.inquiries.get({ tenantId: t.tenantId, inquiryId: (await anInquiry(env, t)).id }) },
   'operator.inquiries.answer': {

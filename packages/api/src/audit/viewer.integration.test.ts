@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../testing/db';
+import { createOperatorFixture, createTenantFixture } from '../testing/fixtures';
+import { signedInProvider, signedInUser } from '../testing/callers';
+import { checkAccess } from '../access/check-access';
+
+const { db, adminDb } = useTestDatabase();
+
+describe('audit log viewer', () => {
+  it('shows an administrator their tenant’s log, filtered and paginated, including refused foreign access', async () => {
+    const t = await createTenantFixture(adminDb);
+    const other = await createTenantFixture(adminDb);
+    for (let i = 0; i < 5; i += 1) {
+      await adminDb.auditLog.create({ data: { tenantId: t.tenantId, actorKind: 'USER', actorId: t.users.admin.id, action: 'user.update', targetId: String(i) } });
+    }
+    await adminDb.auditLog.create({ data: { tenantId: other.tenantId, actorKind: 'USER', actorId: other.users.admin.id, action: 'user.update' } });
+    await checkAccess(db, { ip: '81.2.69.160', tenantId: t.tenantId });
+
+    const admin = await signedInUser(db, t, 'admin');
+    const refused = await admin.console((c) => c.audit.list({ action: 'access.refused' }));
+    expect(refused.items).toHaveLength(1);
+    expect(refused.items[0]).toMatchObject({ ip: '81.2.69.160', details: { country: 'GB' } });
+
+    const first = await admin.console((c) => c.audit.list({ action: 'user.update', limit: 3 }));
+    expect(first.items).toHaveLength(3);
+    expect(first.items[0]?.actorName).toMatch(/^admin /);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await admin.console((c) => c.audit.list({ action: 'user.update', limit: 3, cursor: first.nextCursor ?? undefined }));
+    expect(second.items).toHaveLength(2);
+    expect(second.nextCursor).toBeNull();
+    expect([...first.items, ...second.items].map((r) => r.targetId)).toEqual(['4', '3', '2', '1', '0']);
+    expect([...first.items, ...second.items].every((r) => r.tenantId === t.tenantId)).toBe(true);
+    const byActor = await admin.console((c) => c.audit.list({ actorId: t.users.manager.id }));
+    expect(byActor.items).toHaveLength(0);
+    const future = await admin.console((c) => c.audit.list({ from: new Date(Date.now() + 60_000) }));
+    expect(future.items).toHaveLength(0);
+  });
+
+  it('shows operators provider-side actions', async () => {
+    const { email } = await createOperatorFixture(adminDb);
+    const op = await signedInProvider(db, 'operator', email);
+    const t = await createTenantFixture(adminDb);
+    await op.reseller((c) => c.operator.notices.create({ kind: 'GENERAL', audience: 'SELECTED_TENANTS', tenantIds: [t.tenantId], titleJa: '監査', bodyJa: '本文' }));
+    const rows = await op.reseller((c) => c.operator.audit.list({ action: 'notice.*' }));
+    expect(rows.items.length).toBeGreaterThanOrEqual(1);
+    expect(rows.items.every((r) => r.action.startsWith('notice.'))).toBe(true);
+  });
+});
