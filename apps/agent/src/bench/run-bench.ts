@@ -1,0 +1,165 @@
+/**
+ * `npm run bench -w @telework/agent` (after the offline-queue bench): the renderer's costs in real
+ * headless Chromium on this machine.
+ * 1. Per-frame face analysis time (p50/p95) on the fixture photos, through the agent's analyzer.
+ * 2. CPU share and memory of the real renderer during a work session at the default 10 s interval,
+ *    with a fake webcam (person-vlado.jpg): /proc/<pid>/stat of the renderer process (all its threads,
+ *    WASM included) and DevTools' Performance.getMetrics (main-thread TaskDuration, JS heap).
+ * Usage: tsx src/bench/run-bench.ts [--minutes 3] [--repeats 20]
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { bridgeDoubleScript, CHROMIUM, FIXTURES, fakeCamera, launchAgent } from '../../e2e/browser';
+import { serveRenderer } from '../../e2e/static-server';
+import { buildRenderer } from '../../scripts/build-renderer';
+import type { AgentSettings } from '../shared/bridge';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+const MINUTES = arg('minutes', 3);
+const REPEATS = arg('repeats', 20);
+const agentRoot = join(import.meta.dirname, '../..');
+const PHOTOS = ['person-vlado.jpg', 'person-vlado1.jpg', 'person-tetiana.jpg', 'group-2.jpg', 'group-3.jpg', 'background.jpg'];
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+const pct = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+
+async function frameTimes(tmp: string) {
+  const root = join(tmp, 'bench-page');
+  cpSync(join(agentRoot, 'dist/renderer'), root, { recursive: true });
+  mkdirSync(join(root, 'photos'));
+  for (const p of PHOTOS) copyFileSync(join(FIXTURES, p), join(root, 'photos', p));
+  await build({ entryPoints: [join(import.meta.dirname, 'analyze-page.ts')], outfile: join(root, 'renderer.js'), bundle: true, format: 'esm', platform: 'browser', target: 'chrome130', logLevel: 'warning' });
+  const server = await serveRenderer(root);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/`);
+    const result = await page.evaluate(([photos, repeats]) => window.runFaceBench(photos, repeats), [PHOTOS, REPEATS] as const);
+    console.log(`\nPer-frame analysis in Chromium (WASM backend, ${REPEATS} runs per photo, scaled to ≤640×480)`);
+    console.log(`  model load ${result.loadMs.toFixed(0)} ms; first (cold) frame ${result.firstMs.toFixed(0)} ms`);
+    const all: number[] = [];
+    for (const t of result.timings) {
+      all.push(...t.ms);
+      console.log(`  ${t.photo.padEnd(20)} faces ${t.faces}  p50 ${pct(t.ms, 50).toFixed(0).padStart(4)} ms  p95 ${pct(t.ms, 95).toFixed(0).padStart(4)} ms`);
+    }
+    const oneFace = result.timings.filter((t) => t.faces === 1).flatMap((t) => t.ms);
+    console.log(`  one-face frames      p50 ${pct(oneFace, 50).toFixed(0)} ms  p95 ${pct(oneFace, 95).toFixed(0)} ms`);
+    console.log(`  all frames           p50 ${pct(all, 50).toFixed(0)} ms  p95 ${pct(all, 95).toFixed(0)} ms`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function procCpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // after "pid (comm) ": state is field 3 → index 0; utime is field 14, stime 15.
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+
+/** The Chromium started with our profile folder and all its descendants, by --type (renderer, gpu-process, utility, zygote). */
+function chromiumProcesses(profile: string): { pid: number; type: string }[] {
+  const all = new Map<number, { ppid: number; cmd: string }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Chromium rewrites its children's titles, so cmdline may be space- rather than NUL-separated.
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+      all.set(Number(entry), { ppid, cmd });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const ours = new Set([...all].filter(([, p]) => p.cmd.includes(`--user-data-dir=${profile}`) && !p.cmd.includes('--type=')).map(([pid]) => pid));
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, p] of all) {
+      if (!ours.has(pid) && ours.has(p.ppid)) {
+        ours.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return [...ours].map((pid) => ({ pid, type: /--type=(\S+)/.exec(all.get(pid)?.cmd ?? '')?.[1] ?? 'browser' }));
+}
+
+async function sessionCost(tmp: string) {
+  const settings: AgentSettings = { thresholdLevel: 3, detectionIntervalSec: 10, awayAfterChecks: 3, impersonationAfterChecks: 3, captureIntervalMin: 10, autoPunchFromPresence: false, screenshotMode: 'FULL', redactionAreas: null };
+  const server = await serveRenderer(join(agentRoot, 'dist/renderer'));
+  const profile = join(tmp, 'profile');
+  const { context, page } = await launchAgent({ origin: server.origin, profile, y4m: fakeCamera('person-vlado.jpg', tmp), config: { signedIn: true, settings }, doubleScript: await bridgeDoubleScript() });
+  try {
+    await page.getByTestId('consent-accept').click();
+    await page.getByTestId('tab-camera').click();
+    await page.getByTestId('enrol-start').click();
+    await page.getByText('顔を登録しました').waitFor({ timeout: 60_000 });
+    await page.getByTestId('tab-punch').click();
+    await page.getByTestId('punch-WORK_START').click();
+    await page.getByText('在席 / Present').waitFor({ timeout: 30_000 });
+
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const procs = chromiumProcesses(profile);
+    const renderers = procs.filter((p) => p.type === 'renderer');
+    const cpu = () => procs.map((p) => ({ ...p, s: procCpuSeconds(p.pid) }));
+    // Settle after enrolment and the first check before measuring.
+    await page.waitForTimeout(10_000);
+    const m0 = await metrics();
+    const c0 = cpu();
+    const t0 = performance.now();
+    const seconds = MINUTES * 60;
+    await page.waitForTimeout(seconds * 1000);
+    const wall = (performance.now() - t0) / 1000;
+    const m1 = await metrics();
+    const c1 = cpu();
+    const checks = Math.round(wall / settings.detectionIntervalSec);
+
+    console.log(`\nWork session at the default ${settings.detectionIntervalSec} s interval, ${wall.toFixed(0)} s measured (~${checks} checks), fake webcam 640×480 @10 fps`);
+    const share = (type: string) => {
+      const d = c1.filter((p) => p.type === type).reduce((sum, p) => sum + p.s - (c0.find((q) => q.pid === p.pid)?.s ?? p.s), 0);
+      return (100 * d) / wall;
+    };
+    for (const type of [...new Set(procs.map((p) => p.type))]) console.log(`  CPU ${type.padEnd(14)} ${share(type).toFixed(2)} % of one core`);
+    const total = c1.reduce((sum, p) => sum + p.s - (c0.find((q) => q.pid === p.pid)?.s ?? p.s), 0);
+    console.log(`  CPU all Chromium processes ${((100 * total) / wall).toFixed(2)} % of one core (the fake-camera capture and video decode are included here)`);
+    const task = (Number(m1.TaskDuration) - Number(m0.TaskDuration)) / wall;
+    console.log(`  renderer main thread busy (CDP TaskDuration) ${(100 * task).toFixed(2)} % of one core`);
+    console.log(`  renderer RSS ${renderers.map((p) => rssMb(p.pid).toFixed(0)).join(' + ')} MB; JS heap used ${(Number(m1.JSHeapUsedSize) / 2 ** 20).toFixed(0)} MB of ${(Number(m1.JSHeapTotalSize) / 2 ** 20).toFixed(0)} MB`);
+    console.log(`  all Chromium processes RSS ${procs.reduce((sum, p) => sum + rssMb(p.pid), 0).toFixed(0)} MB (RSS counts shared pages once per process)`);
+    await page.getByTestId('punch-WORK_END').click();
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+async function main() {
+  const tmp = mkdtempSync(join(tmpdir(), 'agent-bench-'));
+  try {
+    await buildRenderer();
+    await frameTimes(tmp);
+    await sessionCost(tmp);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
