@@ -14,8 +14,8 @@ import { mailRouter } from './routers/mail/mail-router';
 import { noticesRouter } from './routers/notices/notices-router';
 import { supportRouter } from './routers/support/support-router';
 import { evidenceRouter } from './routers/evidence/evidence-router';
-import { supportRouter } from './routers/support/support-router';
 import { auditRouter } from './routers/audit/audit-router';
+import { consoleContractsRouter } from './routers/contracts/contracts-router';
 import { createTRPCRouter } from './trpc';
 
 /** Everything the console serves at /api/trpc: the web console's users and the desktop agent. */
@@ -34,9 +34,9 @@ export const consoleRouter = createTRPCRouter({
   mail: mailRouter,
   evidence: evidenceRouter,
   notices: noticesRouter,
+  contracts: consoleContractsRouter,
   support: supportRouter,
   audit: auditRouter,
-  support: supportRouter,
   agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter }),
 });
 

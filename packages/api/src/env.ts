@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkRegistrationNumber } from './billing/rules/registration-number';
 
 // The only place in @telework/api that reads process.env.
 const schema = z.object({
@@ -34,6 +35,15 @@ const schema = z.object({
   MASTER_KEY_ID: z.string().min(1).max(64).default('master-1'),
   MASTER_KEYS_OLD: z.string().default(''),
   MASTER_KEY_FILE: z.string().optional(),
+  // Contracts and billing: links in invitation mails, Stripe (JPY; without a key invoices stay local, sentToStripe=false),
+  // and the provider's qualified-invoice registration number (T + 13 digits, checked by billing/rules).
+  CONSOLE_BASE_URL: z.string().url().default('http://localhost:3000'),
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  INVOICE_REGISTRATION_NUMBER: z
+    .string()
+    .refine((v) => checkRegistrationNumber(v).ok, 'INVOICE_REGISTRATION_NUMBER must be T + 13 digits with a valid check digit')
+    .default('T9234567890123'),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(10_000).max(20_000_000).default(2_000_000),
 });
 

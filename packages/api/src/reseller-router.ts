@@ -3,13 +3,14 @@ import { operatorTenantsRouter, resellerCustomersRouter } from './routers/tenant
 import { operatorNoticesRouter } from './routers/notices/notices-router';
 import { operatorInquiriesRouter } from './routers/support/support-router';
 import { operatorAuditRouter } from './routers/audit/audit-router';
+import { operatorContractsRouter, resellerContractsRouter } from './routers/contracts/contracts-router';
 import { createTRPCRouter } from './trpc';
 
 /** Everything the reseller app serves: reseller staff and the provider's operators. */
 export const resellerRouter = createTRPCRouter({
   auth: resellerAuthRouter,
-  operator: createTRPCRouter({ tenants: operatorTenantsRouter, notices: operatorNoticesRouter, inquiries: operatorInquiriesRouter, audit: operatorAuditRouter }),
-  reseller: createTRPCRouter({ customers: resellerCustomersRouter }),
+  operator: createTRPCRouter({ contracts: operatorContractsRouter, tenants: operatorTenantsRouter, notices: operatorNoticesRouter, inquiries: operatorInquiriesRouter, audit: operatorAuditRouter }),
+  reseller: createTRPCRouter({ customers: resellerCustomersRouter, contracts: resellerContractsRouter }),
 });
 
 export type ResellerRouter = typeof resellerRouter;

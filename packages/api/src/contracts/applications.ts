@@ -1,0 +1,211 @@
+import { randomInt } from 'node:crypto';
+import { applyScope, type Prisma, type Tx } from '@telework/db';
+import { recordProviderAudit } from '../audit/audit-log';
+import { addDays, addMonthsClamped, compareIsoDates } from '../calendar/dates';
+import { toJstDate } from '../calendar/jst';
+import { AppError } from '../errors/app-error';
+import type { Mailer } from '../mail/mailer';
+import { contractTerm } from './rules';
+import { createInvitation, inviteUrl } from './invitations';
+import { dbDateToIso, isoToDbDate, type ProviderActor } from './provider-actor';
+import type { ApplicationInput } from './schemas';
+
+/** Monthly fee per added seat (第14条1項, price list). Annual fees come from the application itself. */
+export const SEAT_MONTHLY_FEE_JPY = 500;
+
+const REJECTION_TEXT: Record<string, string> = {
+  FALSE_STATEMENT: '申込内容に虚偽の記載、誤記または記入漏れがあったため（第9条2項1号）',
+  PAST_SERIOUS_BREACH: '過去に本規約違反等により利用停止・解除を受けたことがあるため（第9条2項2号）',
+  UNSUITABLE: '当社の業務遂行上支障があると判断したため（第9条2項3号）',
+  TECHNICALLY_DIFFICULT: '技術上の理由により提供が困難なため（第9条2項4号）',
+  NOT_DOMESTIC_ENTITY: '日本国内に所在する法人・団体ではないため（第9条2項5号）',
+  OTHER: 'その他当社が不適当と判断したため（第9条2項6号）',
+};
+
+interface Administrator { name: string; department?: string; email: string }
+
+function administratorsOf(value: Prisma.JsonValue): Administrator[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((v) => {
+    if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.email === 'string' && typeof v.name === 'string') {
+      return [{ name: v.name, email: v.email, department: typeof v.department === 'string' ? v.department : undefined }];
+    }
+    return [];
+  });
+}
+
+/** 第9条1項: an application entered by a reseller for its customer, or by an operator (direct channel). */
+export async function submitApplication(db: Tx, actor: ProviderActor, input: ApplicationInput) {
+  const channel = actor.kind === 'RESELLER_STAFF' ? 'RESELLER' : 'DIRECT';
+  if (channel === 'DIRECT' && input.resellerAnnualPrice !== undefined) {
+    throw new AppError('VALIDATION', 'A direct application has no reseller price.', { fieldErrors: { resellerAnnualPrice: ['not allowed'] } });
+  }
+  const app = await db.application.create({
+    data: {
+      channel,
+      resellerId: actor.kind === 'RESELLER_STAFF' ? actor.resellerId : null,
+      companyName: input.companyName,
+      companyNameKana: input.companyNameKana ?? null,
+      corporateNumber: input.corporateNumber ?? null,
+      isDomesticEntity: input.isDomesticEntity,
+      postalCode: input.postalCode,
+      address: input.address,
+      phone: input.phone,
+      administrators: input.administrators,
+      seats: input.seats,
+      termMonths: input.termMonths,
+      desiredStartDate: isoToDbDate(input.desiredStartDate),
+      annualFee: input.annualFee,
+      resellerAnnualPrice: input.resellerAnnualPrice ?? null,
+      submittedByKind: actor.kind,
+      submittedById: actor.id,
+    },
+  });
+  await recordProviderAudit(db, {
+    actorKind: actor.kind, actorId: actor.id, resellerId: app.resellerId, action: 'application.submit', targetType: 'Application', targetId: app.id,
+    details: { companyName: app.companyName, seats: app.seats },
+  });
+  return app;
+}
+
+/** RLS limits the rows: operators see every channel, reseller staff their own applications. */
+export function listApplications(db: Tx, filter: { status?: 'SUBMITTED' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN' } = {}) {
+  return db.application.findMany({ where: { status: filter.status }, orderBy: { createdAt: 'desc' }, take: 500 });
+}
+
+export async function getApplication(db: Tx, { id }: { id: string }) {
+  const app = await db.application.findUnique({ where: { id } });
+  if (!app) throw new AppError('NOT_FOUND', 'No such application.');
+  return app;
+}
+
+async function pendingApplication(db: Tx, id: string) {
+  const app = await getApplication(db, { id });
+  if (app.status !== 'SUBMITTED') throw new AppError('CONFLICT', 'The application has already been decided.', { reason: 'ALREADY_DECIDED' });
+  return app;
+}
+
+/** `TW-` + 6 digits, unique among tenants (operators see every tenant, so the check is complete). */
+async function newSystemId(db: Tx): Promise<string> {
+  for (let i = 0; i < 20; i += 1) {
+    const candidate = `TW-${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+    if (!(await db.tenant.findUnique({ where: { systemId: candidate }, select: { id: true } }))) return candidate;
+  }
+  throw new AppError('CONFLICT', 'Could not allocate a system id; try again.');
+}
+
+/**
+ * 第9条3項: acceptance forms the contract. Creates the tenant, its contract and licence (term per 第10条),
+ * the registered administrators (第4条1項) with sign-in invitations, and tells them the start date.
+ * Runs in the operator's transaction; the tenant scope is switched on only to write the tenant's users.
+ */
+export async function acceptApplication(db: Tx, mailer: Mailer, actor: { id: string }, { id, now = new Date() }: { id: string; now?: Date }) {
+  const app = await pendingApplication(db, id);
+  if (!app.isDomesticEntity) {
+    throw new AppError('RULE_VIOLATION', 'Only entities established in Japan may use the service (第9条2項5号); reject it instead.', { reason: 'NOT_DOMESTIC_ENTITY' });
+  }
+  const admins = administratorsOf(app.administrators);
+  if (admins.length === 0) throw new AppError('VALIDATION', 'The application names no administrator.');
+  const formedOn = toJstDate(now);
+  const desired = dbDateToIso(app.desiredStartDate);
+  const startsOn = compareIsoDates(desired, formedOn) > 0 ? desired : formedOn;
+  // 第10条: one year from formation, or the licence period the application names (termMonths ≠ 12).
+  const term = contractTerm({ formedOn: startsOn, licenceEndsOn: app.termMonths === 12 ? null : addDays(addMonthsClamped(startsOn, app.termMonths), -1) });
+
+  const systemId = await newSystemId(db);
+  const tenant = await db.tenant.create({
+    data: {
+      systemId, name: app.companyName, nameKana: app.companyNameKana, corporateNumber: app.corporateNumber, isDomesticEntity: true,
+      postalCode: app.postalCode, address: app.address, phone: app.phone, resellerId: app.resellerId,
+    },
+  });
+  const contract = await db.contract.create({
+    data: {
+      tenantId: tenant.id, applicationId: app.id, channel: app.channel, resellerId: app.resellerId, formedAt: now,
+      startDate: isoToDbDate(term.startsOn), termEndDate: isoToDbDate(term.endsOn), annualFee: app.annualFee,
+      seatMonthlyFee: SEAT_MONTHLY_FEE_JPY, resellerAnnualPrice: app.resellerAnnualPrice,
+    },
+  });
+  await db.licence.create({
+    data: { tenantId: tenant.id, contractId: contract.id, seats: app.seats, termStart: isoToDbDate(term.startsOn), termEnd: isoToDbDate(term.endsOn) },
+  });
+
+  // Users and invitations are tenant rows: write them in the new tenant's scope, then return to the operator's.
+  await applyScope(db, { operator: true, tenantId: tenant.id });
+  const invitations: { email: string; name: string; token: string; loginId: string }[] = [];
+  try {
+    for (const [i, a] of admins.entries()) {
+      const loginId = i === 0 ? 'admin' : `admin${i + 1}`;
+      const user = await db.user.create({
+        data: { tenantId: tenant.id, loginId, name: a.name, email: a.email, department: a.department ?? null, role: 'ADMIN', isRegisteredAdministrator: true },
+      });
+      const token = await createInvitation(db, { tenantId: tenant.id, userId: user.id, email: a.email, now });
+      invitations.push({ email: a.email, name: a.name, token, loginId });
+    }
+  } finally {
+    await applyScope(db, { operator: true });
+  }
+
+  await db.application.update({ where: { id: app.id }, data: { status: 'ACCEPTED', decidedByOperatorId: actor.id, decidedAt: now, tenantId: tenant.id } });
+  await recordProviderAudit(db, {
+    actorKind: 'OPERATOR', actorId: actor.id, resellerId: app.resellerId, tenantId: tenant.id, action: 'application.accept', targetType: 'Application', targetId: app.id,
+    details: { systemId, contractId: contract.id, startDate: term.startsOn, termEndDate: term.endsOn, seats: app.seats },
+  });
+
+  for (const inv of invitations) {
+    await mailer.send({
+      to: inv.email,
+      subject: '【Telework Supporter】ご利用開始のお知らせ / Your service starts',
+      text: [
+        `${inv.name} 様`,
+        '',
+        `${app.companyName} 様のお申込みを承諾し、利用契約が成立しました（第9条3項）。`,
+        `利用開始日: ${term.startsOn}　契約期間: ${term.startsOn} 〜 ${term.endsOn}`,
+        `システムID: ${systemId}　ログインID: ${inv.loginId}`,
+        '',
+        '次のリンクからパスワードを設定してください（7日間有効）:',
+        inviteUrl(inv.token),
+        '',
+        `Your contract starts on ${term.startsOn} and runs until ${term.endsOn}. System ID ${systemId}, login ID ${inv.loginId}.`,
+        'Set your password with the link above (valid for 7 days).',
+      ].join('\n'),
+    });
+  }
+  return { tenantId: tenant.id, systemId, contractId: contract.id, startDate: term.startsOn, termEndDate: term.endsOn };
+}
+
+/** 第9条2項: rejection with one of its six reasons; the applicant's administrators are told by e-mail. */
+export async function rejectApplication(
+  db: Tx,
+  mailer: Mailer,
+  actor: { id: string },
+  input: { id: string; reason: keyof typeof REJECTION_TEXT & string; note?: string; now?: Date },
+) {
+  const app = await pendingApplication(db, input.id);
+  const now = input.now ?? new Date();
+  const updated = await db.application.update({
+    where: { id: app.id },
+    data: { status: 'REJECTED', rejectionReason: input.reason as never, rejectionNote: input.note ?? null, decidedByOperatorId: actor.id, decidedAt: now },
+  });
+  await recordProviderAudit(db, {
+    actorKind: 'OPERATOR', actorId: actor.id, resellerId: app.resellerId, action: 'application.reject', targetType: 'Application', targetId: app.id,
+    details: { reason: input.reason, note: input.note ?? null },
+  });
+  const to = administratorsOf(app.administrators).map((a) => a.email);
+  if (to.length > 0) {
+    await mailer.send({
+      to,
+      subject: '【Telework Supporter】お申込みについて / About your application',
+      text: [
+        `${app.companyName} 御中`,
+        '',
+        'お申込みいただいたサービスについて、次の理由によりお申込みを承諾できませんでした。',
+        `理由: ${REJECTION_TEXT[input.reason] ?? input.reason}`,
+        input.note ? `補足: ${input.note}` : '',
+        '',
+        `We could not accept your application (reason: ${input.reason}, 第9条2項).`,
+      ].join('\n'),
+    });
+  }
+  return updated;
+}

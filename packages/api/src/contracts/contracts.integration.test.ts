@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { TRPCError } from '@trpc/server';
+import { withScope } from '@telework/db';
+import { useTestDatabase } from '../testing/db';
+import { createOperatorFixture, createResellerFixture, createTenantFixture } from '../testing/fixtures';
+import { signedInProvider, TestBrowser } from '../testing/callers';
+import { startTestSmtpServer } from '../testing/smtp';
+import { smtpMailer } from '../mail/mailer';
+import { AppError } from '../errors/app-error';
+import { acceptApplication, rejectApplication } from './applications';
+import { endDueContracts, requestCustomerTermination, terminateByProvider } from './termination';
+
+const { db, adminDb } = useTestDatabase();
+
+async function failure(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    const app = e instanceof TRPCError ? e.cause : e;
+    if (app instanceof AppError) return `${app.code}:${String(app.details.reason ?? '')}`;
+    throw e;
+  }
+  return 'OK';
+}
+
+const form = {
+  companyName: '株式会社サンプル', isDomesticEntity: true, postalCode: '100-0001', address: '東京都千代田区千代田1-1', phone: '03-1234-5678',
+  administrators: [{ name: '管理 花子', email: 'hanako@example.test' }], seats: 20, termMonths: 12, desiredStartDate: '2026-12-01', annualFee: 240_000,
+};
+
+describe('applications (第9条) and contracts (第10条)', () => {
+  it('第9条3項: a reseller enters an application, an operator accepts it, the administrator gets the invitation, sets a password, signs in and sees the licence', async () => {
+    const smtp = await startTestSmtpServer();
+    const reseller = await createResellerFixture(adminDb);
+    const op = await createOperatorFixture(adminDb);
+    const staff = await signedInProvider(db, 'resellerStaff', reseller.staffEmail);
+    const app = await staff.reseller((c) => c.reseller.contracts.submit({ ...form, resellerAnnualPrice: 300_000 }));
+    expect(app).toMatchObject({ channel: 'RESELLER', resellerId: reseller.resellerId, status: 'SUBMITTED' });
+    expect((await staff.reseller((c) => c.reseller.contracts.applications({}))).map((a) => a.id)).toEqual([app.id]);
+
+    const now = new Date('2026-11-28T03:00:00Z');
+    const accepted = await withScope(db, { operator: true }, (tx) => acceptApplication(tx, smtpMailer(smtp.url), { id: op.operatorId }, { id: app.id, now }));
+    expect(accepted.systemId).toMatch(/^TW-\d{6}$/);
+    // Desired start 2026-12-01 is after formation: the one-year term runs from it (第10条).
+    expect(accepted).toMatchObject({ startDate: '2026-12-01', termEndDate: '2027-11-30' });
+    // Deciding twice is refused.
+    expect(await failure(withScope(db, { operator: true }, (tx) => acceptApplication(tx, smtpMailer(smtp.url), { id: op.operatorId }, { id: app.id })))).toBe('CONFLICT:ALREADY_DECIDED');
+
+    const [mail] = await smtp.waitFor(1);
+    expect(mail?.to && 'text' in mail.to ? mail.to.text : '').toContain('hanako@example.test');
+    expect(mail?.text).toContain('2026-12-01');
+    const token = /\/invite\/([^\s]+)/.exec(mail?.text ?? '')?.[1];
+    expect(token).toBeDefined();
+
+    const browser = new TestBrowser(db, 'console');
+    const done = await browser.console((c) => c.contracts.invitations.accept({ token: decodeURIComponent(token ?? ''), password: 'Hanako-pass-2026!' }));
+    expect(done).toEqual({ systemId: accepted.systemId, loginId: 'admin' });
+    expect(await failure(browser.console((c) => c.contracts.invitations.accept({ token: decodeURIComponent(token ?? ''), password: 'Another-pass-2026!' })))).toBe('NOT_FOUND:INVITATION_INVALID');
+
+    await browser.console((c) => c.auth.signIn({ systemId: accepted.systemId, loginId: 'admin', password: 'Hanako-pass-2026!' }));
+    const mine = await browser.console((c) => c.contracts.mine());
+    expect(mine.contracts[0]).toMatchObject({ channel: 'RESELLER', seatsAllowed: 20, resellerAnnualPrice: 300_000 });
+    expect(mine.seatsUsed).toBe(0);
+    const user = await adminDb.user.findFirstOrThrow({ where: { tenantId: accepted.tenantId } });
+    expect(user).toMatchObject({ role: 'ADMIN', isRegisteredAdministrator: true });
+    const audit = await adminDb.providerAuditLog.findMany({ where: { targetId: app.id }, orderBy: { createdAt: 'asc' } });
+    expect(audit.map((a) => [a.action, a.actorKind])).toEqual([['application.submit', 'RESELLER_STAFF'], ['application.accept', 'OPERATOR']]);
+    await smtp.close();
+  });
+
+  it('第9条2項: rejection names one of the six reasons and tells the applicant by e-mail; 第9条2項5号 blocks acceptance of a foreign entity', async () => {
+    const smtp = await startTestSmtpServer();
+    const op = await createOperatorFixture(adminDb);
+    const browser = await signedInProvider(db, 'operator', op.email);
+    const foreign = await browser.reseller((c) => c.operator.contracts.submitDirect({ ...form, isDomesticEntity: false }));
+    expect(foreign.channel).toBe('DIRECT');
+    expect(await failure(withScope(db, { operator: true }, (tx) => acceptApplication(tx, smtpMailer(smtp.url), { id: op.operatorId }, { id: foreign.id })))).toBe(
+      'RULE_VIOLATION:NOT_DOMESTIC_ENTITY',
+    );
+    const rejected = await withScope(db, { operator: true }, (tx) =>
+      rejectApplication(tx, smtpMailer(smtp.url), { id: op.operatorId }, { id: foreign.id, reason: 'NOT_DOMESTIC_ENTITY' }),
+    );
+    expect(rejected).toMatchObject({ status: 'REJECTED', rejectionReason: 'NOT_DOMESTIC_ENTITY' });
+    const [mail] = await smtp.waitFor(1);
+    expect(mail?.text).toContain('第9条2項5号');
+    await smtp.close();
+  });
+});
+
+describe('termination (第12条)', () => {
+  it('第12条1項: under 30 days is refused; otherwise the end is the last day of the month after receipt', async () => {
+    const reseller = await createResellerFixture(adminDb);
+    const t = await createTenantFixture(adminDb, { resellerId: reseller.resellerId });
+    const staff = await adminDb.resellerStaff.findFirstOrThrow({ where: { resellerId: reseller.resellerId } });
+    const contract = await adminDb.contract.findFirstOrThrow({ where: { tenantId: t.tenantId } });
+    const who = { kind: 'RESELLER_STAFF' as const, id: staff.id, resellerId: reseller.resellerId };
+    const receivedAt = new Date('2026-12-10T01:00:00Z');
+    const short = withScope(db, { resellerId: reseller.resellerId }, (tx) =>
+      requestCustomerTermination(tx, who, { tenantId: t.tenantId, contractId: contract.id, desiredEndDate: '2027-01-08', now: receivedAt }),
+    );
+    expect(await failure(short)).toBe('RULE_VIOLATION:NOTICE_TOO_SHORT');
+    const ok = await withScope(db, { resellerId: reseller.resellerId }, (tx) =>
+      requestCustomerTermination(tx, who, { tenantId: t.tenantId, contractId: contract.id, desiredEndDate: '2027-01-31', now: receivedAt }),
+    );
+    // Received in December → ends on the last day of January of the next year.
+    expect(ok.endDate).toBe('2027-01-31');
+    expect((await adminDb.contract.findFirstOrThrow({ where: { tenantId: t.tenantId } })).status).toBe('TERMINATION_SCHEDULED');
+
+    // The daily job ends it after the end date and schedules the purge one month later (第26条3項).
+    expect(await endDueContracts(db, new Date('2027-01-31T10:00:00Z'))).toBe(0);
+    expect(await endDueContracts(db, new Date('2027-02-01T00:00:00Z'))).toBeGreaterThanOrEqual(1);
+    const tenant = await adminDb.tenant.findUniqueOrThrow({ where: { id: t.tenantId } });
+    expect(tenant.status).toBe('TERMINATED');
+    expect(tenant.personalDataPurgeAt?.toISOString().slice(0, 10)).toBe('2027-03-01');
+  });
+
+  it('第28条2項: anti-social forces end the contract at once and de-register administrators, workers and devices', async () => {
+    const t = await createTenantFixture(adminDb);
+    const op = await createOperatorFixture(adminDb);
+    const contract = await adminDb.contract.findFirstOrThrow({ where: { tenantId: t.tenantId } });
+    const res = await withScope(db, { operator: true }, (tx) =>
+      terminateByProvider(tx, { id: op.operatorId }, { tenantId: t.tenantId, contractId: contract.id, cause: { kind: 'anti_social_forces' } }),
+    );
+    expect(res.immediate).toBe(true);
+    expect((await adminDb.tenant.findUniqueOrThrow({ where: { id: t.tenantId } })).status).toBe('DEREGISTERED');
+    expect(await adminDb.user.count({ where: { tenantId: t.tenantId, disabledAt: null } })).toBe(0);
+    expect(await adminDb.agentDevice.count({ where: { tenantId: t.tenantId, revokedAt: null } })).toBe(0);
+    // 第12条3項: without cause, the provider needs 30 days' notice.
+    const other = await createTenantFixture(adminDb);
+    const c2 = await adminDb.contract.findFirstOrThrow({ where: { tenantId: other.tenantId } });
+    const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    expect(
+      await failure(withScope(db, { operator: true }, (tx) => terminateByProvider(tx, { id: op.operatorId }, { tenantId: other.tenantId, contractId: c2.id, cause: { kind: 'with_notice' }, endDate: soon }))),
+    ).toBe('RULE_VIOLATION:NOTICE_TOO_SHORT');
+  });
+});

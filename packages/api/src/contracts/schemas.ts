@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+const isoDate = z.iso.date();
+
+export const administratorSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  department: z.string().trim().max(100).optional(),
+  email: z.email().max(254),
+});
+
+/** サービス申込書 (第9条1項): company details, administrators (第4条1項), seats, term, desired start. */
+export const applicationInputSchema = z.object({
+  companyName: z.string().trim().min(1).max(200),
+  companyNameKana: z.string().trim().max(200).optional(),
+  corporateNumber: z.string().regex(/^\d{13}$/).optional(),
+  // 第9条2項5号: the service is for entities established in Japan; the form asks it explicitly.
+  isDomesticEntity: z.boolean(),
+  postalCode: z.string().regex(/^\d{3}-?\d{4}$/),
+  address: z.string().trim().min(1).max(300),
+  phone: z.string().regex(/^[0-9+\-() ]{6,20}$/),
+  administrators: z.array(administratorSchema).min(1).max(5),
+  seats: z.number().int().min(1).max(100_000),
+  termMonths: z.number().int().min(1).max(60).default(12),
+  desiredStartDate: isoDate,
+  annualFee: z.number().int().min(0).max(1_000_000_000),
+  /** Reseller channel only: the reseller's own price to its customer (recorded, never billed by us). */
+  resellerAnnualPrice: z.number().int().min(0).max(1_000_000_000).optional(),
+});
+export type ApplicationInput = z.infer<typeof applicationInputSchema>;
+
+export const rejectionReasonSchema = z.enum(['FALSE_STATEMENT', 'PAST_SERIOUS_BREACH', 'UNSUITABLE', 'TECHNICALLY_DIFFICULT', 'NOT_DOMESTIC_ENTITY', 'OTHER']);
+
+export const rejectInputSchema = z.object({
+  id: z.uuid(),
+  reason: rejectionReasonSchema,
+  note: z.string().trim().max(1000).optional(),
+});

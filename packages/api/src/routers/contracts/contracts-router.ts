@@ -1,0 +1,60 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { acceptApplication, getApplication, listApplications, rejectApplication, submitApplication } from '../../contracts/applications';
+import { contractOverview } from '../../contracts/contract-view';
+import { acceptInvitation } from '../../contracts/invitations';
+import { applicationInputSchema, rejectInputSchema } from '../../contracts/schemas';
+import { requestCustomerTermination, resumeTenant, suspendTenant, terminateByProvider } from '../../contracts/termination';
+import { getMailer } from '../../mail/mailer';
+import { adminProcedure, operatorProcedure, publicProcedure, resellerProcedure } from '../../trpc';
+import { newPassword } from '../users/schemas';
+
+const byId = z.object({ id: z.uuid() });
+const byTenant = z.object({ tenantId: z.uuid() });
+const statusFilter = z.object({ status: z.enum(['SUBMITTED', 'ACCEPTED', 'REJECTED', 'WITHDRAWN']).optional() }).default({});
+const terminationInput = z.object({ tenantId: z.uuid(), contractId: z.uuid(), desiredEndDate: z.iso.date(), note: z.string().trim().max(1000).optional() });
+const providerCause = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(['prohibited_act', 'insolvency', 'anti_social_forces', 'licensor_contract_ended', 'with_notice']) }),
+  z.object({ kind: z.literal('uncured_breach'), demandSentAt: z.coerce.date(), cureDeadline: z.coerce.date() }),
+]);
+
+/** Provider operators: every channel's applications, decisions, provider terminations and suspensions. */
+export const operatorContractsRouter = {
+  applications: operatorProcedure.input(statusFilter).query(({ ctx, input }) => listApplications(ctx.db, input)),
+  application: operatorProcedure.input(byId).query(({ ctx, input }) => getApplication(ctx.db, input)),
+  submitDirect: operatorProcedure.input(applicationInputSchema).mutation(({ ctx, input }) => submitApplication(ctx.db, { kind: 'OPERATOR', id: ctx.operator.id }, input)),
+  accept: operatorProcedure.input(byId).mutation(({ ctx, input }) => acceptApplication(ctx.db, getMailer(), ctx.operator, input)),
+  reject: operatorProcedure.input(rejectInputSchema).mutation(({ ctx, input }) => rejectApplication(ctx.db, getMailer(), ctx.operator, input)),
+  overview: operatorProcedure.input(byTenant).query(({ ctx, input }) => contractOverview(ctx.db, input)),
+  terminate: operatorProcedure
+    .input(z.object({ tenantId: z.uuid(), contractId: z.uuid(), cause: providerCause, endDate: z.iso.date().optional(), note: z.string().max(1000).optional() }))
+    .mutation(({ ctx, input }) => terminateByProvider(ctx.db, ctx.operator, input)),
+  suspend: operatorProcedure.input(z.object({ tenantId: z.uuid(), reason: z.string().trim().min(1).max(1000) })).mutation(({ ctx, input }) => suspendTenant(ctx.db, ctx.operator, input)),
+  resume: operatorProcedure.input(byTenant).mutation(({ ctx, input }) => resumeTenant(ctx.db, ctx.operator, input)),
+} satisfies TRPCRouterRecord;
+
+/** Reseller staff: their own applications and customers (RLS limits every row to the reseller's channel). */
+export const resellerContractsRouter = {
+  applications: resellerProcedure.input(statusFilter).query(({ ctx, input }) => listApplications(ctx.db, input)),
+  application: resellerProcedure.input(byId).query(({ ctx, input }) => getApplication(ctx.db, input)),
+  submit: resellerProcedure
+    .input(applicationInputSchema)
+    .mutation(({ ctx, input }) => submitApplication(ctx.db, { kind: 'RESELLER_STAFF', id: ctx.staff.id, resellerId: ctx.resellerId }, input)),
+  overview: resellerProcedure.input(byTenant).query(({ ctx, input }) => contractOverview(ctx.db, input)),
+  requestTermination: resellerProcedure
+    .input(terminationInput)
+    .mutation(({ ctx, input }) => requestCustomerTermination(ctx.db, { kind: 'RESELLER_STAFF', id: ctx.staff.id, resellerId: ctx.resellerId }, input)),
+} satisfies TRPCRouterRecord;
+
+/** Console: tenant administrators see their contract and may end a direct contract (第12条1項). */
+export const consoleContractsRouter = {
+  mine: adminProcedure.query(({ ctx }) => contractOverview(ctx.db, { tenantId: ctx.tenantId })),
+  requestTermination: adminProcedure
+    .input(terminationInput.omit({ tenantId: true }))
+    .mutation(({ ctx, input }) => requestCustomerTermination(ctx.db, { kind: 'USER', id: ctx.user.id }, { ...input, tenantId: ctx.tenantId })),
+  invitations: {
+    accept: publicProcedure
+      .input(z.object({ token: z.string().min(10).max(200), password: newPassword }))
+      .mutation(({ ctx, input }) => acceptInvitation(ctx.db, input)),
+  },
+} satisfies TRPCRouterRecord;
