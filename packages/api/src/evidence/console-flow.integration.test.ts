@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../testing/db';
-import { addWorker, createOperatorFixture, createResellerFixture, createTenantFixture, type TenantFixture } from '../testing/fixtures';
+import { createOperatorFixture, createResellerFixture, createTenantFixture, type TenantFixture } from '../testing/fixtures';
 import { signedInProvider, signedInUser, type TestBrowser } from '../testing/callers';
 import { LocalBlobStore } from '../storage/local-blob-store';
 import { handleImage } from '../http/images';

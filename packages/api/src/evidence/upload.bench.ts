@@ -1,4 +1,4 @@
-// Upload bench: `npx tsx packages/api/src/evidence/bench.ts` (BENCH_AGENTS=60 BENCH_UPLOADS=10 by default).
+// Upload bench: `npx tsx packages/api/src/evidence/upload.bench.ts` (BENCH_AGENTS=60 BENCH_UPLOADS=10 by default).
 // A fresh database (TEST_DATABASE_URL server, else embedded), a child process serving the REAL
 // handleUpload on 127.0.0.1 through node:http, many concurrent simulated agents posting ~130 KB JPEGs
 // with their device tokens; then the same load against a baseline server that only writes the file
