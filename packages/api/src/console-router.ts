@@ -16,6 +16,7 @@ import { supportRouter } from './routers/support/support-router';
 import { evidenceRouter } from './routers/evidence/evidence-router';
 import { auditRouter } from './routers/audit/audit-router';
 import { consoleContractsRouter } from './routers/contracts/contracts-router';
+import { privacyRouter } from './routers/privacy/privacy-router';
 import { createTRPCRouter } from './trpc';
 
 /** Everything the console serves at /api/trpc: the web console's users and the desktop agent. */
@@ -37,6 +38,7 @@ export const consoleRouter = createTRPCRouter({
   contracts: consoleContractsRouter,
   support: supportRouter,
   audit: auditRouter,
+  privacy: privacyRouter,
   agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter }),
 });
 

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
+import { AppError } from '../../errors/app-error';
 import type { TenantFixture } from '../../testing/fixtures';
 import type { AuthzEnv, ConsoleCases, ResellerCases } from '../case-types';
 
@@ -23,6 +25,22 @@ async function adminNameOf(env: AuthzEnv, t: TenantFixture) {
   return (await env.adminDb.user.findUniqueOrThrow({ where: { tenantId_id: { tenantId: t.tenantId, id: t.users.admin.id } } })).name;
 }
 
+async function aPrivacyRequest(env: AuthzEnv, t: TenantFixture) {
+  return env.adminDb.personalDataRequest.create({
+    data: { tenantId: t.tenantId, requestedById: t.users.admin.id, subjectUserId: t.users.worker.id, subjectDescription: 'worker', kind: 'DISCLOSE' },
+  });
+}
+
+/** Access granted means the service ran: a not-yet-built export is the service's answer, after every access check. */
+async function reachedService(p: Promise<unknown>) {
+  try {
+    return await p;
+  } catch (e) {
+    if (e instanceof TRPCError && e.cause instanceof AppError && e.cause.details.reason === 'EXPORT_NOT_READY') return null;
+    throw e;
+  }
+}
+
 export const consoleCases: ConsoleCases = {
   'notices.loginScreen': { minRole: 'PUBLIC', call: (c) => c.notices.loginScreen() },
   'notices.forMe': { minRole: 'MANAGER', call: (c) => c.notices.forMe(), crossTenant: 'OWN_ONLY' },
@@ -33,6 +51,9 @@ export const consoleCases: ConsoleCases = {
   },
   'support.reply': { minRole: 'ADMIN', call: async (c, t, env) => c.support.reply({ inquiryId: (await anInquiry(env, t)).id, body: '返信' }), crossTenant: 'NOT_FOUND' },
   'audit.list': { minRole: 'ADMIN', call: (c) => c.audit.list(), crossTenant: 'OWN_ONLY' },
+  'privacy.request': { minRole: 'ADMIN', call: (c, t) => c.privacy.request({ kind: 'DISCLOSE', subjectUserId: t.users.worker.id }), crossTenant: 'NOT_FOUND' },
+  'privacy.list': { minRole: 'ADMIN', call: (c) => c.privacy.list(), crossTenant: 'OWN_ONLY' },
+  'privacy.download': { minRole: 'ADMIN', call: async (c, t, env) => reachedService(c.privacy.download({ requestId: (await aPrivacyRequest(env, t)).id })), crossTenant: 'NOT_FOUND' },
   'support.list': { minRole: 'ADMIN', call: (c) => c.support.list(), crossTenant: 'OWN_ONLY' },
   'support.get': { minRole: 'ADMIN', call: async (c, t, env) => c.support.get({ inquiryId: (await anInquiry(env, t)).id }), crossTenant: 'NOT_FOUND' },
 };
@@ -45,6 +66,11 @@ export const resellerCases: ResellerCases = {
   },
   'operator.notices.withdraw': { who: 'OPERATOR', call: async (c, _t, env) => c.operator.notices.withdraw({ noticeId: (await aNotice(env)).id }) },
   'operator.audit.list': { who: 'OPERATOR', call: (c, t) => c.operator.audit.list({ tenantId: t.tenantId }) },
+  'operator.privacy.list': { who: 'OPERATOR', call: (c) => c.operator.privacy.list() },
+  'operator.privacy.decide': {
+    who: 'OPERATOR',
+    call: async (c, t, env) => c.operator.privacy.decide({ tenantId: t.tenantId, requestId: (await aPrivacyRequest(env, t)).id, decision: 'REJECT' }),
+  },
   'operator.inquiries.list': { who: 'OPERATOR', call: (c) => c.operator.inquiries.list() },
   'operator.inquiries.get': { who: 'OPERATOR', call: async (c, t, env) => c.operator.inquiries.get({ tenantId: t.tenantId, inquiryId: (await anInquiry(env, t)).id }) },
   'operator.inquiries.answer': {

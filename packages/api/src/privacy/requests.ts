@@ -1,0 +1,155 @@
+import { withScope, withTenant, type Db, type Tx } from '@telework/db';
+import { AppError } from '../errors/app-error';
+import { recordProviderAudit, recordTenantAudit } from '../audit/audit-log';
+import { currentDataKey, dataKeyVersion, open, seal, type MasterKeyring } from '../crypto';
+import type { BlobStore } from '../storage/blob-store';
+import { collectSubjectData, renderSubjectExport } from './subject-export';
+
+// 第26条2項: an administrator asks to see (DISCLOSE), correct (CORRECT) or delete (DELETE) a person's
+// data; operators accept or reject the request; disclosure and deletion then run in the tenant's own
+// scope (a job), since operators cannot and must not read the tenant's monitoring data.
+
+export type RequestKind = 'DISCLOSE' | 'CORRECT' | 'DELETE';
+export type ExportFormat = 'json' | 'csv';
+
+const requestSelect = {
+  id: true,
+  tenantId: true,
+  requestedById: true,
+  subjectUserId: true,
+  subjectDescription: true,
+  kind: true,
+  details: true,
+  status: true,
+  handledByOperatorId: true,
+  exportBlobKey: true,
+  completedAt: true,
+  createdAt: true,
+} as const;
+
+/** db: tenant scope. Only registered administrators may ask (第4条2項). */
+export async function submitPersonalDataRequest(
+  db: Tx,
+  args: { tenantId: string; userId: string; ip: string | null; input: { kind: RequestKind; subjectUserId: string; details?: string | null; format?: ExportFormat } },
+) {
+  const requester = await db.user.findUnique({ where: { tenantId_id: { tenantId: args.tenantId, id: args.userId } }, select: { isRegisteredAdministrator: true } });
+  if (!requester?.isRegisteredAdministrator) throw new AppError('FORBIDDEN', 'Only registered administrators can make this request.', { reason: 'NOT_REGISTERED_ADMINISTRATOR' });
+  const subject = await db.user.findUnique({ where: { tenantId_id: { tenantId: args.tenantId, id: args.input.subjectUserId } }, select: { id: true, name: true, loginId: true } });
+  if (!subject) throw new AppError('NOT_FOUND', 'User not found.');
+  const format = args.input.format ?? 'json';
+  const request = await db.personalDataRequest.create({
+    data: {
+      tenantId: args.tenantId,
+      requestedById: args.userId,
+      subjectUserId: subject.id,
+      subjectDescription: `${subject.name} (${subject.loginId})`,
+      kind: args.input.kind,
+      // The export format rides in details' first line for DISCLOSE; the rest is the administrator's text.
+      details: args.input.kind === 'DISCLOSE' ? `format:${format}\n${args.input.details ?? ''}` : (args.input.details ?? null),
+    },
+    select: requestSelect,
+  });
+  await recordTenantAudit(db, args.tenantId, { actorKind: 'USER', actorId: args.userId, action: 'personal-data.request', targetType: 'PersonalDataRequest', targetId: request.id, details: { kind: request.kind }, ip: args.ip });
+  return request;
+}
+
+export function listRequests(db: Tx, args: { tenantId?: string }) {
+  return db.personalDataRequest.findMany({ where: args.tenantId ? { tenantId: args.tenantId } : {}, orderBy: { createdAt: 'desc' }, take: 500, select: requestSelect });
+}
+
+/** db: operator scope. ACCEPT starts the work (IN_PROGRESS; a CORRECT request is then completed by the operator), REJECT ends it. */
+export async function decidePersonalDataRequest(
+  db: Tx,
+  args: { operatorId: string; ip: string | null; now: Date; tenantId: string; requestId: string; decision: 'ACCEPT' | 'REJECT' | 'COMPLETE'; note?: string | null },
+) {
+  const request = await db.personalDataRequest.findFirst({ where: { tenantId: args.tenantId, id: args.requestId }, select: requestSelect });
+  if (!request) throw new AppError('NOT_FOUND', 'Request not found.');
+  const next = (() => {
+    if (args.decision === 'ACCEPT' && request.status === 'RECEIVED') return { status: 'IN_PROGRESS' as const };
+    if (args.decision === 'REJECT' && request.status === 'RECEIVED') return { status: 'REJECTED' as const, completedAt: args.now };
+    // Corrections are made to the records by the tenant's administrator or the operator on request; the operator confirms completion.
+    if (args.decision === 'COMPLETE' && request.status === 'IN_PROGRESS' && request.kind === 'CORRECT') return { status: 'COMPLETED' as const, completedAt: args.now };
+    throw new AppError('RULE_VIOLATION', `Cannot ${args.decision.toLowerCase()} a ${request.kind} request that is ${request.status}.`, { reason: 'REQUEST_STATE' });
+  })();
+  const updated = await db.personalDataRequest.update({
+    where: { tenantId_id: { tenantId: args.tenantId, id: request.id } },
+    data: { ...next, handledByOperatorId: args.operatorId },
+    select: requestSelect,
+  });
+  await recordProviderAudit(db, {
+    actorKind: 'OPERATOR',
+    actorId: args.operatorId,
+    tenantId: args.tenantId,
+    action: `personal-data.${args.decision.toLowerCase()}`,
+    targetType: 'PersonalDataRequest',
+    targetId: request.id,
+    details: { kind: request.kind, note: args.note ?? null },
+    ip: args.ip,
+  });
+  return updated;
+}
+
+const exportAad = (tenantId: string, key: string) => `personal-data-export:${tenantId}:${key}`;
+
+/**
+ * Runs accepted DISCLOSE and DELETE requests (db: application role). The export is sealed with the
+ * tenant's data key (its version is part of the blob key) and kept for the administrator to download.
+ * Deletion removes the user row (everything keyed to the user cascades), then the user's image blobs;
+ * the request and the audit entry keep only the fact, not who it was.
+ */
+export async function processAcceptedRequests(db: Db, deps: { store: BlobStore; keyring: MasterKeyring; now: Date }): Promise<{ disclosed: number; deleted: number }> {
+  const pending = await withScope(db, { operator: true }, (tx) =>
+    tx.personalDataRequest.findMany({ where: { status: 'IN_PROGRESS', kind: { in: ['DISCLOSE', 'DELETE'] } }, select: requestSelect }),
+  );
+  const out = { disclosed: 0, deleted: 0 };
+  for (const r of pending) {
+    if (r.kind === 'DISCLOSE') {
+      await withTenant(db, r.tenantId, async (tx) => {
+        const data = r.subjectUserId ? await collectSubjectData(tx, r.tenantId, r.subjectUserId) : null;
+        if (!data) {
+          await tx.personalDataRequest.update({ where: { tenantId_id: { tenantId: r.tenantId, id: r.id } }, data: { status: 'REJECTED', completedAt: deps.now } });
+          return;
+        }
+        const format = r.details?.startsWith('format:csv') ? 'csv' : 'json';
+        const key = await currentDataKey(tx, deps.keyring, r.tenantId);
+        const blobKey = `exports/${r.tenantId}/${r.id}.v${key.version}.${format}`;
+        await deps.store.put(blobKey, seal(key.key, new TextEncoder().encode(renderSubjectExport(data, format)), exportAad(r.tenantId, blobKey)));
+        await tx.personalDataRequest.update({ where: { tenantId_id: { tenantId: r.tenantId, id: r.id } }, data: { status: 'COMPLETED', exportBlobKey: blobKey, completedAt: deps.now } });
+        await recordTenantAudit(tx, r.tenantId, { actorKind: 'SYSTEM', actorId: null, action: 'personal-data.disclosed', targetType: 'PersonalDataRequest', targetId: r.id });
+      });
+      out.disclosed += 1;
+    } else {
+      const blobKeys = await withTenant(db, r.tenantId, async (tx) => {
+        if (!r.subjectUserId) return [];
+        const where = { tenantId: r.tenantId, userId: r.subjectUserId };
+        const keys = [...(await tx.faceImage.findMany({ where, select: { blobKey: true } })), ...(await tx.evidence.findMany({ where, select: { blobKey: true } }))].map((x) => x.blobKey);
+        await tx.user.deleteMany({ where: { tenantId: r.tenantId, id: r.subjectUserId } });
+        await tx.personalDataRequest.update({
+          where: { tenantId_id: { tenantId: r.tenantId, id: r.id } },
+          data: { status: 'COMPLETED', completedAt: deps.now, subjectUserId: null, subjectDescription: '(deleted)', details: null },
+        });
+        await recordTenantAudit(tx, r.tenantId, { actorKind: 'SYSTEM', actorId: null, action: 'personal-data.deleted', targetType: 'PersonalDataRequest', targetId: r.id, details: { blobs: keys.length } });
+        return keys;
+      });
+      // After the commit: a crash here leaves only unreadable ciphertext whose rows are gone; retention of the store is the backstop.
+      for (const k of blobKeys) await deps.store.delete(k);
+      out.deleted += 1;
+    }
+  }
+  return out;
+}
+
+/** db: tenant scope. The administrator downloads a finished disclosure. */
+export async function downloadExport(db: Tx, args: { tenantId: string; requestId: string; deps: () => { store: BlobStore; keyring: MasterKeyring } }) {
+  const r = await db.personalDataRequest.findFirst({ where: { tenantId: args.tenantId, id: args.requestId }, select: { exportBlobKey: true, status: true } });
+  if (!r) throw new AppError('NOT_FOUND', 'Request not found.');
+  if (!r.exportBlobKey) throw new AppError('RULE_VIOLATION', 'The export is not ready yet.', { reason: 'EXPORT_NOT_READY' });
+  const { store, keyring } = args.deps();
+  const version = Number(/\.v(\d+)\.(json|csv)$/.exec(r.exportBlobKey)?.[1]);
+  const sealed = await store.get(r.exportBlobKey);
+  if (!sealed || !Number.isInteger(version)) throw new AppError('NOT_FOUND', 'The export is no longer stored.', { reason: 'BLOB_MISSING' });
+  const key = await dataKeyVersion(db, keyring, args.tenantId, version);
+  const body = new TextDecoder().decode(open(key.key, sealed, exportAad(args.tenantId, r.exportBlobKey)));
+  const csv = r.exportBlobKey.endsWith('.csv');
+  return { filename: `personal-data-${args.requestId}.${csv ? 'csv' : 'json'}`, contentType: csv ? 'text/csv; charset=utf-8' : 'application/json', body };
+}
