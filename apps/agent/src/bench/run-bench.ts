@@ -129,7 +129,7 @@ async function sessionCost(tmp: string) {
     const c1 = cpu();
     const checks = Math.round(wall / settings.detectionIntervalSec);
 
-    console.log(`\nWork session at the default ${settings.detectionIntervalSec} s interval, ${wall.toFixed(0)} s measured (~${checks} checks), fake webcam 640×480 @10 fps`);
+    console.log(`\nWork session at the default ${settings.detectionIntervalSec} s interval, ${wall.toFixed(0)} s measured (~${checks} checks), fake webcam 640×480 (file 10 fps, stream capped at 5 fps)`);
     const share = (type: string) => {
       const d = c1.filter((p) => p.type === type).reduce((sum, p) => sum + p.s - (c0.find((q) => q.pid === p.pid)?.s ?? p.s), 0);
       return (100 * d) / wall;

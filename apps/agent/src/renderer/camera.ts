@@ -37,7 +37,8 @@ export async function openCamera(video: HTMLVideoElement, deviceId: string | nul
         ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
         width: { ideal: FRAME_MAX_WIDTH, max: FRAME_MAX_WIDTH },
         height: { ideal: FRAME_MAX_HEIGHT, max: FRAME_MAX_HEIGHT },
-        frameRate: { ideal: 10, max: 15 },
+        // Checks are seconds apart: a low frame rate keeps the live preview cheap for an all-day app.
+        frameRate: { ideal: 5, max: 5 },
       },
     });
   } catch (error) {
