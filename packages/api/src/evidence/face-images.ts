@@ -5,6 +5,7 @@ import { open, seal } from '../crypto/aead';
 import { currentDataKey, dataKeyVersion } from '../crypto/data-keys';
 import { AppError } from '../errors/app-error';
 import { CAMERA_MAX, DESCRIPTOR_LENGTH, blobAad, descriptorAad, type EvidenceDeps } from './deps';
+import { uploadDbGate } from './gate';
 import { decodeImage } from './image';
 import { sha256Hex } from './store-evidence';
 
@@ -30,7 +31,7 @@ export async function storeFaceImage(deps: EvidenceDeps, u: FaceUpload): Promise
   const descriptor = descriptorSchema.safeParse(u.descriptor);
   if (!descriptor.success) throw new AppError('VALIDATION', `A face descriptor is ${DESCRIPTOR_LENGTH} finite numbers.`, { fieldErrors: { descriptor: ['invalid'] } });
 
-  const prep = await withTenant(deps.db, u.tenantId, async (tx) => {
+  const prep = await uploadDbGate.run(() => withTenant(deps.db, u.tenantId, async (tx) => {
     const existing = await tx.faceImage.findUnique({ where: { tenantId_clientId: { tenantId: u.tenantId, clientId: u.clientId } }, select: { id: true, userId: true } });
     if (existing) {
       if (existing.userId !== u.userId) throw new AppError('CONFLICT', 'That client id belongs to another upload.', { reason: 'CLIENT_ID_TAKEN' });
@@ -39,13 +40,13 @@ export async function storeFaceImage(deps: EvidenceDeps, u: FaceUpload): Promise
     const user = await tx.user.findFirst({ where: { tenantId: u.tenantId, id: u.userId, disabledAt: null }, select: { id: true } });
     if (!user) throw new AppError('NOT_FOUND', 'No such user.');
     return { kind: 'new', key: await currentDataKey(tx, deps.keyring, u.tenantId) } as const;
-  });
+  }));
   if (prep.kind === 'duplicate') return { faceImageId: prep.id, duplicate: true };
 
   const blobKey = `${u.tenantId}/faces/${u.userId}/${randomUUID()}.bin`;
   await deps.store.put(blobKey, seal(prep.key.key, u.bytes, blobAad(u.tenantId, blobKey)));
   try {
-    const row = await withTenant(deps.db, u.tenantId, async (tx) => {
+    const row = await uploadDbGate.run(() => withTenant(deps.db, u.tenantId, async (tx) => {
       const again = await tx.faceImage.findUnique({ where: { tenantId_clientId: { tenantId: u.tenantId, clientId: u.clientId } }, select: { id: true } });
       if (again) return { id: again.id, duplicate: true };
       const created = await tx.faceImage.create({
@@ -57,7 +58,7 @@ export async function storeFaceImage(deps: EvidenceDeps, u: FaceUpload): Promise
         select: { id: true },
       });
       return { id: created.id, duplicate: false };
-    });
+    }));
     if (row.duplicate) await deps.store.delete(blobKey);
     return { faceImageId: row.id, duplicate: row.duplicate };
   } catch (error) {

@@ -6,6 +6,7 @@ import { currentDataKey } from '../crypto/data-keys';
 import { AppError } from '../errors/app-error';
 import { chainHash, chainKey, GENESIS_HASH } from './chain';
 import { CAMERA_MAX, REDUCED_MAX, SCREEN_MAX, blobAad, type EvidenceDeps } from './deps';
+import { uploadDbGate } from './gate';
 import { decodeImage, encodeJpeg, redact, reduce, type DecodedImage } from './image';
 
 export interface EvidenceUpload {
@@ -68,7 +69,7 @@ export interface StoredEvidence {
 export async function storeEvidence(deps: EvidenceDeps, u: EvidenceUpload, now = new Date()): Promise<StoredEvidence> {
   const img = decodeImage(u.bytes, u.kind === 'CAMERA' ? CAMERA_MAX : SCREEN_MAX);
 
-  const prep = await withTenant(deps.db, u.tenantId, async (tx) => {
+  const prep = await uploadDbGate.run(() => withTenant(deps.db, u.tenantId, async (tx) => {
     const existing = await tx.evidence.findUnique({ where: { tenantId_clientId: { tenantId: u.tenantId, clientId: u.clientId } }, select: { id: true, userId: true } });
     if (existing) {
       if (existing.userId !== u.userId) throw new AppError('CONFLICT', 'That client id belongs to another upload.', { reason: 'CLIENT_ID_TAKEN' });
@@ -85,7 +86,7 @@ export async function storeEvidence(deps: EvidenceDeps, u: EvidenceUpload, now =
     const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: u.tenantId }, select: { screenshotMode: true, redactionAreas: true } });
     const key = await currentDataKey(tx, deps.keyring, u.tenantId);
     return { kind: 'new', incidentId, tenant, key } as const;
-  });
+  }));
   if (prep.kind === 'duplicate') return { evidenceId: prep.id, duplicate: true };
 
   const final = u.kind === 'SCREEN' ? applyPrivacy(img, u.bytes, prep.tenant.screenshotMode, prep.tenant.redactionAreas) : { bytes: u.bytes, width: img.width, height: img.height };
@@ -94,7 +95,7 @@ export async function storeEvidence(deps: EvidenceDeps, u: EvidenceUpload, now =
   await deps.store.put(blobKey, seal(prep.key.key, final.bytes, blobAad(u.tenantId, blobKey)));
 
   try {
-    return await withTenant(deps.db, u.tenantId, async (tx) => {
+    return await uploadDbGate.run(() => withTenant(deps.db, u.tenantId, async (tx) => {
       await lockChain(tx, u.tenantId);
       // A concurrent retry of the same upload may have won while we were writing the blob.
       const again = await tx.evidence.findUnique({ where: { tenantId_clientId: { tenantId: u.tenantId, clientId: u.clientId } }, select: { id: true } });
@@ -109,7 +110,7 @@ export async function storeEvidence(deps: EvidenceDeps, u: EvidenceUpload, now =
       };
       await tx.evidence.create({ data: { ...fields, chainHash: chainHash(chainKey(prep.key.key), fields), createdAt: now } });
       return { evidenceId: fields.id, duplicate: false, orphan: false };
-    }).then(async (r) => {
+    })).then(async (r) => {
       if (r.orphan) await deps.store.delete(blobKey);
       return { evidenceId: r.evidenceId, duplicate: r.duplicate };
     });
