@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../testing/db';
 import { createTenantFixture } from '../testing/fixtures';
+import { signedInUser } from '../testing/callers';
 import { ACCESS_REFUSED_ACTION, checkAccess, refuseIfOutsideJapan } from './check-access';
+import { guardRequest } from './http-guard';
 
 const { db, adminDb } = useTestDatabase();
 
@@ -40,5 +42,16 @@ describe('access from abroad (第5条, 第22条6号)', () => {
     const before = await adminDb.providerAuditLog.count({ where: { action: ACCESS_REFUSED_ACTION, ip: '8.8.8.8' } });
     expect(await checkAccess(db, { ip: '8.8.8.8' })).toMatchObject({ allowed: false, country: 'US' });
     expect(await adminDb.providerAuditLog.count({ where: { action: ACCESS_REFUSED_ACTION, ip: '8.8.8.8' } })).toBe(before + 1);
+  });
+
+  it('finds the tenant from the session cookie before tRPC runs', async () => {
+    const t = await createTenantFixture(adminDb);
+    const admin = await signedInUser(db, t, 'admin');
+    const cookie = [...admin.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+    const req = new Request('https://console.example/api/trpc/users.list', { headers: { cookie } });
+    expect(await guardRequest(db, req, '133.242.0.1')).toBeNull();
+    const refused = await guardRequest(db, req, '8.8.8.8');
+    expect(refused?.status).toBe(403);
+    expect(await adminDb.auditLog.count({ where: { tenantId: t.tenantId, action: ACCESS_REFUSED_ACTION, ip: '8.8.8.8' } })).toBe(1);
   });
 });
