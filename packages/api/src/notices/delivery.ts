@@ -35,7 +35,8 @@ export async function sendDueNoticeDeliveries(db: Db, mailer: Mailer, now: Date)
     tx.noticeDelivery.findMany({
       where: { status: { in: ['PENDING', 'FAILED'] }, attempts: { lt: MAX_DELIVERY_ATTEMPTS }, notice: { withdrawnAt: null, publishAt: { lte: now } } },
       include: { notice: true },
-      orderBy: { createdAt: 'asc' },
+      // Fresh deliveries first, so a backlog of failing addresses cannot hold new notices back.
+      orderBy: [{ attempts: 'asc' }, { createdAt: 'asc' }],
       take: 500,
     }),
   );
