@@ -16,7 +16,7 @@ import { supportRouter } from './routers/support/support-router';
 import { evidenceRouter } from './routers/evidence/evidence-router';
 import { auditRouter } from './routers/audit/audit-router';
 import { consoleContractsRouter } from './routers/contracts/contracts-router';
-import { privacyRouter } from './routers/privacy/privacy-router';
+import { consoleBillingRouter } from './routers/billing/billing-router';
 import { createTRPCRouter } from './trpc';
 
 /** Everything the console serves at /api/trpc: the web console's users and the desktop agent. */
@@ -36,9 +36,9 @@ export const consoleRouter = createTRPCRouter({
   evidence: evidenceRouter,
   notices: noticesRouter,
   contracts: consoleContractsRouter,
+  billing: consoleBillingRouter,
   support: supportRouter,
   audit: auditRouter,
-  privacy: privacyRouter,
   agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter }),
 });
 

@@ -42,6 +42,14 @@ async function directContract(t: TenantFixture, env: AuthzEnv) {
   });
 }
 
+async function aChangeRequest(t: TenantFixture, env: AuthzEnv) {
+  const { contractId } = await extraContract(t, env);
+  const r = await env.adminDb.changeRequest.create({
+    data: { tenantId: t.tenantId, contractId, kind: 'ADD_SEATS', seatsDelta: 2, requestedByKind: 'USER', requestedById: t.users.admin.id },
+  });
+  return { tenantId: t.tenantId, id: r.id };
+}
+
 const farEnough = () => new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
 
 export const consoleCases: ConsoleCases = {
@@ -49,6 +57,11 @@ export const consoleCases: ConsoleCases = {
   'contracts.requestTermination': {
     minRole: 'ADMIN',
     call: async (c, t, env) => c.contracts.requestTermination({ contractId: (await directContract(t, env)).id, desiredEndDate: farEnough() }),
+    crossTenant: 'NOT_FOUND',
+  },
+  'contracts.requestSeats': {
+    minRole: 'ADMIN',
+    call: async (c, t, env) => c.contracts.requestSeats({ contractId: (await directContract(t, env)).id, seats: 5 }),
     crossTenant: 'NOT_FOUND',
   },
   'contracts.invitations.accept': { minRole: 'PUBLIC', call: (c) => c.contracts.invitations.accept({ token: 'x'.repeat(20), password: 'a-long-password-1' }) },
@@ -76,6 +89,16 @@ export const resellerCases: ResellerCases = {
       await env.adminDb.tenant.update({ where: { id: tenantId }, data: { status: 'SUSPENDED' } });
       return c.operator.contracts.resume({ tenantId });
     },
+  },
+  'operator.contracts.acceptChange': { who: 'OPERATOR', call: async (c, t, env) => c.operator.contracts.acceptChange(await aChangeRequest(t, env)) },
+  'operator.contracts.rejectChange': {
+    who: 'OPERATOR',
+    call: async (c, t, env) => c.operator.contracts.rejectChange({ ...(await aChangeRequest(t, env)), reason: 'TECHNICALLY_DIFFICULT' }),
+  },
+  'reseller.contracts.requestSeats': {
+    who: 'RESELLER',
+    call: async (c, t, env) => c.reseller.contracts.requestSeats({ ...(await extraContract(t, env)), seats: 3 }),
+    crossTenant: 'NOT_FOUND',
   },
   'reseller.contracts.applications': { who: 'RESELLER', call: (c) => c.reseller.contracts.applications({}) },
   'reseller.contracts.application': {

@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { acceptApplication, getApplication, listApplications, rejectApplication, submitApplication } from '../../contracts/applications';
+import { acceptChangeRequest, rejectChangeRequest, submitAddSeats } from '../../contracts/change-requests';
 import { contractOverview } from '../../contracts/contract-view';
 import { acceptInvitation } from '../../contracts/invitations';
 import { applicationInputSchema, rejectInputSchema } from '../../contracts/schemas';
@@ -13,6 +14,8 @@ const byId = z.object({ id: z.uuid() });
 const byTenant = z.object({ tenantId: z.uuid() });
 const statusFilter = z.object({ status: z.enum(['SUBMITTED', 'ACCEPTED', 'REJECTED', 'WITHDRAWN']).optional() }).default({});
 const terminationInput = z.object({ tenantId: z.uuid(), contractId: z.uuid(), desiredEndDate: z.iso.date(), note: z.string().trim().max(1000).optional() });
+const addSeats = z.object({ tenantId: z.uuid(), contractId: z.uuid(), seats: z.number().int().min(1).max(100_000), note: z.string().trim().max(1000).optional() });
+const changeRef = z.object({ tenantId: z.uuid(), id: z.uuid() });
 const providerCause = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['prohibited_act', 'insolvency', 'anti_social_forces', 'licensor_contract_ended', 'with_notice']) }),
   z.object({ kind: z.literal('uncured_breach'), demandSentAt: z.coerce.date(), cureDeadline: z.coerce.date() }),
@@ -31,6 +34,10 @@ export const operatorContractsRouter = {
     .mutation(({ ctx, input }) => terminateByProvider(ctx.db, ctx.operator, input)),
   suspend: operatorProcedure.input(z.object({ tenantId: z.uuid(), reason: z.string().trim().min(1).max(1000) })).mutation(({ ctx, input }) => suspendTenant(ctx.db, ctx.operator, input)),
   resume: operatorProcedure.input(byTenant).mutation(({ ctx, input }) => resumeTenant(ctx.db, ctx.operator, input)),
+  acceptChange: operatorProcedure.input(changeRef).mutation(({ ctx, input }) => acceptChangeRequest(ctx.db, ctx.operator, input)),
+  rejectChange: operatorProcedure
+    .input(changeRef.extend({ reason: rejectInputSchema.shape.reason, note: z.string().trim().max(1000).optional() }))
+    .mutation(({ ctx, input }) => rejectChangeRequest(ctx.db, getMailer(), ctx.operator, input)),
 } satisfies TRPCRouterRecord;
 
 /** Reseller staff: their own applications and customers (RLS limits every row to the reseller's channel). */
@@ -40,6 +47,9 @@ export const resellerContractsRouter = {
   submit: resellerProcedure
     .input(applicationInputSchema)
     .mutation(({ ctx, input }) => submitApplication(ctx.db, { kind: 'RESELLER_STAFF', id: ctx.staff.id, resellerId: ctx.resellerId }, input)),
+  requestSeats: resellerProcedure
+    .input(addSeats)
+    .mutation(({ ctx, input }) => submitAddSeats(ctx.db, { kind: 'RESELLER_STAFF', id: ctx.staff.id, resellerId: ctx.resellerId }, input)),
   overview: resellerProcedure.input(byTenant).query(({ ctx, input }) => contractOverview(ctx.db, input)),
   requestTermination: resellerProcedure
     .input(terminationInput)
@@ -52,6 +62,9 @@ export const consoleContractsRouter = {
   requestTermination: adminProcedure
     .input(terminationInput.omit({ tenantId: true }))
     .mutation(({ ctx, input }) => requestCustomerTermination(ctx.db, { kind: 'USER', id: ctx.user.id }, { ...input, tenantId: ctx.tenantId })),
+  requestSeats: adminProcedure
+    .input(addSeats.omit({ tenantId: true }))
+    .mutation(({ ctx, input }) => submitAddSeats(ctx.db, { kind: 'USER', id: ctx.user.id }, { ...input, tenantId: ctx.tenantId })),
   invitations: {
     accept: publicProcedure
       .input(z.object({ token: z.string().min(10).max(200), password: newPassword }))

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import Stripe from 'stripe';
+import { withScope } from '@telework/db';
+import { useTestDatabase } from '../testing/db';
+import { createOperatorFixture, createResellerFixture, createTenantFixture } from '../testing/fixtures';
+import { signedInProvider } from '../testing/callers';
+import { handleStripeWebhook } from '../http/stripe-webhook';
+import { issueAnnualInvoice, issueLateInterestInvoice, issueMonthlyAddOnInvoice } from './invoices';
+import { AppError } from '../errors/app-error';
+import { TRPCError } from '@trpc/server';
+
+const { db, adminDb } = useTestDatabase();
+
+// Stripe's API answered by msw at the HTTP layer: the real SDK builds and sends its real form-encoded requests.
+const calls: { path: string; body: URLSearchParams }[] = [];
+let seq = 0;
+const server = setupServer(
+  http.post('https://api.stripe.com/v1/customers', async ({ request }) => {
+    calls.push({ path: '/v1/customers', body: new URLSearchParams(await request.text()) });
+    return HttpResponse.json({ id: `cus_test${++seq}`, object: 'customer' });
+  }),
+  http.post('https://api.stripe.com/v1/invoices', async ({ request }) => {
+    calls.push({ path: '/v1/invoices', body: new URLSearchParams(await request.text()) });
+    return HttpResponse.json({ id: `in_test${++seq}`, object: 'invoice', status: 'draft', currency: 'jpy' });
+  }),
+  http.post('https://api.stripe.com/v1/invoiceitems', async ({ request }) => {
+    calls.push({ path: '/v1/invoiceitems', body: new URLSearchParams(await request.text()) });
+    return HttpResponse.json({ id: `ii_test${++seq}`, object: 'invoiceitem' });
+  }),
+  http.post('https://api.stripe.com/v1/invoices/:id/finalize', async ({ params }) => {
+    calls.push({ path: `/v1/invoices/${String(params.id)}/finalize`, body: new URLSearchParams() });
+    return HttpResponse.json({ id: params.id, object: 'invoice', status: 'open' });
+  }),
+);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+
+const stripe = new Stripe('sk_test_msw', { maxNetworkRetries: 0 });
+const SECRET = 'whsec_test_secret';
+
+async function contractOf(tenantId: string) {
+  return adminDb.contract.findFirstOrThrow({ where: { tenantId } });
+}
+
+function signed(payload: string, secret = SECRET) {
+  const header = stripe.webhooks.generateTestHeaderString({ payload, secret });
+  return new Request('http://localhost/api/stripe/webhook', { method: 'POST', body: payload, headers: { 'stripe-signature': header, 'content-type': 'application/json' } });
+}
+
+describe('billing (第14条)', () => {
+  it('第14条1項: a reseller-sold annual licence is billed to the reseller through Stripe in JPY with 10% tax and the registration number', async () => {
+    const reseller = await createResellerFixture(adminDb);
+    const t = await createTenantFixture(adminDb, { resellerId: reseller.resellerId });
+    const c = await contractOf(t.tenantId);
+    await adminDb.contract.update({ where: { tenantId_id: { tenantId: t.tenantId, id: c.id } }, data: { annualFee: 123_457, resellerAnnualPrice: 150_000 } });
+    calls.length = 0;
+    const inv = await withScope(db, { operator: true }, (tx) =>
+      issueAnnualInvoice(tx, stripe, { kind: 'SYSTEM', id: null }, { tenantId: t.tenantId, contractId: c.id, now: new Date('2026-04-01T00:00:00Z') }),
+    );
+    // Tax floored per rate: 123,457 × 10% = 12,345.7 → 12,345.
+    expect(inv).toMatchObject({ billTo: 'RESELLER', subtotal: 123_457, tax: 12_345, total: 135_802, sentToStripe: true, registrationNumber: 'T9234567890123' });
+    expect(inv.dueDate.toISOString().slice(0, 10)).toBe('2026-05-31');
+    expect(calls.map((x) => x.path)).toEqual(['/v1/customers', '/v1/invoices', '/v1/invoiceitems', '/v1/invoiceitems', `/v1/invoices/${inv.stripeInvoiceId}/finalize`]);
+    expect(calls[0]?.body.get('name')).toContain('販売店');
+    expect(calls[1]?.body.get('currency')).toBe('jpy');
+    expect(calls[1]?.body.get('collection_method')).toBe('send_invoice');
+    expect(calls[1]?.body.get('custom_fields[0][value]')).toBe('T9234567890123');
+    expect(calls[1]?.body.get('metadata[invoiceId]')).toBe(inv.id);
+    expect([calls[2]?.body.get('amount'), calls[3]?.body.get('amount')]).toEqual(['123457', '12345']);
+    // The same term is not invoiced twice.
+    const again = withScope(db, { operator: true }, (tx) => issueAnnualInvoice(tx, null, { kind: 'SYSTEM', id: null }, { tenantId: t.tenantId, contractId: c.id }));
+    await expect(again).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('embedded default: without Stripe the invoice is kept locally and marked as not sent; add-on seats are billed monthly; late interest 14.6%/year', async () => {
+    const t = await createTenantFixture(adminDb);
+    const c = await contractOf(t.tenantId);
+    await adminDb.licence.create({ data: { tenantId: t.tenantId, contractId: c.id, seats: 7, isAddOn: true, termStart: new Date('2026-06-15'), termEnd: c.termEndDate } });
+    calls.length = 0;
+    const addOn = await withScope(db, { operator: true }, (tx) =>
+      issueMonthlyAddOnInvoice(tx, null, { kind: 'SYSTEM', id: null }, { tenantId: t.tenantId, contractId: c.id, month: '2026-07', now: new Date('2026-07-01T00:00:00Z') }),
+    );
+    expect(calls).toHaveLength(0);
+    // 7 seats × 500 yen × 1 month = 3,500 + 350 tax.
+    expect(addOn).toMatchObject({ kind: 'SEAT_ADD_ON', billTo: 'CUSTOMER', subtotal: 3_500, tax: 350, total: 3_850, sentToStripe: false, stripeInvoiceId: null });
+    expect(await withScope(db, { operator: true }, (tx) => issueMonthlyAddOnInvoice(tx, null, { kind: 'SYSTEM', id: null }, { tenantId: t.tenantId, contractId: c.id, month: '2026-05' }))).toBeNull();
+    if (!addOn) throw new Error('add-on invoice expected');
+    // Due 2026-08-31, paid 2026-10-30: 60 days late → 3,850 × 0.146 × 60 / 365 = 92.3 → 92 yen (+9 tax).
+    const late = await withScope(db, { operator: true }, (tx) =>
+      issueLateInterestInvoice(tx, null, { kind: 'SYSTEM', id: null }, { tenantId: t.tenantId, invoiceId: addOn.id, paidOn: '2026-10-30' }),
+    );
+    expect(late).toMatchObject({ kind: 'LATE_INTEREST', subtotal: 92, tax: 9, total: 101, lateInterestForId: addOn.id });
+    expect(await withScope(db, { operator: true }, (tx) => issueLateInterestInvoice(tx, null, { kind: 'SYSTEM', id: null }, { tenantId: t.tenantId, invoiceId: addOn.id, paidOn: '2026-08-31' }))).toBeNull();
+  });
+
+  it('第14条4項: the refund procedure refuses any positive amount (RULE_VIOLATION NO_REFUND)', async () => {
+    const t = await createTenantFixture(adminDb);
+    const c = await contractOf(t.tenantId);
+    const inv = await withScope(db, { operator: true }, (tx) => issueAnnualInvoice(tx, null, { kind: 'SYSTEM', id: null }, { tenantId: t.tenantId, contractId: c.id }));
+    const op = await createOperatorFixture(adminDb);
+    const browser = await signedInProvider(db, 'operator', op.email);
+    const err = await browser.reseller((x) => x.operator.billing.refund({ tenantId: t.tenantId, invoiceId: inv.id, amount: 1000, cause: 'termination' })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TRPCError);
+    const cause = (err as TRPCError).cause;
+    expect(cause instanceof AppError ? [cause.code, cause.details.reason] : null).toEqual(['RULE_VIOLATION', 'NO_REFUND']);
+  });
+});
+
+describe('Stripe webhook', () => {
+  it('verifies the signature, marks the invoice paid once, ignores replays and acknowledges unknown events; refuses forged signatures', async () => {
+    const t = await createTenantFixture(adminDb);
+    const c = await contractOf(t.tenantId);
+    const inv = await withScope(db, { operator: true }, (tx) => issueAnnualInvoice(tx, stripe, { kind: 'SYSTEM', id: null }, { tenantId: t.tenantId, contractId: c.id }));
+    const paid = JSON.stringify({
+      id: `evt_paid_${inv.id}`, object: 'event', type: 'invoice.paid',
+      data: { object: { id: inv.stripeInvoiceId, object: 'invoice', amount_paid: inv.total, status_transitions: { paid_at: 1_790_000_000 } } },
+    });
+    const deps = { db, secret: SECRET, stripe };
+
+    const forged = await handleStripeWebhook(signed(paid, 'whsec_wrong'), deps);
+    expect(forged.status).toBe(400);
+    const tampered = signed(paid);
+    const tamperedReq = new Request(tampered.url, { method: 'POST', headers: tampered.headers, body: paid.replace(String(inv.total), '1') });
+    expect((await handleStripeWebhook(tamperedReq, deps)).status).toBe(400);
+    expect((await adminDb.invoice.findFirstOrThrow({ where: { id: inv.id } })).status).toBe('OPEN');
+
+    const first = await handleStripeWebhook(signed(paid), deps);
+    expect([first.status, await first.json()]).toEqual([200, { received: true, outcome: 'processed' }]);
+    const replay = await handleStripeWebhook(signed(paid), deps);
+    expect(await replay.json()).toEqual({ received: true, outcome: 'replay' });
+    // The same payment announced again under a new event id changes nothing either.
+    const dup = await handleStripeWebhook(signed(paid.replace('evt_paid_', 'evt_again_')), deps);
+    expect(await dup.json()).toEqual({ received: true, outcome: 'ignored' });
+    const after = await adminDb.invoice.findFirstOrThrow({ where: { id: inv.id }, include: { payments: true } });
+    expect(after.status).toBe('PAID');
+    expect(after.payments.map((p) => p.amount)).toEqual([inv.total]);
+
+    const unknown = JSON.stringify({ id: 'evt_unknown_1', object: 'event', type: 'customer.created', data: { object: { id: 'cus_x' } } });
+    const u = await handleStripeWebhook(signed(unknown), deps);
+    expect([u.status, await u.json()]).toEqual([200, { received: true, outcome: 'ignored' }]);
+    expect((await handleStripeWebhook(signed(unknown), { ...deps, secret: undefined })).status).toBe(503);
+  });
+});
