@@ -17,6 +17,7 @@ import { evidenceRouter } from './routers/evidence/evidence-router';
 import { auditRouter } from './routers/audit/audit-router';
 import { consoleContractsRouter } from './routers/contracts/contracts-router';
 import { consoleBillingRouter } from './routers/billing/billing-router';
+import { privacyRouter } from './routers/privacy/privacy-router';
 import { createTRPCRouter } from './trpc';
 
 /** Everything the console serves at /api/trpc: the web console's users and the desktop agent. */
@@ -39,6 +40,7 @@ export const consoleRouter = createTRPCRouter({
   billing: consoleBillingRouter,
   support: supportRouter,
   audit: auditRouter,
+  privacy: privacyRouter,
   agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter }),
 });
 
