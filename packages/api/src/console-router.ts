@@ -18,6 +18,7 @@ import { auditRouter } from './routers/audit/audit-router';
 import { consoleContractsRouter } from './routers/contracts/contracts-router';
 import { consoleBillingRouter } from './routers/billing/billing-router';
 import { privacyRouter } from './routers/privacy/privacy-router';
+import { accessRouter } from './routers/audit/access-router';
 import { createTRPCRouter } from './trpc';
 
 /** Everything the console serves at /api/trpc: the web console's users and the desktop agent. */
@@ -41,6 +42,7 @@ export const consoleRouter = createTRPCRouter({
   support: supportRouter,
   audit: auditRouter,
   privacy: privacyRouter,
+  access: accessRouter,
   agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter }),
 });
 

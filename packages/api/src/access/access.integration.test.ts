@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TRPCError } from '@trpc/server';
 import { useTestDatabase } from '../testing/db';
 import { createTenantFixture } from '../testing/fixtures';
 import { signedInUser } from '../testing/callers';
@@ -53,5 +54,21 @@ describe('access from abroad (第5条, 第22条6号)', () => {
     const refused = await guardRequest(db, req, '8.8.8.8');
     expect(refused?.status).toBe(403);
     expect(await adminDb.auditLog.count({ where: { tenantId: t.tenantId, action: ACCESS_REFUSED_ACTION, ip: '8.8.8.8' } })).toBe(1);
+  });
+});
+
+describe('allow-list editing', () => {
+  it('validates entries, refuses a list that excludes the caller, and shows refusals', async () => {
+    const t = await createTenantFixture(adminDb);
+    const admin = await signedInUser(db, t, 'admin'); // calls from 203.0.113.10
+    const code = (p: Promise<unknown>) => p.then(() => 'OK', (e: unknown) => (e instanceof TRPCError ? e.code : 'THROWN'));
+    expect(await code(admin.console((c) => c.access.setAllowList({ cidrs: ['10.0.0.0/33'] })))).toBe('BAD_REQUEST');
+    expect(await code(admin.console((c) => c.access.setAllowList({ cidrs: ['10.0.0.0/8'] })))).toBe('PRECONDITION_FAILED');
+    expect(await admin.console((c) => c.access.setAllowList({ cidrs: ['203.0.113.0/24', ' 10.0.0.0/8 '] }))).toEqual(['203.0.113.0/24', '10.0.0.0/8']);
+    expect(await admin.console((c) => c.access.allowList())).toEqual(['203.0.113.0/24', '10.0.0.0/8']);
+    await checkAccess(db, { ip: '133.242.0.1', tenantId: t.tenantId });
+    const refusals = await admin.console((c) => c.access.refusals());
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toMatchObject({ ip: '133.242.0.1', details: { reason: 'NOT_IN_ALLOW_LIST' } });
   });
 });

@@ -54,6 +54,10 @@ export const consoleCases: ConsoleCases = {
   'privacy.request': { minRole: 'ADMIN', call: (c, t) => c.privacy.request({ kind: 'DISCLOSE', subjectUserId: t.users.worker.id }), crossTenant: 'NOT_FOUND' },
   'privacy.list': { minRole: 'ADMIN', call: (c) => c.privacy.list(), crossTenant: 'OWN_ONLY' },
   'privacy.download': { minRole: 'ADMIN', call: async (c, t, env) => reachedService(c.privacy.download({ requestId: (await aPrivacyRequest(env, t)).id })), crossTenant: 'NOT_FOUND' },
+  'access.allowList': { minRole: 'ADMIN', call: (c) => c.access.allowList(), crossTenant: 'OWN_ONLY' },
+  // The test browsers call from 203.0.113.10; a list containing it is accepted.
+  'access.setAllowList': { minRole: 'ADMIN', call: (c) => c.access.setAllowList({ cidrs: ['203.0.113.0/24'] }), crossTenant: 'OWN_ONLY' },
+  'access.refusals': { minRole: 'ADMIN', call: (c) => c.access.refusals(), crossTenant: 'OWN_ONLY' },
   'support.list': { minRole: 'ADMIN', call: (c) => c.support.list(), crossTenant: 'OWN_ONLY' },
   'support.get': { minRole: 'ADMIN', call: async (c, t, env) => c.support.get({ inquiryId: (await anInquiry(env, t)).id }), crossTenant: 'NOT_FOUND' },
 };
