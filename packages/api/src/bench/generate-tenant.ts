@@ -61,7 +61,7 @@ export async function generateTenant(adminUrl: string, opts: { workers: number; 
     let tasks: unknown[][] = [];
     let incidents: unknown[][] = [];
     const flush = async () => {
-      await insert(client, 'work_sessions', ['id', 'tenantId', 'userId', 'deviceId', 'startedAt', 'endedAt', 'endReason', 'openForUserId', 'updatedAt'], ['uuid', 'uuid', 'uuid', 'uuid', 'timestamp', 'timestamp', '"SessionEndReason"', 'uuid', 'timestamp'], sessions);
+      await insert(client, 'work_sessions', ['id', 'tenantId', 'userId', 'deviceId', 'startedAt', 'endedAt', 'endReason', 'openForUserId', 'updatedAt', 'currentTaskId', 'currentTaskStartedAt', 'lastPresence', 'lastPresenceAt'], ['uuid', 'uuid', 'uuid', 'uuid', 'timestamp', 'timestamp', '"SessionEndReason"', 'uuid', 'timestamp', 'uuid', 'timestamp', '"PresenceState"', 'timestamp'], sessions);
       await insert(client, 'presence_events', ['id', 'tenantId', 'userId', 'deviceId', 'workSessionId', 'clientEventId', 'state', 'occurredAt'], ['uuid', 'uuid', 'uuid', 'uuid', 'uuid', 'uuid', '"PresenceState"', 'timestamp'], presence);
       await insert(client, 'task_sessions', ['id', 'tenantId', 'userId', 'workSessionId', 'taskId', 'startedAt', 'endedAt'], ['uuid', 'uuid', 'uuid', 'uuid', 'uuid', 'timestamp', 'timestamp'], tasks);
       await insert(client, 'incidents', ['id', 'tenantId', 'userId', 'deviceId', 'workSessionId', 'clientEventId', 'kind', 'faceCount', 'occurredAt'], ['uuid', 'uuid', 'uuid', 'uuid', 'uuid', 'uuid', '"IncidentKind"', 'int', 'timestamp'], incidents);
@@ -80,8 +80,10 @@ export async function generateTenant(adminUrl: string, opts: { workers: number; 
         const start = jstDateTimeToInstant(day, 520 + Math.floor(random() * 60));
         const end = isToday ? null : jstDateTimeToInstant(day, 1050 + Math.floor(random() * 120));
         const sessionId = randomUUID();
-        sessions.push([sessionId, tenantId, userId, deviceId, start, end, end ? 'PUNCH' : null, end ? null : userId, now]);
         const span = (end ?? now).getTime() - start.getTime();
+        // An open session carries its live state, as punches and presence events keep it.
+        const live = end ? [null, null, null, null] : [taskIds[(w + 2) % taskIds.length], new Date(start.getTime() + (2 * span) / 3), 'AWAY', new Date(start.getTime() + (3 * span) / 4)];
+        sessions.push([sessionId, tenantId, userId, deviceId, start, end, end ? 'PUNCH' : null, end ? null : userId, now, ...live]);
         for (let q = 0; q < 4; q++) presence.push([randomUUID(), tenantId, userId, deviceId, sessionId, randomUUID(), q % 2 === 0 ? 'PRESENT' : 'AWAY', new Date(start.getTime() + (q * span) / 4)]);
         for (let t = 0; t < 3; t++) {
           const open = isToday && t === 2;

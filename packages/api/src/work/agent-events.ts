@@ -8,9 +8,16 @@ interface DeviceCaller {
   deviceId: string;
 }
 
-async function openSessionId(db: Tx, tenantId: string, userId: string): Promise<string | null> {
-  const open = await db.workSession.findUnique({ where: { tenantId_openForUserId: { tenantId, openForUserId: userId } }, select: { id: true } });
-  return open?.id ?? null;
+async function openSession(db: Tx, tenantId: string, userId: string) {
+  return db.workSession.findUnique({
+    where: { tenantId_openForUserId: { tenantId, openForUserId: userId } },
+    select: { id: true, startedAt: true, lastPresenceAt: true, lastIncidentAt: true },
+  });
+}
+
+/** Whether an event is the newest the open session has seen (the offline queue can deliver late). */
+function isNewer(at: Date, session: { startedAt: Date }, last: Date | null): boolean {
+  return at >= session.startedAt && (!last || at >= last);
 }
 
 function assertPlausible(occurredAt: Date, now: Date) {
@@ -28,9 +35,13 @@ export async function recordPresence(
   const existing = await db.presenceEvent.findUnique({ where: { tenantId_clientEventId: { tenantId: caller.tenantId, clientEventId: input.clientEventId } }, select: { id: true } });
   if (existing) return { eventId: existing.id, duplicate: true };
   assertPlausible(input.occurredAt, now);
+  const session = await openSession(db, caller.tenantId, caller.userId);
+  if (session && isNewer(input.occurredAt, session, session.lastPresenceAt)) {
+    await db.workSession.update({ where: { tenantId_id: { tenantId: caller.tenantId, id: session.id } }, data: { lastPresence: input.state, lastPresenceAt: input.occurredAt } });
+  }
   const created = await db.presenceEvent.create({
     data: {
-      tenantId: caller.tenantId, userId: caller.userId, deviceId: caller.deviceId, workSessionId: await openSessionId(db, caller.tenantId, caller.userId),
+      tenantId: caller.tenantId, userId: caller.userId, deviceId: caller.deviceId, workSessionId: session?.id ?? null,
       clientEventId: input.clientEventId, state: input.state, similarity: input.similarity ?? null, occurredAt: input.occurredAt, receivedAt: now,
     },
     select: { id: true },
@@ -48,9 +59,13 @@ export async function recordIncident(
   const existing = await db.incident.findUnique({ where: { tenantId_clientEventId: { tenantId: caller.tenantId, clientEventId: input.clientEventId } }, select: { id: true } });
   if (existing) return { incidentId: existing.id, duplicate: true };
   assertPlausible(input.occurredAt, now);
+  const session = await openSession(db, caller.tenantId, caller.userId);
+  if (session && isNewer(input.occurredAt, session, session.lastIncidentAt)) {
+    await db.workSession.update({ where: { tenantId_id: { tenantId: caller.tenantId, id: session.id } }, data: { lastIncidentKind: input.kind, lastIncidentAt: input.occurredAt } });
+  }
   const created = await db.incident.create({
     data: {
-      tenantId: caller.tenantId, userId: caller.userId, deviceId: caller.deviceId, workSessionId: await openSessionId(db, caller.tenantId, caller.userId),
+      tenantId: caller.tenantId, userId: caller.userId, deviceId: caller.deviceId, workSessionId: session?.id ?? null,
       clientEventId: input.clientEventId, kind: input.kind, faceCount: input.faceCount, similarity: input.similarity ?? null, occurredAt: input.occurredAt, receivedAt: now,
     },
     select: { id: true },

@@ -86,6 +86,7 @@ export async function recordPunch(db: Tx, input: PunchInput, now = new Date()): 
         data: { tenantId, userId, workSessionId: open.id, taskId: task.id, startedAt: start },
         select: { id: true },
       });
+      await db.workSession.update({ where: { tenantId_id: { tenantId, id: open.id } }, data: { currentTaskId: task.id, currentTaskStartedAt: start } });
       taskSessionId = ts.id;
       break;
     }
@@ -93,6 +94,7 @@ export async function recordPunch(db: Tx, input: PunchInput, now = new Date()): 
       if (!open) throw refuse('NO_OPEN_WORK_SESSION', 'Work has not started.');
       const closed = await closeOpenTask(db, tenantId, open.id, input.occurredAt, input.taskId ?? undefined);
       if (!closed) throw refuse('NO_OPEN_TASK', 'No task is in progress.');
+      await db.workSession.update({ where: { tenantId_id: { tenantId, id: open.id } }, data: { currentTaskId: null, currentTaskStartedAt: null } });
       taskSessionId = closed;
       break;
     }

@@ -40,35 +40,28 @@ export async function getStatusBoard(
   const highlightFrom = new Date(now.getTime() - INCIDENT_HIGHLIGHT_MS);
   const idFilter = ids ? Prisma.sql`AND u.id = ANY(${ids}::uuid[])` : Prisma.empty;
 
-  // One statement: per worker, index look-ups (all keyed by tenantId first) for the open session, its
-  // open task, the latest presence and open incident since the session began, today's incidents and
-  // the last contact; returned as a single JSON text, because converting thousands of rows value by
-  // value on the client costs more than the query itself.
+  // One statement: the open session carries its live state (kept by punches and agent events), so
+  // each worker costs one index probe; devices and today's incidents are grouped once. Returned as a
+  // single JSON text, because converting thousands of rows value by value costs more than the query.
   const result = await db.$queryRaw<{ rows: string }[]>`
     SELECT coalesce(json_agg(json_build_array(
-        u.id, u.name, u."loginId", u.department, ws."startedAt", ts."taskId", t.name, ts."startedAt",
-        pe.state, pe."occurredAt", inc.kind, inc."occurredAt", dev.last, coalesce(today.n, 0)) ORDER BY u."loginId"), '[]')::text AS rows
+        u.id, u.name, u."loginId", u.department, ws."startedAt", ws."currentTaskId", t.name, ws."currentTaskStartedAt",
+        ws."lastPresence", ws."lastPresenceAt", CASE WHEN inc.open THEN ws."lastIncidentKind" END, CASE WHEN inc.open THEN ws."lastIncidentAt" END,
+        dev.last, coalesce(today.n, 0)) ORDER BY u."loginId"), '[]')::text AS rows
     FROM users u
     LEFT JOIN work_sessions ws ON ws."tenantId" = u."tenantId" AND ws."openForUserId" = u.id
+    LEFT JOIN tasks t ON t."tenantId" = u."tenantId" AND t.id = ws."currentTaskId"
     LEFT JOIN LATERAL (
-      SELECT s."taskId", s."startedAt" FROM task_sessions s
-      WHERE s."tenantId" = u."tenantId" AND s."workSessionId" = ws.id AND s."endedAt" IS NULL
-      ORDER BY s."startedAt" DESC LIMIT 1) ts ON ws.id IS NOT NULL
-    LEFT JOIN tasks t ON t."tenantId" = u."tenantId" AND t.id = ts."taskId"
-    LEFT JOIN LATERAL (
-      SELECT p.state, p."occurredAt" FROM presence_events p
-      WHERE p."tenantId" = u."tenantId" AND p."userId" = u.id AND p."occurredAt" >= ws."startedAt"
-      ORDER BY p."occurredAt" DESC LIMIT 1) pe ON ws.id IS NOT NULL
-    LEFT JOIN LATERAL (
-      SELECT i.kind, i."occurredAt" FROM incidents i
-      WHERE i."tenantId" = u."tenantId" AND i."userId" = u.id AND i."occurredAt" >= GREATEST(ws."startedAt", ${highlightFrom}) AND i.status = 'OPEN'
-      ORDER BY i."occurredAt" DESC LIMIT 1) inc ON ws.id IS NOT NULL
-    LEFT JOIN LATERAL (
-      SELECT max(d."lastSeenAt") AS last FROM agent_devices d
-      WHERE d."tenantId" = u."tenantId" AND d."userId" = u.id AND d."revokedAt" IS NULL) dev ON true
-    LEFT JOIN LATERAL (
-      SELECT count(*) AS n FROM incidents i2
-      WHERE i2."tenantId" = u."tenantId" AND i2."userId" = u.id AND i2."occurredAt" >= ${dayStart}) today ON true
+      SELECT true AS open FROM incidents i
+      WHERE ws."lastIncidentAt" >= ${highlightFrom} AND i."tenantId" = u."tenantId" AND i."userId" = u.id
+        AND i."occurredAt" = ws."lastIncidentAt" AND i.status = 'OPEN'
+      LIMIT 1) inc ON true
+    LEFT JOIN (
+      SELECT d."userId", max(d."lastSeenAt") AS last FROM agent_devices d
+      WHERE d."tenantId" = ${tenantId}::uuid AND d."revokedAt" IS NULL GROUP BY d."userId") dev ON dev."userId" = u.id
+    LEFT JOIN (
+      SELECT i2."userId", count(*) AS n FROM incidents i2
+      WHERE i2."tenantId" = ${tenantId}::uuid AND i2."occurredAt" >= ${dayStart} GROUP BY i2."userId") today ON today."userId" = u.id
     WHERE u."tenantId" = ${tenantId}::uuid AND u.role = 'WORKER' AND u."disabledAt" IS NULL ${idFilter}`;
 
   // json_build_array keeps timestamps as text without a zone; the columns hold UTC.
