@@ -90,6 +90,7 @@ export const resellerCases: ResellerCases = {
       return c.operator.contracts.resume({ tenantId });
     },
   },
+  'operator.contracts.renew': { who: 'OPERATOR', call: async (c, t, env) => c.operator.contracts.renew(await extraContract(t, env)) },
   'operator.contracts.acceptChange': { who: 'OPERATOR', call: async (c, t, env) => c.operator.contracts.acceptChange(await aChangeRequest(t, env)) },
   'operator.contracts.rejectChange': {
     who: 'OPERATOR',

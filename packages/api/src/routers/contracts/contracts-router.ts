@@ -5,6 +5,7 @@ import { acceptChangeRequest, rejectChangeRequest, submitAddSeats } from '../../
 import { contractOverview } from '../../contracts/contract-view';
 import { acceptInvitation } from '../../contracts/invitations';
 import { applicationInputSchema, rejectInputSchema } from '../../contracts/schemas';
+import { renewContract } from '../../contracts/renewal';
 import { requestCustomerTermination, resumeTenant, suspendTenant, terminateByProvider } from '../../contracts/termination';
 import { getMailer } from '../../mail/mailer';
 import { adminProcedure, operatorProcedure, publicProcedure, resellerProcedure } from '../../trpc';
@@ -34,6 +35,9 @@ export const operatorContractsRouter = {
     .mutation(({ ctx, input }) => terminateByProvider(ctx.db, ctx.operator, input)),
   suspend: operatorProcedure.input(z.object({ tenantId: z.uuid(), reason: z.string().trim().min(1).max(1000) })).mutation(({ ctx, input }) => suspendTenant(ctx.db, ctx.operator, input)),
   resume: operatorProcedure.input(byTenant).mutation(({ ctx, input }) => resumeTenant(ctx.db, ctx.operator, input)),
+  renew: operatorProcedure
+    .input(z.object({ tenantId: z.uuid(), contractId: z.uuid(), seats: z.number().int().min(1).max(100_000).optional(), annualFee: z.number().int().min(0).optional(), licenceEndsOn: z.iso.date().optional() }))
+    .mutation(({ ctx, input }) => renewContract(ctx.db, ctx.operator, input)),
   acceptChange: operatorProcedure.input(changeRef).mutation(({ ctx, input }) => acceptChangeRequest(ctx.db, ctx.operator, input)),
   rejectChange: operatorProcedure
     .input(changeRef.extend({ reason: rejectInputSchema.shape.reason, note: z.string().trim().max(1000).optional() }))
