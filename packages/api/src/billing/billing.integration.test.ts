@@ -143,3 +143,17 @@ describe('Stripe webhook', () => {
     expect((await handleStripeWebhook(signed(unknown), { ...deps, secret: undefined })).status).toBe(503);
   });
 });
+
+describe('monthly add-on job (第14条1項)', () => {
+  it('invoices last month’s add-on seats once, however often it runs', async () => {
+    const { invoiceAddOnsForPreviousMonth } = await import('./jobs');
+    const t = await createTenantFixture(adminDb);
+    const c = await contractOf(t.tenantId);
+    await adminDb.licence.create({ data: { tenantId: t.tenantId, contractId: c.id, seats: 2, isAddOn: true, termStart: new Date('2026-09-10'), termEnd: c.termEndDate } });
+    const now = new Date('2026-11-01T00:00:00Z'); // 09:00 JST on 1 November → October
+    await invoiceAddOnsForPreviousMonth(db, now, null);
+    await invoiceAddOnsForPreviousMonth(db, now, null);
+    const invoices = await adminDb.invoice.findMany({ where: { tenantId: t.tenantId, kind: 'SEAT_ADD_ON' } });
+    expect(invoices.map((i) => [i.periodStart?.toISOString().slice(0, 10), i.subtotal, i.sentToStripe])).toEqual([['2026-10-01', 1000, false]]);
+  });
+});
