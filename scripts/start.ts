@@ -7,6 +7,7 @@ import { DEMO_LOGINS } from '@telework/db';
 import { resolveAdminDatabaseUrl } from '@telework/db/embedded';
 import { ROOT, isPortFree, buildApps, startApp, stopAll, waitForHttp } from './lib/apps';
 import { prepareDatabase } from './lib/database';
+import { ensureDevMasterKey } from '../packages/api/src/crypto/master-key';
 
 const consolePort = Number(process.env.CONSOLE_PORT ?? 3000);
 const resellerPort = Number(process.env.RESELLER_PORT ?? 3001);
@@ -36,7 +37,12 @@ try {
   const { appUrl, seeded } = await prepareDatabase(database.url, { seed: true });
   if (seeded) console.log('Seeded the demo data.');
   buildApps();
+  // Evidence and face images are encrypted under a master key: use the configured one, or a key
+  // generated once for this machine in .data/ (kept across restarts, never overwritten).
+  const masterKeyFile = process.env.MASTER_KEY || process.env.MASTER_KEY_FILE ? undefined : await ensureDevMasterKey(path.join(ROOT, '.data'));
   const env = {
+    ...(masterKeyFile ? { MASTER_KEY_FILE: masterKeyFile } : {}),
+    BLOB_DIR: process.env.BLOB_DIR ?? path.join(ROOT, '.data', 'blobs'),
     DATABASE_URL: appUrl,
     QUEUE_DATABASE_URL: database.url,
     MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR ?? path.join(ROOT, '.data', 'mail'),

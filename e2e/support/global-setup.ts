@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { createTestDatabase } from '@telework/db/testing';
 import { buildApps, startApp, stopAll, waitForHttp } from '../../scripts/lib/apps';
 import { prepareDatabase } from '../../scripts/lib/database';
+import { ensureDevMasterKey } from '../../packages/api/src/crypto/master-key';
 import './provided';
 
 function freePort(): Promise<number> {
@@ -27,7 +28,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   buildApps();
   const [consolePort, resellerPort] = [await freePort(), await freePort()];
   const mailDir = mkdtempSync(path.join(tmpdir(), 'tw-e2e-mail-'));
-  const env = { DATABASE_URL: appUrl, QUEUE_DATABASE_URL: database.url, MAIL_OUTBOX_DIR: mailDir, RUN_JOBS: 'false' };
+  const keyDir = mkdtempSync(path.join(tmpdir(), 'tw-e2e-keys-'));
+  const env = { MASTER_KEY_FILE: await ensureDevMasterKey(keyDir), BLOB_DIR: path.join(keyDir, 'blobs'), DATABASE_URL: appUrl, QUEUE_DATABASE_URL: database.url, MAIL_OUTBOX_DIR: mailDir, RUN_JOBS: 'false' };
   const children: ChildProcess[] = [startApp({ name: 'console', port: consolePort }, env), startApp({ name: 'reseller', port: resellerPort }, env)];
   const consoleUrl = `http://localhost:${consolePort}`;
   const resellerUrl = `http://localhost:${resellerPort}`;

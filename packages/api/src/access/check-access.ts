@@ -1,3 +1,6 @@
+// geoip-lite ships no types; apps that compile this file through transpilePackages need the reference.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./geoip-lite.d.ts" />
 import { BlockList, isIP } from 'node:net';
 import geoip from 'geoip-lite';
 import type { Db } from '@telework/db';

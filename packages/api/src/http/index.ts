@@ -7,10 +7,13 @@ import { newToken } from '../auth/tokens';
 import { clientIp } from './client-ip';
 import { CSRF_COOKIE, CookieJar, parseCookies } from './cookies';
 import { getServerDb } from './db';
+import { guardRequest } from '../access/http-guard';
 
 export { SESSION_COOKIE, CSRF_COOKIE, CSRF_HEADER } from './cookies';
 export { getServerDb } from './db';
 export { handleBoardExport, handleWorkExport } from './export';
+export { handleUpload } from './upload';
+export { handleImage } from './images';
 
 function serve(router: AnyTRPCRouter, app: AppName, req: Request, endpoint: string): Promise<Response> {
   return fetchRequestHandler({
@@ -29,7 +32,10 @@ function serve(router: AnyTRPCRouter, app: AppName, req: Request, endpoint: stri
 }
 
 /** Serves /api/trpc for one app. Mounted by the Next route handlers (GET and POST). */
-export function handleTrpcRequest(req: Request, opts: { app: AppName; endpoint?: string }): Promise<Response> {
+export async function handleTrpcRequest(req: Request, opts: { app: AppName; endpoint?: string }): Promise<Response> {
+  // Japan only (第5条, 第22条6号) and the tenant's own allow-list, before anything else runs.
+  const refusal = await guardRequest(getServerDb(), req, clientIp(req.headers));
+  if (refusal) return refusal;
   const endpoint = opts.endpoint ?? '/api/trpc';
   return opts.app === 'console' ? serve(consoleRouter, 'console', req, endpoint) : serve(resellerRouter, 'reseller', req, endpoint);
 }
