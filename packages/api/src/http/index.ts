@@ -14,6 +14,7 @@ export { getServerDb } from './db';
 export { handleBoardExport, handleWorkExport } from './export';
 export { handleUpload } from './upload';
 export { handleImage } from './images';
+export { handleStripeWebhook } from './stripe-webhook';
 
 function serve(router: AnyTRPCRouter, app: AppName, req: Request, endpoint: string): Promise<Response> {
   return fetchRequestHandler({

@@ -1,3 +1,4 @@
+import { monthlyAddOnInvoicesJob } from '../billing/jobs';
 import { endDueContractsJob } from '../contracts/termination';
 import { evidenceRetentionJob, personalDataPurgeJob } from '../evidence/retention';
 import { sendNoticeDeliveriesJob } from '../notices/delivery';
@@ -17,4 +18,5 @@ export const ALL_JOBS: JobDefinition[] = [
   autoAcceptInquiriesJob,
   processPersonalDataRequestsJob,
   endDueContractsJob,
+  monthlyAddOnInvoicesJob,
 ];

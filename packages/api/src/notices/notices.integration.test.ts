@@ -48,6 +48,9 @@ describe('notices', () => {
     expect(notice.recipients).toBe(3);
     expect(notice.createdByOperatorId).toBe(operatorId);
 
+    // Other test files share this database and may leave deliveries of their own notices due:
+    // settle those first so the counts below are this notice's alone.
+    await adminDb.noticeDelivery.updateMany({ where: { noticeId: { not: notice.id }, status: { not: 'SENT' } }, data: { status: 'SENT', sentAt: new Date() } });
     const smtp = await startTestSmtpServer({ rejectRecipients: [bouncing] });
     try {
       const first = await sendDueNoticeDeliveries(db, smtpMailer(smtp.url), new Date());
