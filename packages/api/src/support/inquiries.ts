@@ -123,15 +123,26 @@ export async function replyToInquiry(db: Tx, args: { tenantId: string; userId: s
   return { notified };
 }
 
+/**
+ * The administrators behind some inquiries, by id. Read separately, not as a required relation:
+ * an administrator de-registered since (第28条2項) is no longer visible to operators, and the
+ * inquiry must still list (with no name) rather than fail.
+ */
+async function administratorsById(db: Tx, ids: string[]) {
+  const users = await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true, email: true } });
+  return new Map(users.map((u) => [u.id, u]));
+}
+
 /** Inquiries of one tenant (db: tenant scope) or, for operators (db: operator scope), of all tenants. */
 export async function listInquiries(db: Tx, args: { tenantId?: string; status?: 'OPEN' | 'ANSWERED' | 'CLOSED' | 'AUTO_ACCEPTED'; now: Date }) {
   const rows = await db.inquiry.findMany({
     where: { ...(args.tenantId ? { tenantId: args.tenantId } : {}), ...(args.status ? { status: args.status } : {}) },
     orderBy: [{ receivedAt: 'desc' }],
     take: 500,
-    select: { ...inquirySummarySelect, tenant: { select: { name: true, systemId: true } }, administrator: { select: { name: true } } },
+    select: { ...inquirySummarySelect, tenant: { select: { name: true, systemId: true } } },
   });
-  return rows.map(({ tenant, administrator, ...i }) => ({ ...withDeadlines(i, args.now), tenantName: tenant.name, systemId: tenant.systemId, administratorName: administrator.name }));
+  const admins = await administratorsById(db, rows.map((r) => r.administratorId));
+  return rows.map(({ tenant, ...i }) => ({ ...withDeadlines(i, args.now), tenantName: tenant.name, systemId: tenant.systemId, administratorName: admins.get(i.administratorId)?.name ?? null }));
 }
 
 /** One inquiry with its messages; another tenant's id is NOT_FOUND. */
@@ -142,19 +153,20 @@ export async function getInquiry(db: Tx, args: { tenantId: string; inquiryId: st
       ...inquirySummarySelect,
       loggedByOperatorId: true,
       tenant: { select: { name: true, systemId: true } },
-      administrator: { select: { name: true, email: true } },
       messages: { orderBy: { createdAt: 'asc' }, select: { id: true, author: true, userId: true, operatorId: true, body: true, createdAt: true } },
     },
   });
   if (!inquiry) throw new AppError('NOT_FOUND', 'Inquiry not found.');
-  const { tenant, administrator, ...rest } = inquiry;
-  return { ...withDeadlines(rest, args.now), tenantName: tenant.name, systemId: tenant.systemId, administratorName: administrator.name };
+  const { tenant, ...rest } = inquiry;
+  const admin = (await administratorsById(db, [inquiry.administratorId])).get(inquiry.administratorId);
+  return { ...withDeadlines(rest, args.now), tenantName: tenant.name, systemId: tenant.systemId, administratorName: admin?.name ?? null };
 }
 
 /** An operator answers (db: operator scope); the administrator gets the answer by e-mail and a week to reply. */
 export async function answerInquiry(db: Tx, args: { operatorId: string; tenantId: string; inquiryId: string; body: string; now: Date; mailer: Mailer; ip: string | null }) {
-  const inquiry = await db.inquiry.findFirst({ where: { tenantId: args.tenantId, id: args.inquiryId }, include: { administrator: { select: { email: true } } } });
+  const inquiry = await db.inquiry.findFirst({ where: { tenantId: args.tenantId, id: args.inquiryId } });
   if (!inquiry) throw new AppError('NOT_FOUND', 'Inquiry not found.');
+  const adminEmail = (await administratorsById(db, [inquiry.administratorId])).get(inquiry.administratorId)?.email ?? null;
   if (inquiry.status === 'CLOSED' || inquiry.status === 'AUTO_ACCEPTED') throw new AppError('RULE_VIOLATION', 'This inquiry is closed.', { reason: 'INQUIRY_CLOSED' });
   await db.inquiryMessage.create({ data: { tenantId: args.tenantId, inquiryId: inquiry.id, author: 'OPERATOR', operatorId: args.operatorId, body: args.body, createdAt: args.now } });
   await db.inquiry.update({
@@ -162,8 +174,8 @@ export async function answerInquiry(db: Tx, args: { operatorId: string; tenantId
     data: { status: 'ANSWERED', lastAnsweredAt: args.now, firstAnsweredAt: inquiry.firstAnsweredAt ?? args.now },
   });
   await recordProviderAudit(db, { actorKind: 'OPERATOR', actorId: args.operatorId, tenantId: args.tenantId, action: 'inquiry.answer', targetType: 'Inquiry', targetId: inquiry.id, ip: args.ip });
-  const notified = inquiry.administrator.email
-    ? await notifyAdministrator(args.mailer, inquiry.administrator.email, { number: inquiry.number, subject: inquiry.subject, body: args.body, autoAcceptAt: autoAcceptAt(args.now) })
+  const notified = adminEmail
+    ? await notifyAdministrator(args.mailer, adminEmail, { number: inquiry.number, subject: inquiry.subject, body: args.body, autoAcceptAt: autoAcceptAt(args.now) })
     : false;
   return { notified, autoAcceptAt: autoAcceptAt(args.now) };
 }

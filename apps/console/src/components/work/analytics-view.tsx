@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Alert, Card, DataTable, Field, Select, TextInput, useLanguage, useT } from '@telework/ui';
 import { formatJst, formatMinutes } from '@telework/ui/i18n';
 import { useTRPC } from '@/trpc/client';
+import { GroupFilter } from '@/components/group-filter';
 import { useErrorText } from '@/components/use-error-text';
 import { MinutesBar } from './minutes-bar';
 import { periodRange, todayJst, type PeriodKind } from './periods';
@@ -24,7 +25,6 @@ export function AnalyticsView() {
   const [userId, setUserId] = useState(params.get('userId') ?? '');
   const range = kind === 'custom' ? custom : periodRange(kind, ref);
 
-  const groups = useQuery(trpc.groups.list.queryOptions());
   const users = useQuery(trpc.users.list.queryOptions());
   const report = useQuery(trpc.analytics.work.queryOptions({ ...range, groupId: groupId || null, userId: userId || null }));
   const data = report.data;
@@ -69,16 +69,7 @@ export function AnalyticsView() {
               <TextInput id="ref" type="date" value={ref} onChange={(e) => setRef(e.target.value || todayJst())} />
             </Field>
           )}
-          <Field label={t('board.group')} htmlFor="group">
-            <Select id="group" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
-              <option value="">{t('common.all')}</option>
-              {(groups.data ?? []).map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <GroupFilter id="group" label={t('board.group')} allLabel={t('common.all')} value={groupId} onChange={setGroupId} />
           <Field label={t('analytics.worker')} htmlFor="user">
             <Select id="user" value={userId} onChange={(e) => setUserId(e.target.value)}>
               <option value="">{t('analytics.allWorkers')}</option>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Card, DataTable, Field, Select, useLanguage, useT } from '@telework/ui';
 import { formatJst } from '@telework/ui/i18n';
 import { useTRPC } from '@/trpc/client';
+import { GroupFilter } from '@/components/group-filter';
 import { StateBadge, type BoardState } from '@/components/work/state-badge';
 
 const STATES: BoardState[] = ['WORKING', 'PRESENT', 'AWAY', 'INCIDENT', 'OFF'];
@@ -16,7 +17,6 @@ export default function BoardPage() {
   const trpc = useTRPC();
   const [groupId, setGroupId] = useState('');
   const [state, setState] = useState<BoardState | ''>('');
-  const groups = useQuery(trpc.groups.list.queryOptions());
   const board = useQuery({
     ...trpc.work.board.queryOptions({ groupId: groupId || null, states: state ? [state] : undefined }),
     refetchInterval: REFRESH_MS,
@@ -44,16 +44,7 @@ export default function BoardPage() {
         actions={<span className="tw-muted">{board.data ? t('board.autoRefresh', { seconds: REFRESH_MS / 1000, time: formatJst(board.data.generatedAt, lang) }) : t('common.loading')}</span>}
       >
         <div className="tw-toolbar">
-          <Field label={t('board.group')} htmlFor="group">
-            <Select id="group" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
-              <option value="">{t('common.all')}</option>
-              {(groups.data ?? []).map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <GroupFilter id="group" label={t('board.group')} allLabel={t('common.all')} value={groupId} onChange={setGroupId} />
           <Field label={t('board.state')} htmlFor="state">
             <Select id="state" value={state} onChange={(e) => setState(STATES.find((s) => s === e.target.value) ?? '')}>
               <option value="">{t('common.all')}</option>
