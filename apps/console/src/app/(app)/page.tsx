@@ -1,6 +1,7 @@
 'use client';
 import { Card, useT } from '@telework/ui';
 import { useMe } from '@/components/console-shell';
+import { PunchCard } from '@/components/work/punch-card';
 
 export default function HomePage() {
   const t = useT();
@@ -12,6 +13,7 @@ export default function HomePage() {
         <p>{t('home.tenant', { tenant: me.tenantName, systemId: me.systemId })}</p>
         <p>{t('home.role', { role: t(`role.${me.role}`) })}</p>
       </Card>
+      <PunchCard />
     </>
   );
 }
