@@ -43,6 +43,8 @@ beforeAll(async () => {
     if (networkDown) return void req.socket.destroy();
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
+    // Like Next's server in production, pass the peer address on (the API refuses unknown addresses).
+    headers.set('x-forwarded-for', req.socket.remoteAddress ?? '');
     const request = new Request(`http://127.0.0.1${req.url ?? '/'}`, { method: req.method, headers, body: req.method === 'GET' ? undefined : await body(req) });
     const response = await handleTrpcRequest(request, { app: 'console' });
     res.writeHead(response.status, Object.fromEntries(response.headers));
