@@ -63,3 +63,25 @@ describe('live work status board', () => {
   });
 });
 
+describe('punching in the console', () => {
+  // worker3, not worker2: the sign-in test locks worker2's account on purpose.
+  it('a worker without the agent starts work and a task from the home page', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${consoleUrl}/sign-in`);
+    await page.getByLabel('システムID').fill('TW-100002');
+    await page.getByLabel('ユーザID').fill('worker3');
+    await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'サインイン' }).click();
+    await page.waitForURL(`${consoleUrl}/`);
+    await expect.poll(() => page.getByTestId('punch-state').textContent()).toBe('勤務外です');
+    await page.getByRole('button', { name: '勤務開始' }).click();
+    await expect.poll(() => page.getByTestId('punch-state').textContent()).toMatch(/^勤務中（/);
+    await page.getByLabel('タスク').selectOption({ label: 'DEV 開発' });
+    await page.getByRole('button', { name: 'タスク開始' }).click();
+    await expect.poll(() => page.getByText(/現在のタスク: 開発/).count()).toBe(1);
+    await screenshot(page, 'console-punch');
+    await page.getByRole('button', { name: '勤務終了' }).click();
+    await expect.poll(() => page.getByTestId('punch-state').textContent()).toBe('勤務外です');
+  });
+});

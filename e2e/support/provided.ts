@@ -2,7 +2,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     consoleUrl: string;
     resellerUrl: string;
-    mailDir: string;
+    smtpDir: string;
   }
 }
 
