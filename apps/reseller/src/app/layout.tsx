@@ -1,25 +1,10 @@
-import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { I18nProvider } from '@telework/ui';
-import { translate } from '@telework/ui/i18n';
+import { appMetadata, RootDocument } from '@telework/ui/root-document';
 import '@telework/ui/styles.css';
-import { requestLanguage } from '@/lib/language';
 import { TrpcProviders } from '@/trpc/client';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const lang = await requestLanguage();
-  return { title: `${translate(lang, 'app.resellerName')} | ${translate(lang, 'app.productName')}` };
-}
+export const generateMetadata = () => appMetadata('app.resellerName');
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  const lang = await requestLanguage();
-  return (
-    <html lang={lang}>
-      <body>
-        <I18nProvider lang={lang}>
-          <TrpcProviders>{children}</TrpcProviders>
-        </I18nProvider>
-      </body>
-    </html>
-  );
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return <RootDocument providers={TrpcProviders}>{children}</RootDocument>;
 }
