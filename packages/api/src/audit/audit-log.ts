@@ -31,17 +31,20 @@ export async function recordProviderAudit(
   db: Tx,
   entry: AuditEntry & { tenantId?: string | null; resellerId?: string | null },
 ): Promise<void> {
-  await db.providerAuditLog.create({
-    data: {
-      actorKind: entry.actorKind,
-      actorId: entry.actorId,
-      resellerId: entry.resellerId ?? null,
-      tenantId: entry.tenantId ?? null,
-      action: entry.action,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId ?? null,
-      details: entry.details,
-      ip: entry.ip ?? null,
-    },
+  // createMany: an INSERT without RETURNING, since only operators may read the provider's log back.
+  await db.providerAuditLog.createMany({
+    data: [
+      {
+        actorKind: entry.actorKind,
+        actorId: entry.actorId,
+        resellerId: entry.resellerId ?? null,
+        tenantId: entry.tenantId ?? null,
+        action: entry.action,
+        targetType: entry.targetType ?? null,
+        targetId: entry.targetId ?? null,
+        details: entry.details,
+        ip: entry.ip ?? null,
+      },
+    ],
   });
 }

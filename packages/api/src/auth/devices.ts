@@ -1,6 +1,7 @@
 import { withTenant, type Db, type Tx } from '@telework/db';
 import { recordTenantAudit } from '../audit/audit-log';
 import type { RequestMeta } from '../context';
+import { liveContact } from '../work/live-state';
 import { hashToken, newToken } from './tokens';
 
 /** Registers an agent installation for a user and returns its bearer token (shown once, stored hashed). */
@@ -10,6 +11,7 @@ export async function issueDeviceToken(
   meta: RequestMeta,
 ) {
   const token = newToken();
+  const now = new Date();
   const device = await withTenant(db, input.tenantId, async (tx) => {
     const d = await tx.agentDevice.create({
       data: {
@@ -19,11 +21,12 @@ export async function issueDeviceToken(
         platform: input.platform ?? null,
         agentVersion: input.agentVersion ?? null,
         tokenHash: hashToken(token),
-        lastSeenAt: new Date(),
+        lastSeenAt: now,
         lastIp: meta.ip,
       },
       select: { id: true },
     });
+    await liveContact(tx, { tenantId: input.tenantId, userId: input.userId, at: now });
     await recordTenantAudit(tx, input.tenantId, {
       actorKind: 'USER', actorId: input.userId, action: 'agent.device.registered', targetType: 'AgentDevice', targetId: d.id, ip: meta.ip,
     });

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { addDays, compareIsoDates, isBusinessDay, jstDateTimeToInstant, type IsoDate } from '../calendar';
+import { addDays, compareIsoDates, isBusinessDay, jstDateTimeToInstant, toJstDate, type IsoDate } from '../calendar';
 
 // Generates a large tenant straight into PostgreSQL (privileged connection, batched multi-row
 // inserts through unnest) for the benchmarks: workers in groups, schedules, and per business day
-// one work session, presence changes, task sessions and the odd incident.
+// one work session, presence changes, task sessions and the odd incident; and each worker's live
+// state row as punches, events and contacts keep it.
 
 export interface GeneratedTenant {
   tenantId: string;
@@ -60,37 +61,52 @@ export async function generateTenant(adminUrl: string, opts: { workers: number; 
     let presence: unknown[][] = [];
     let tasks: unknown[][] = [];
     let incidents: unknown[][] = [];
+    let live: unknown[][] = [];
     const flush = async () => {
-      await insert(client, 'work_sessions', ['id', 'tenantId', 'userId', 'deviceId', 'startedAt', 'endedAt', 'endReason', 'openForUserId', 'updatedAt', 'currentTaskId', 'currentTaskStartedAt', 'lastPresence', 'lastPresenceAt'], ['uuid', 'uuid', 'uuid', 'uuid', 'timestamp', 'timestamp', '"SessionEndReason"', 'uuid', 'timestamp', 'uuid', 'timestamp', '"PresenceState"', 'timestamp'], sessions);
+      await insert(client, 'work_sessions', ['id', 'tenantId', 'userId', 'deviceId', 'startedAt', 'endedAt', 'endReason', 'openForUserId', 'updatedAt'], ['uuid', 'uuid', 'uuid', 'uuid', 'timestamp', 'timestamp', '"SessionEndReason"', 'uuid', 'timestamp'], sessions);
       await insert(client, 'presence_events', ['id', 'tenantId', 'userId', 'deviceId', 'workSessionId', 'clientEventId', 'state', 'occurredAt'], ['uuid', 'uuid', 'uuid', 'uuid', 'uuid', 'uuid', '"PresenceState"', 'timestamp'], presence);
       await insert(client, 'task_sessions', ['id', 'tenantId', 'userId', 'workSessionId', 'taskId', 'startedAt', 'endedAt'], ['uuid', 'uuid', 'uuid', 'uuid', 'uuid', 'timestamp', 'timestamp'], tasks);
       await insert(client, 'incidents', ['id', 'tenantId', 'userId', 'deviceId', 'workSessionId', 'clientEventId', 'kind', 'faceCount', 'occurredAt'], ['uuid', 'uuid', 'uuid', 'uuid', 'uuid', 'uuid', '"IncidentKind"', 'int', 'timestamp'], incidents);
-      rows += sessions.length + presence.length + tasks.length + incidents.length;
+      await insert(client, 'worker_live_states', ['tenantId', 'userId', 'workSessionId', 'workStartedAt', 'currentTaskId', 'currentTaskStartedAt', 'lastPresence', 'lastPresenceAt', 'lastIncidentKind', 'lastIncidentAt', 'lastContactAt', 'incidentsDay', 'incidentsOnDay', 'updatedAt'],
+        ['uuid', 'uuid', 'uuid', 'timestamp', 'uuid', 'timestamp', '"PresenceState"', 'timestamp', '"IncidentKind"', 'timestamp', 'timestamp', 'date', 'int', 'timestamp'], live);
+      rows += sessions.length + presence.length + tasks.length + incidents.length + live.length;
       sessions = [];
       presence = [];
       tasks = [];
       incidents = [];
+      live = [];
     };
     const now = new Date();
+    const today = toJstDate(now);
     for (let w = 0; w < opts.workers; w++) {
       const userId = workerIds[w];
       const deviceId = deviceIds[w];
-      days.forEach((day, i) => {
+      let state: { sessionId: string; start: Date; taskStartedAt: Date; awayAt: Date } | null = null;
+      let incidentToday: { kind: string; at: Date } | null = null;
+      for (const [i, day] of days.entries()) {
         const isToday = i === days.length - 1 && w < opts.openToday;
         const start = jstDateTimeToInstant(day, 520 + Math.floor(random() * 60));
         const end = isToday ? null : jstDateTimeToInstant(day, 1050 + Math.floor(random() * 120));
         const sessionId = randomUUID();
         const span = (end ?? now).getTime() - start.getTime();
-        // An open session carries its live state, as punches and presence events keep it.
-        const live = end ? [null, null, null, null] : [taskIds[(w + 2) % taskIds.length], new Date(start.getTime() + (2 * span) / 3), 'AWAY', new Date(start.getTime() + (3 * span) / 4)];
-        sessions.push([sessionId, tenantId, userId, deviceId, start, end, end ? 'PUNCH' : null, end ? null : userId, now, ...live]);
+        if (!end) state = { sessionId, start, taskStartedAt: new Date(start.getTime() + (2 * span) / 3), awayAt: new Date(start.getTime() + (3 * span) / 4) };
+        sessions.push([sessionId, tenantId, userId, deviceId, start, end, end ? 'PUNCH' : null, end ? null : userId, now]);
         for (let q = 0; q < 4; q++) presence.push([randomUUID(), tenantId, userId, deviceId, sessionId, randomUUID(), q % 2 === 0 ? 'PRESENT' : 'AWAY', new Date(start.getTime() + (q * span) / 4)]);
         for (let t = 0; t < 3; t++) {
           const open = isToday && t === 2;
           tasks.push([randomUUID(), tenantId, userId, sessionId, taskIds[(w + t) % taskIds.length], new Date(start.getTime() + (t * span) / 3), open ? null : new Date(start.getTime() + ((t + 1) * span) / 3)]);
         }
-        if (random() < 0.02) incidents.push([randomUUID(), tenantId, userId, deviceId, sessionId, randomUUID(), random() < 0.5 ? 'PEEKING' : 'IMPERSONATION', 2, new Date(start.getTime() + span / 2)]);
-      });
+        if (random() < 0.02) {
+          const incident = { kind: random() < 0.5 ? 'PEEKING' : 'IMPERSONATION', at: new Date(start.getTime() + span / 2) };
+          incidents.push([randomUUID(), tenantId, userId, deviceId, sessionId, randomUUID(), incident.kind, 2, incident.at]);
+          if (day === today) incidentToday = incident;
+        }
+      }
+      const inSession = state && incidentToday ? incidentToday : null;
+      live.push([
+        tenantId, userId, state?.sessionId ?? null, state?.start ?? null, state ? taskIds[(w + 2) % taskIds.length] : null, state?.taskStartedAt ?? null,
+        state ? 'AWAY' : null, state?.awayAt ?? null, inSession?.kind ?? null, inSession?.at ?? null, now, today, incidentToday ? 1 : 0, now,
+      ]);
       if (sessions.length >= 20_000) await flush();
     }
     await flush();

@@ -1,5 +1,6 @@
 import type { IncidentKind, PresenceState, Tx } from '@telework/db';
 import { AppError } from '../errors/app-error';
+import { liveContact, liveIncident, livePresence } from './live-state';
 import { checkPunchTime } from './punch-rules';
 
 interface DeviceCaller {
@@ -11,13 +12,8 @@ interface DeviceCaller {
 async function openSession(db: Tx, tenantId: string, userId: string) {
   return db.workSession.findUnique({
     where: { tenantId_openForUserId: { tenantId, openForUserId: userId } },
-    select: { id: true, startedAt: true, lastPresenceAt: true, lastIncidentAt: true },
+    select: { id: true },
   });
-}
-
-/** Whether an event is the newest the open session has seen (the offline queue can deliver late). */
-function isNewer(at: Date, session: { startedAt: Date }, last: Date | null): boolean {
-  return at >= session.startedAt && (!last || at >= last);
 }
 
 function assertPlausible(occurredAt: Date, now: Date) {
@@ -36,9 +32,7 @@ export async function recordPresence(
   if (existing) return { eventId: existing.id, duplicate: true };
   assertPlausible(input.occurredAt, now);
   const session = await openSession(db, caller.tenantId, caller.userId);
-  if (session && isNewer(input.occurredAt, session, session.lastPresenceAt)) {
-    await db.workSession.update({ where: { tenantId_id: { tenantId: caller.tenantId, id: session.id } }, data: { lastPresence: input.state, lastPresenceAt: input.occurredAt } });
-  }
+  await livePresence(db, { tenantId: caller.tenantId, userId: caller.userId, state: input.state, at: input.occurredAt });
   const created = await db.presenceEvent.create({
     data: {
       tenantId: caller.tenantId, userId: caller.userId, deviceId: caller.deviceId, workSessionId: session?.id ?? null,
@@ -60,9 +54,7 @@ export async function recordIncident(
   if (existing) return { incidentId: existing.id, duplicate: true };
   assertPlausible(input.occurredAt, now);
   const session = await openSession(db, caller.tenantId, caller.userId);
-  if (session && isNewer(input.occurredAt, session, session.lastIncidentAt)) {
-    await db.workSession.update({ where: { tenantId_id: { tenantId: caller.tenantId, id: session.id } }, data: { lastIncidentKind: input.kind, lastIncidentAt: input.occurredAt } });
-  }
+  await liveIncident(db, { tenantId: caller.tenantId, userId: caller.userId, kind: input.kind, at: input.occurredAt }, now);
   const created = await db.incident.create({
     data: {
       tenantId: caller.tenantId, userId: caller.userId, deviceId: caller.deviceId, workSessionId: session?.id ?? null,
@@ -79,6 +71,7 @@ export async function recordHeartbeat(db: Tx, caller: DeviceCaller, meta: { ip: 
     where: { tenantId: caller.tenantId, id: caller.deviceId },
     data: { lastSeenAt: now, lastIp: meta.ip, ...(meta.agentVersion ? { agentVersion: meta.agentVersion } : {}), ...(meta.cameraLabel !== undefined ? { cameraLabel: meta.cameraLabel } : {}) },
   });
+  await liveContact(db, { tenantId: caller.tenantId, userId: caller.userId, at: now });
   const tenant = await db.tenant.findUniqueOrThrow({
     where: { id: caller.tenantId },
     select: { thresholdLevel: true, detectionIntervalSec: true, awayAfterChecks: true, impersonationAfterChecks: true, captureIntervalMin: true, autoPunchFromPresence: true, screenshotMode: true, redactionAreas: true },

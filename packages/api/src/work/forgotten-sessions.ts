@@ -4,6 +4,7 @@ import { closeForgottenSession, type ForgottenEndRule } from '../analytics/rules
 import { recordTenantAudit } from '../audit/audit-log';
 import { defineJob } from '../jobs/job-types';
 import { resolveSchedules } from '../schedules/resolve-schedules';
+import { liveWorkEnded } from './live-state';
 
 /**
  * Closes the open work sessions of one tenant whose forgotten-end rule has come due, flags them,
@@ -28,6 +29,7 @@ export async function closeForgottenSessions(db: Tx, { tenantId, now }: { tenant
       data: { endedAt, endReason: 'FORGOTTEN_AUTO_CLOSE', flaggedForgotten: true, openForUserId: null },
     });
     if (r.count === 0) continue;
+    await liveWorkEnded(db, { tenantId, userId: s.userId, workSessionId: s.id });
     closed++;
     await recordTenantAudit(db, tenantId, { actorKind: 'SYSTEM', actorId: null, action: 'work.session_auto_closed', targetType: 'WorkSession', targetId: s.id, details: { userId: s.userId, endedAt: endedAt.toISOString(), rule: rule.kind } });
   }

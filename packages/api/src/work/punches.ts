@@ -1,5 +1,6 @@
 import type { PunchKind, PunchSource, Tx } from '@telework/db';
 import { AppError } from '../errors/app-error';
+import { liveTaskChanged, liveWorkEnded, liveWorkStarted } from './live-state';
 import { checkPunchTime, type PunchRefusal } from './punch-rules';
 
 export interface PunchInput {
@@ -61,6 +62,7 @@ export async function recordPunch(db: Tx, input: PunchInput, now = new Date()): 
         select: { id: true },
       });
       workSessionId = created.id;
+      await liveWorkStarted(db, { tenantId, userId, workSessionId: created.id, startedAt: input.occurredAt });
       break;
     }
     case 'WORK_END': {
@@ -71,6 +73,7 @@ export async function recordPunch(db: Tx, input: PunchInput, now = new Date()): 
         where: { tenantId_id: { tenantId, id: open.id } },
         data: { endedAt: input.occurredAt, endReason: 'PUNCH', openForUserId: null },
       });
+      await liveWorkEnded(db, { tenantId, userId, workSessionId: open.id });
       break;
     }
     case 'TASK_START': {
@@ -86,7 +89,7 @@ export async function recordPunch(db: Tx, input: PunchInput, now = new Date()): 
         data: { tenantId, userId, workSessionId: open.id, taskId: task.id, startedAt: start },
         select: { id: true },
       });
-      await db.workSession.update({ where: { tenantId_id: { tenantId, id: open.id } }, data: { currentTaskId: task.id, currentTaskStartedAt: start } });
+      await liveTaskChanged(db, { tenantId, userId, workSessionId: open.id, task: { id: task.id, startedAt: start } });
       taskSessionId = ts.id;
       break;
     }
@@ -94,7 +97,7 @@ export async function recordPunch(db: Tx, input: PunchInput, now = new Date()): 
       if (!open) throw refuse('NO_OPEN_WORK_SESSION', 'Work has not started.');
       const closed = await closeOpenTask(db, tenantId, open.id, input.occurredAt, input.taskId ?? undefined);
       if (!closed) throw refuse('NO_OPEN_TASK', 'No task is in progress.');
-      await db.workSession.update({ where: { tenantId_id: { tenantId, id: open.id } }, data: { currentTaskId: null, currentTaskStartedAt: null } });
+      await liveTaskChanged(db, { tenantId, userId, workSessionId: open.id, task: null });
       taskSessionId = closed;
       break;
     }

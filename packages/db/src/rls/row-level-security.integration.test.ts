@@ -33,6 +33,20 @@ afterAll(async () => {
 });
 
 describe('row-level security', () => {
+  it('every table that holds a tenant id has row-level security with a policy (new tables too)', async () => {
+    // auth_sessions is the one exception: a session is found by the hash of its cookie before any
+    // scope can exist, and nothing lists sessions across tenants.
+    const unprotected = await admin.$queryRaw<{ table: string }[]>`
+      SELECT c.relname AS table FROM pg_class c
+      JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+      WHERE c.relkind = 'r'
+        AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenantId' AND NOT a.attisdropped)
+        AND (NOT c.relrowsecurity OR NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid))
+        AND c.relname <> 'auth_sessions'
+      ORDER BY 1`;
+    expect(unprotected).toEqual([]);
+  });
+
   it('runs application queries as a role that is neither superuser nor BYPASSRLS', async () => {
     const rows = await app.$queryRaw<{ role: string; rolsuper: boolean; rolbypassrls: boolean }[]>`
       SELECT current_user AS role, r.rolsuper, r.rolbypassrls FROM pg_roles r WHERE r.rolname = current_user`;
@@ -75,6 +89,14 @@ describe('row-level security', () => {
     expect(seen.tenants).toBeGreaterThanOrEqual(2);
     expect(seen.faces).toBe(0);
     expect(await withTenant(app, t1, (tx) => tx.faceImage.count())).toBe(1);
+  });
+
+  it("any scope appends to the provider's audit log; only operators read it", async () => {
+    const action = `rls.test.${randomUUID()}`;
+    await withScope(app, { resellerId: reseller }, (tx) => tx.providerAuditLog.createMany({ data: [{ actorKind: 'RESELLER_STAFF', actorId: randomUUID(), tenantId: t1, action }] }));
+    expect(await withTenant(app, t1, (tx) => tx.providerAuditLog.count({ where: { action } }))).toBe(0);
+    expect(await withScope(app, { resellerId: reseller }, (tx) => tx.providerAuditLog.count({ where: { action } }))).toBe(0);
+    expect(await withScope(app, { operator: true }, (tx) => tx.providerAuditLog.count({ where: { action } }))).toBe(1);
   });
 
   it('reseller staff see only the tenants they sold to', async () => {
