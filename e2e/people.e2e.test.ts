@@ -124,7 +124,11 @@ describe('user management in a real browser', () => {
     await manager.getByRole('link', { name: '勤務予定', exact: true }).click();
     await manager.waitForURL(`${consoleUrl}/schedules`);
     await manager.getByLabel('対象者').selectOption({ label: '高橋 花子（worker1）' });
+    // The form opens with the pattern the demo data stored; saved again from today, it reads back so.
+    await expect.poll(() => manager.getByTestId('pattern-in-force').textContent()).toMatch(/から適用中のパターンです/);
     await manager.getByRole('button', { name: 'パターンを保存' }).click();
+    const todayJst = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
+    await expect.poll(() => manager.getByTestId('pattern-in-force').textContent()).toBe(`${todayJst} から適用中のパターンです。変更は適用開始日から有効になります。`);
     await manager.getByRole('button', { name: '次の月' }).click();
     const planned = manager.locator('[data-testid^="day-"]', { hasText: '9:00–18:00' });
     await expect.poll(() => planned.count()).toBeGreaterThan(15);

@@ -2,7 +2,7 @@ import type { Tx } from '@telework/db';
 import { AppError } from '../errors/app-error';
 import { recordTenantAudit } from '../audit/audit-log';
 import { assertUserVisible, type Viewer } from '../people/scope';
-import { isoToDbDate } from './resolve-schedules';
+import { dbDateToIso, isoToDbDate } from './resolve-schedules';
 import type { IsoDate } from '../calendar';
 
 interface Actor extends Viewer {
@@ -63,4 +63,28 @@ export async function setWeeklyPattern(db: Tx, { tenantId, actor, userId, patter
   }
   await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: 'schedule.pattern_set', targetType: 'User', targetId: userId, details: { validFrom: pattern.validFrom, days: pattern.days.length }, ip: actor.ip });
   return { ok: true as const };
+}
+
+/**
+ * The weekly pattern in force on `on`, or else the next one that starts later; null when the
+ * worker has none. This is what the pattern form opens with.
+ */
+export async function getWeeklyPattern(db: Tx, { tenantId, viewer, userId, on }: { tenantId: string; viewer: Viewer; userId: string; on: IsoDate }): Promise<(WeekPattern & { validTo: IsoDate | null }) | null> {
+  await assertUserVisible(db, tenantId, viewer, userId);
+  const day = isoToDbDate(on);
+  const select = { validFrom: true, validTo: true } as const;
+  const current = await db.schedulePattern.findFirst({ where: { tenantId, userId, validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gte: day } }] }, orderBy: { validFrom: 'desc' }, select });
+  const chosen = current ?? (await db.schedulePattern.findFirst({ where: { tenantId, userId, validFrom: { gt: day } }, orderBy: { validFrom: 'asc' }, select }));
+  if (!chosen) return null;
+  const rows = await db.schedulePattern.findMany({
+    where: { tenantId, userId, validFrom: chosen.validFrom },
+    orderBy: { weekday: 'asc' },
+    select: { weekday: true, startMinute: true, endMinute: true, breakMinutes: true, workOnHolidays: true },
+  });
+  return {
+    validFrom: dbDateToIso(chosen.validFrom),
+    validTo: chosen.validTo ? dbDateToIso(chosen.validTo) : null,
+    workOnHolidays: rows.some((r) => r.workOnHolidays),
+    days: rows.map(({ weekday, startMinute, endMinute, breakMinutes }) => ({ weekday, startMinute, endMinute, breakMinutes })),
+  };
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Field, TextInput, useT, type ErrorText } from '@telework/ui';
-import { parseClock } from './calendar';
+import { clock, parseClock } from './calendar';
 
 export interface PatternInput {
   validFrom: string;
@@ -17,15 +17,28 @@ interface Row {
 }
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-const initialRows = (): Record<number, Row> =>
-  Object.fromEntries(WEEKDAYS.map((w) => [w, { works: w <= 5, start: '09:00', end: '18:00', break: '1:00' }]));
 
-/** Mon–Sun hours from a date on; each row's mistakes are shown on that row. */
-export function PatternEditor({ defaultFrom, err, pending, onSave }: { defaultFrom: string; err: ErrorText; pending: boolean; onSave: (p: PatternInput) => void }) {
+/** The stored pattern's rows, or Mon–Fri 9:00–18:00 with an hour's break for a worker without one. */
+function initialRows(stored: PatternInput | null): Record<number, Row> {
+  if (!stored) return Object.fromEntries(WEEKDAYS.map((w) => [w, { works: w <= 5, start: '09:00', end: '18:00', break: '1:00' }]));
+  const byDay = new Map(stored.days.map((d) => [d.weekday, d]));
+  return Object.fromEntries(
+    WEEKDAYS.map((w) => {
+      const d = byDay.get(w);
+      return [w, d ? { works: true, start: clock(d.startMinute), end: clock(d.endMinute), break: clock(d.breakMinutes) } : { works: false, start: '09:00', end: '18:00', break: '1:00' }];
+    }),
+  );
+}
+
+/**
+ * Mon–Sun hours from a date on, opened with the worker's stored pattern (`stored`); each row's
+ * mistakes are shown on that row.
+ */
+export function PatternEditor({ stored, defaultFrom, err, pending, onSave }: { stored: PatternInput | null; defaultFrom: string; err: ErrorText; pending: boolean; onSave: (p: PatternInput) => void }) {
   const t = useT();
-  const [rows, setRows] = useState(initialRows);
+  const [rows, setRows] = useState(() => initialRows(stored));
   const [validFrom, setValidFrom] = useState(defaultFrom);
-  const [workOnHolidays, setWorkOnHolidays] = useState(false);
+  const [workOnHolidays, setWorkOnHolidays] = useState(stored?.workOnHolidays ?? false);
   const [local, setLocal] = useState<Record<string, string>>({});
   const set = (w: number, patch: Partial<Row>) => setRows({ ...rows, [w]: { ...(rows[w] ?? { works: false, start: '', end: '', break: '' }), ...patch } });
 
@@ -51,6 +64,9 @@ export function PatternEditor({ defaultFrom, err, pending, onSave }: { defaultFr
     <form className="tw-form" onSubmit={submit} noValidate style={{ maxWidth: 'none' }}>
       <p className="tw-muted">
         {t('schedules.patternHint')} {t('schedules.clockHint')}
+      </p>
+      <p className="tw-muted" data-testid="pattern-in-force">
+        {stored ? t('schedules.patternInForce', { from: stored.validFrom }) : t('schedules.noPattern')}
       </p>
       {err.message ? <Alert>{err.message}</Alert> : null}
       <div className="tw-table-wrap">

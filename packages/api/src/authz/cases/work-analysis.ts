@@ -9,6 +9,7 @@ export const consoleCases: ConsoleCases = {
     call: (c, t) => c.schedules.setDay({ userId: t.users.worker.id, date: '2026-11-30', plan: { startMinute: 540, endMinute: 1080, breakMinutes: 60, isDayOff: false } }),
     crossTenant: 'NOT_FOUND',
   },
+  'schedules.pattern': { minRole: 'WORKER', call: (c, t) => c.schedules.pattern({ userId: t.users.worker.id, on: '2026-12-01' }), crossTenant: 'NOT_FOUND' },
   'schedules.setPattern': {
     minRole: 'MANAGER',
     call: (c, t) => c.schedules.setPattern({ userId: t.users.worker.id, validFrom: '2026-12-01', workOnHolidays: false, days: [{ weekday: 1, startMinute: 540, endMinute: 1080, breakMinutes: 60 }] }),

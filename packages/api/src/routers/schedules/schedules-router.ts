@@ -2,7 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { isValidIsoDate, japaneseHolidaysBetween } from '../../calendar';
 import { resolveSchedules } from '../../schedules/resolve-schedules';
-import { setDaySchedule, setWeeklyPattern } from '../../schedules/edit-schedules';
+import { getWeeklyPattern, setDaySchedule, setWeeklyPattern } from '../../schedules/edit-schedules';
 import { assertUserVisible } from '../../people/scope';
 import { managerProcedure, tenantProcedure } from '../../trpc';
 
@@ -20,6 +20,10 @@ export const schedulesRouter = {
   setDay: managerProcedure.input(z.object({ userId: z.uuid(), date: isoDate, plan: plan.nullable() })).mutation(({ ctx, input }) =>
     setDaySchedule(ctx.db, { tenantId: ctx.tenantId, actor: { id: ctx.user.id, role: ctx.user.role, ip: ctx.meta.ip }, userId: input.userId, date: input.date, plan: input.plan }),
   ),
+  /** The weekly pattern in force on a day (or the next one), to edit it. */
+  pattern: tenantProcedure
+    .input(z.object({ userId: z.uuid(), on: isoDate }))
+    .query(({ ctx, input }) => getWeeklyPattern(ctx.db, { tenantId: ctx.tenantId, viewer: ctx.user, userId: input.userId, on: input.on })),
   setPattern: managerProcedure
     .input(z.object({
       userId: z.uuid(),

@@ -28,8 +28,10 @@ export default function SchedulesPage() {
   const plans = useQuery({ ...trpc.schedules.forUser.queryOptions({ ...range, userId: worker }), enabled: Boolean(worker) });
   const holidays = useQuery(trpc.schedules.holidays.queryOptions(range));
   const setDay = useMutation(trpc.schedules.setDay.mutationOptions());
+  const pattern = useQuery({ ...trpc.schedules.pattern.queryOptions({ userId: worker, on: today }), enabled: Boolean(worker) });
   const setPattern = useMutation(trpc.schedules.setPattern.mutationOptions());
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.schedules.forUser.pathKey() });
+  const refresh = () =>
+    Promise.all([queryClient.invalidateQueries({ queryKey: trpc.schedules.forUser.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.schedules.pattern.pathKey() })]);
 
   const planByDate = new Map((plans.data ?? []).map((p) => [p.date, p]));
   const holidayByDate = new Map((holidays.data ?? []).map((h) => [h.date, lang === 'ja' ? h.nameJa : h.nameEn]));
@@ -109,13 +111,18 @@ export default function SchedulesPage() {
             {setDay.isSuccess ? <Alert tone="success">{t('common.saved')}</Alert> : null}
           </Card>
           <Card title={t('schedules.pattern')}>
-            <PatternEditor
-              key={worker}
-              defaultFrom={`${month}-01` < today ? today : `${month}-01`}
-              err={peopleError(setPattern.error)}
-              pending={setPattern.isPending}
-              onSave={(p) => setPattern.mutate({ userId: worker, ...p }, { onSuccess: () => void refresh() })}
-            />
+            {pattern.isPending ? (
+              <p className="tw-muted">{t('common.loading')}</p>
+            ) : (
+              <PatternEditor
+                key={`${worker}-${pattern.data?.validFrom ?? 'none'}`}
+                stored={pattern.data ?? null}
+                defaultFrom={`${month}-01` < today ? today : `${month}-01`}
+                err={peopleError(setPattern.error)}
+                pending={setPattern.isPending}
+                onSave={(p) => setPattern.mutate({ userId: worker, ...p }, { onSuccess: () => void refresh() })}
+              />
+            )}
             {setPattern.isSuccess ? <Alert tone="success">{t('common.saved')}</Alert> : null}
           </Card>
         </div>
