@@ -39,12 +39,19 @@ describe('applications (第9条) and contracts (第10条)', () => {
     expect((await staff.reseller((c) => c.reseller.contracts.applications({}))).map((a) => a.id)).toEqual([app.id]);
 
     const now = new Date('2026-11-28T03:00:00Z');
-    const accepted = await withScope(db, { operator: true }, (tx) => acceptApplication(tx, smtpMailer(smtp.url), { id: op.operatorId }, { id: app.id, now }));
+    const accepted = await withScope(db, { operator: true }, (tx) => acceptApplication(tx, { mailer: smtpMailer(smtp.url), stripe: null }, { id: op.operatorId }, { id: app.id, now }));
     expect(accepted.systemId).toMatch(/^TW-\d{6}$/);
     // Desired start 2026-12-01 is after formation: the one-year term runs from it (第10条).
     expect(accepted).toMatchObject({ startDate: '2026-12-01', termEndDate: '2027-11-30' });
-    // Deciding twice is refused.
-    expect(await failure(withScope(db, { operator: true }, (tx) => acceptApplication(tx, smtpMailer(smtp.url), { id: op.operatorId }, { id: app.id })))).toBe('CONFLICT:ALREADY_DECIDED');
+    // Deciding twice is refused, also the other way.
+    expect(await failure(withScope(db, { operator: true }, (tx) => acceptApplication(tx, { mailer: smtpMailer(smtp.url), stripe: null }, { id: op.operatorId }, { id: app.id })))).toBe('CONFLICT:ALREADY_DECIDED');
+    expect(await failure(withScope(db, { operator: true }, (tx) => rejectApplication(tx, smtpMailer(smtp.url), { id: op.operatorId }, { id: app.id, reason: 'OTHER' })))).toBe('CONFLICT:ALREADY_DECIDED');
+
+    // 第14条1項: the term's annual licence invoice is issued with the contract, at wholesale to the reseller.
+    const invoices = await adminDb.invoice.findMany({ where: { tenantId: accepted.tenantId } });
+    expect(invoices.map((i) => [i.id, i.kind, i.billTo, i.subtotal, i.tax, i.total, i.sentToStripe, i.periodStart?.toISOString().slice(0, 10)])).toEqual([
+      [accepted.invoiceId, 'ANNUAL_LICENCE', 'RESELLER', 240_000, 24_000, 264_000, false, '2026-12-01'],
+    ]);
 
     const [mail] = await smtp.waitFor(1);
     expect(mail?.to && 'text' in mail.to ? mail.to.text : '').toContain('hanako@example.test');
@@ -74,7 +81,7 @@ describe('applications (第9条) and contracts (第10条)', () => {
     const browser = await signedInProvider(db, 'operator', op.email);
     const foreign = await browser.reseller((c) => c.operator.contracts.submitDirect({ ...form, isDomesticEntity: false }));
     expect(foreign.channel).toBe('DIRECT');
-    expect(await failure(withScope(db, { operator: true }, (tx) => acceptApplication(tx, smtpMailer(smtp.url), { id: op.operatorId }, { id: foreign.id })))).toBe(
+    expect(await failure(withScope(db, { operator: true }, (tx) => acceptApplication(tx, { mailer: smtpMailer(smtp.url), stripe: null }, { id: op.operatorId }, { id: foreign.id })))).toBe(
       'RULE_VIOLATION:NOT_DOMESTIC_ENTITY',
     );
     const rejected = await withScope(db, { operator: true }, (tx) =>
