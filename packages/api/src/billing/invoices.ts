@@ -131,7 +131,12 @@ export async function requestRefund(db: Tx, actor: { kind: 'OPERATOR' | 'RESELLE
   return { refunded: 0 };
 }
 
-export function listInvoices(db: Tx, filter: { tenantId?: string } = {}) {
-  return db.invoice.findMany({ where: { tenantId: filter.tenantId }, include: { lines: true, payments: true }, orderBy: { issueDate: 'desc' }, take: 500 });
+export function listInvoices(db: Tx, filter: { tenantId?: string; billTo?: 'CUSTOMER' | 'RESELLER' } = {}) {
+  return db.invoice.findMany({
+    where: { tenantId: filter.tenantId, billTo: filter.billTo },
+    include: { lines: { orderBy: { id: 'asc' } }, payments: true, tenant: { select: { systemId: true, name: true } } },
+    orderBy: [{ issueDate: 'desc' }, { number: 'desc' }],
+    take: 500,
+  });
 }
 

@@ -70,13 +70,16 @@ export async function submitApplication(db: Tx, actor: ProviderActor, input: App
   return app;
 }
 
+// The selling reseller's name, for the operators' lists (resellers are not tenant data).
+const withReseller = { reseller: { select: { name: true } } } satisfies Prisma.ApplicationInclude;
+
 /** RLS limits the rows: operators see every channel, reseller staff their own applications. */
 export function listApplications(db: Tx, filter: { status?: 'SUBMITTED' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN' } = {}) {
-  return db.application.findMany({ where: { status: filter.status }, orderBy: { createdAt: 'desc' }, take: 500 });
+  return db.application.findMany({ where: { status: filter.status }, include: withReseller, orderBy: { createdAt: 'desc' }, take: 500 });
 }
 
 export async function getApplication(db: Tx, { id }: { id: string }) {
-  const app = await db.application.findUnique({ where: { id } });
+  const app = await db.application.findUnique({ where: { id }, include: withReseller });
   if (!app) throw new AppError('NOT_FOUND', 'No such application.');
   return app;
 }

@@ -28,12 +28,21 @@ export async function contractOverview(db: Tx, { tenantId, now = new Date() }: {
 }
 
 /**
+ * The tenant's own view: for a contract its reseller sold, the provider's wholesale fee is the reseller's
+ * business, not the customer's (the customer pays the reseller's price, recorded as resellerAnnualPrice).
+ */
+export async function customerContractOverview(db: Tx, input: { tenantId: string; now?: Date }) {
+  const overview = await contractOverview(db, input);
+  return { ...overview, contracts: overview.contracts.map((c) => ({ ...c, annualFee: c.channel === 'RESELLER' ? null : c.annualFee })) };
+}
+
+/**
  * One row per customer the caller can see (operators: all; reseller staff: the customers they sold to),
  * with its current contract: the live one whose term has begun, else the latest.
  */
 export async function listContractSummaries(db: Tx, now = new Date()) {
   const today = toJstDate(now);
-  const tenants = await db.tenant.findMany({ select: tenantSummarySelect, orderBy: { systemId: 'asc' } });
+  const tenants = await db.tenant.findMany({ select: { ...tenantSummarySelect, reseller: { select: { name: true } } }, orderBy: { systemId: 'asc' } });
   const ids = tenants.map((t) => t.id);
   const [contracts, pending, used] = await Promise.all([
     db.contract.findMany({ where: { tenantId: { in: ids } }, include: { licences: true }, orderBy: { startDate: 'desc' } }),

@@ -66,7 +66,10 @@ describe('applications (第9条) and contracts (第10条)', () => {
 
     await browser.console((c) => c.auth.signIn({ systemId: accepted.systemId, loginId: 'admin', password: 'Hanako-pass-2026!' }));
     const mine = await browser.console((c) => c.contracts.mine());
-    expect(mine.contracts[0]).toMatchObject({ channel: 'RESELLER', seatsAllowed: 20, resellerAnnualPrice: 300_000 });
+    // The customer sees its reseller's price, never the provider's wholesale fee or the wholesale invoice.
+    expect(mine.contracts[0]).toMatchObject({ channel: 'RESELLER', seatsAllowed: 20, resellerAnnualPrice: 300_000, annualFee: null });
+    expect(await browser.console((c) => c.billing.invoices())).toEqual([]);
+    expect((await staff.reseller((c) => c.reseller.billing.invoices({ tenantId: accepted.tenantId }))).map((i) => [i.id, i.billTo, i.total])).toEqual([[accepted.invoiceId, 'RESELLER', 264_000]]);
     expect(mine.seatsUsed).toBe(0);
     const user = await adminDb.user.findFirstOrThrow({ where: { tenantId: accepted.tenantId } });
     expect(user).toMatchObject({ role: 'ADMIN', isRegisteredAdministrator: true });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { acceptApplication, getApplication, listApplications, rejectApplication, submitApplication } from '../../contracts/applications';
 import { listAdministrators, resendInvitation } from '../../contracts/administrators';
 import { acceptChangeRequest, rejectChangeRequest, submitAddSeats } from '../../contracts/change-requests';
-import { contractOverview, listContractSummaries } from '../../contracts/contract-view';
+import { contractOverview, customerContractOverview, listContractSummaries } from '../../contracts/contract-view';
 import { acceptInvitation } from '../../contracts/invitations';
 import { checkTerminationNotice, planProviderTermination } from '../../contracts/rules';
 import { applicationInputSchema, rejectInputSchema } from '../../contracts/schemas';
@@ -77,7 +77,7 @@ export const resellerContractsRouter = {
 
 /** Console: tenant administrators see their contract and may end a direct contract (第12条1項). */
 export const consoleContractsRouter = {
-  mine: adminProcedure.query(({ ctx }) => contractOverview(ctx.db, { tenantId: ctx.tenantId })),
+  mine: adminProcedure.query(({ ctx }) => customerContractOverview(ctx.db, { tenantId: ctx.tenantId })),
   terminationPreview: adminProcedure.input(terminationPreview).query(({ input }) => checkTerminationNotice(new Date(), input.desiredEndDate)),
   requestTermination: adminProcedure
     .input(terminationInput.omit({ tenantId: true }))
