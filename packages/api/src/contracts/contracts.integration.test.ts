@@ -138,6 +138,10 @@ describe('termination (第12条)', () => {
     expect((await adminDb.tenant.findUniqueOrThrow({ where: { id: t.tenantId } })).status).toBe('DEREGISTERED');
     expect(await adminDb.user.count({ where: { tenantId: t.tenantId, disabledAt: null } })).toBe(0);
     expect(await adminDb.agentDevice.count({ where: { tenantId: t.tenantId, revokedAt: null } })).toBe(0);
+    // Already ended: nothing more to end.
+    expect(await failure(withScope(db, { operator: true }, (tx) => terminateByProvider(tx, { id: op.operatorId }, { tenantId: t.tenantId, contractId: contract.id, cause: { kind: 'insolvency' } })))).toBe(
+      'CONFLICT:ALREADY_ENDING',
+    );
     // 第12条3項: without cause, the provider needs 30 days' notice.
     const other = await createTenantFixture(adminDb);
     const c2 = await adminDb.contract.findFirstOrThrow({ where: { tenantId: other.tenantId } });
@@ -145,5 +149,24 @@ describe('termination (第12条)', () => {
     expect(
       await failure(withScope(db, { operator: true }, (tx) => terminateByProvider(tx, { id: op.operatorId }, { tenantId: other.tenantId, contractId: c2.id, cause: { kind: 'with_notice' }, endDate: soon }))),
     ).toBe('RULE_VIOLATION:NOTICE_TOO_SHORT');
+  });
+
+  it('第28条2項: a contract already ending after a customer termination is still ended at once for cause; a second notice termination is refused', async () => {
+    const t = await createTenantFixture(adminDb);
+    const op = await createOperatorFixture(adminDb);
+    const contract = await adminDb.contract.findFirstOrThrow({ where: { tenantId: t.tenantId } });
+    const receivedAt = new Date(Date.now());
+    const desired = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    await withScope(db, { tenantId: t.tenantId }, (tx) =>
+      requestCustomerTermination(tx, { kind: 'USER', id: t.users.admin.id }, { tenantId: t.tenantId, contractId: contract.id, desiredEndDate: desired, now: receivedAt }),
+    );
+    const later = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    expect(
+      await failure(withScope(db, { operator: true }, (tx) => terminateByProvider(tx, { id: op.operatorId }, { tenantId: t.tenantId, contractId: contract.id, cause: { kind: 'with_notice' }, endDate: later }))),
+    ).toBe('CONFLICT:ALREADY_ENDING');
+    const res = await withScope(db, { operator: true }, (tx) => terminateByProvider(tx, { id: op.operatorId }, { tenantId: t.tenantId, contractId: contract.id, cause: { kind: 'anti_social_forces' } }));
+    expect(res.immediate).toBe(true);
+    expect((await adminDb.contract.findFirstOrThrow({ where: { tenantId: t.tenantId } })).status).toBe('ENDED');
+    expect((await adminDb.tenant.findUniqueOrThrow({ where: { id: t.tenantId } })).status).toBe('DEREGISTERED');
   });
 });
