@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useId, type ReactNode } from 'react';
-import { Alert, Button, useT } from '@telework/ui';
+import { Alert, Button } from './primitives';
+import { useT } from './i18n-provider';
 
 /** A modal panel over the page; Escape or the backdrop closes it (unless busy). */
 export function Dialog({ title, onClose, children, wide = false }: { title: ReactNode; onClose: () => void; children: ReactNode; wide?: boolean }) {
@@ -33,7 +34,7 @@ export function ConfirmDialog({
     <Dialog title={t('people.confirm')} onClose={onClose}>
       <p>{message}</p>
       {error ? <Alert>{error}</Alert> : null}
-      <div style={buttons}>
+      <div style={dialogButtons}>
         <Button variant="secondary" onClick={onClose}>
           {t('common.cancel')}
         </Button>
@@ -45,6 +46,6 @@ export function ConfirmDialog({
   );
 }
 
-export const buttons = { display: 'flex', gap: 8, justifyContent: 'flex-end', marginTop: 16, flexWrap: 'wrap' } as const;
+export const dialogButtons = { display: 'flex', gap: 8, justifyContent: 'flex-end', marginTop: 16, flexWrap: 'wrap' } as const;
 const backdrop = { position: 'fixed', inset: 0, background: 'rgba(15, 23, 42, 0.45)', display: 'flex', alignItems: 'flex-start', justifyContent: 'center', padding: '6vh 16px', overflowY: 'auto', zIndex: 50 } as const;
 const panel = { width: '100%', margin: 0, boxShadow: '0 12px 40px rgba(0,0,0,0.25)' } as const;
