@@ -86,7 +86,9 @@ export function CustomerContract({ tenantId }: { tenantId: string }) {
 
       <Card title={t('invoices.title')}>
         {!isOperator ? <p className="tw-muted">{t('invoices.wholesaleNote')}</p> : null}
-        {isOperator && live ? <InvoiceIssuePanel tenantId={o.tenant.id} contract={live} /> : null}
+        {isOperator && live ? (
+          <InvoiceIssuePanel tenantId={o.tenant.id} current={live} contracts={o.contracts.filter((c) => c.status === 'ACTIVE' || c.status === 'TERMINATION_SCHEDULED')} />
+        ) : null}
         {invoices.error ? <Alert>{contractError(invoices.error).message}</Alert> : null}
         <InvoiceTable invoices={invoices.data ?? []} loading={invoices.isLoading} actions={isOperator ? (i) => <InvoiceRowActions invoice={i} /> : undefined} />
       </Card>
