@@ -13,11 +13,25 @@ import type { Context } from './context';
 import { AppError, toTrpcError } from './errors/app-error';
 import { safeEqual } from './auth/tokens';
 
+/**
+ * Zod's flattened field errors (top-level keys), plus one entry per nested path ("administrators.0.email")
+ * so that a form with repeated rows can show each error under its own field.
+ */
+function zodFieldErrors(error: ZodError): Record<string, string[] | undefined> {
+  const out: Record<string, string[] | undefined> = { ...z.flattenError(error).fieldErrors };
+  for (const issue of error.issues) {
+    if (issue.path.length < 2) continue;
+    const key = issue.path.map(String).join('.');
+    out[key] = [...(out[key] ?? []), issue.message];
+  }
+  return out;
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    const fieldErrors = cause instanceof ZodError ? z.flattenError(cause).fieldErrors : cause instanceof AppError ? cause.details.fieldErrors : undefined;
+    const fieldErrors = cause instanceof ZodError ? zodFieldErrors(cause) : cause instanceof AppError ? cause.details.fieldErrors : undefined;
     const appCode = cause instanceof AppError ? cause.code : cause instanceof ZodError ? 'VALIDATION' : undefined;
     const lockedUntil = cause instanceof AppError && cause.details.lockedUntil ? cause.details.lockedUntil.toISOString() : undefined;
     const reason = cause instanceof AppError ? cause.details.reason : undefined;

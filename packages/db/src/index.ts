@@ -2,7 +2,7 @@ export { createDb, type Db, type CreateDbOptions } from './client';
 export { withScope, withTenant, applyScope, type DbScope, type Tx } from './scope';
 export { APP_DB_ROLE } from './app-role';
 export { APP_LOGIN_ROLE, appLoginUrl, provisionAppLogin } from './app-login';
-export { lookupTenantBySystemId, lookupDeviceByTokenHash, listTenantIds } from './lookups';
+export { lookupTenantBySystemId, lookupDeviceByTokenHash, listTenantIds, countActiveWorkers } from './lookups';
 export { seedDemo, DEMO_LOGINS, DEMO_PASSWORD, type DemoLogin } from './seed';
 export * from './selects';
 export { Prisma } from './generated/prisma/client';

@@ -34,3 +34,15 @@ export async function listTenantIds(db: Db | Tx): Promise<string[]> {
   const rows = await db.$queryRaw<{ id: string }[]>`SELECT id FROM app_list_tenant_ids() AS t(id)`;
   return rows.map((r) => r.id);
 }
+
+/**
+ * Active workers per tenant (seats used), for every screen that shows a contract: operators and reseller
+ * staff cannot read workers, so a SECURITY DEFINER function counts them for the tenants their scope sees.
+ * Tenants with no active worker (or outside the scope) are absent; read them as 0.
+ */
+export async function countActiveWorkers(db: Db | Tx, tenantIds: string[]): Promise<Map<string, number>> {
+  if (tenantIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ tenantId: string; workers: number }[]>`
+    SELECT tenant_id AS "tenantId", workers FROM app_count_active_workers(${tenantIds}::uuid[])`;
+  return new Map(rows.map((r) => [r.tenantId, r.workers]));
+}

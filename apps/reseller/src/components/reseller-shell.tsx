@@ -6,6 +6,7 @@ import { AppShell, useT, type NavItem } from '@telework/ui';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { ResellerRouter } from '@telework/api/reseller';
 import { useTRPC } from '@/trpc/client';
+import { contractsNav } from './contracts/nav';
 
 export type Me = NonNullable<inferRouterOutputs<ResellerRouter>['auth']['me']>;
 
@@ -18,8 +19,8 @@ export function useMe(): Me {
 }
 
 // Only pages that exist are listed; each screen adds itself here when it lands.
-function navFor(_kind: Me['kind']): NavItem[] {
-  return [{ href: '/', label: 'nav.home' }];
+function navFor(kind: Me['kind']): NavItem[] {
+  return [{ href: '/', label: 'nav.home' }, ...contractsNav(kind)];
 }
 
 export function ResellerShell({ children }: { children: ReactNode }) {

@@ -7,7 +7,7 @@ import { useTestDatabase } from '../testing/db';
 import { createOperatorFixture, createResellerFixture, createTenantFixture } from '../testing/fixtures';
 import { signedInProvider } from '../testing/callers';
 import { handleStripeWebhook } from '../http/stripe-webhook';
-import { issueAnnualInvoice, issueLateInterestInvoice, issueMonthlyAddOnInvoice } from './invoices';
+import { ensureAnnualInvoice, issueAnnualInvoice, issueLateInterestInvoice, issueMonthlyAddOnInvoice } from './invoices';
 import { AppError } from '../errors/app-error';
 import { TRPCError } from '@trpc/server';
 
@@ -108,6 +108,29 @@ describe('billing (第14条)', () => {
   });
 });
 
+describe('one invoice per term (第14条1項)', () => {
+  it('the annual invoice issued on acceptance is issued once: ensuring it again returns it, issuing it again is refused', async () => {
+    const t = await createTenantFixture(adminDb);
+    const c = await contractOf(t.tenantId);
+    const system = { kind: 'SYSTEM', id: null } as const;
+    const first = await withScope(db, { operator: true }, (tx) => ensureAnnualInvoice(tx, null, system, { tenantId: t.tenantId, contractId: c.id }));
+    const second = await withScope(db, { operator: true }, (tx) => ensureAnnualInvoice(tx, null, system, { tenantId: t.tenantId, contractId: c.id }));
+    expect(second.id).toBe(first.id);
+    const again = withScope(db, { operator: true }, (tx) => issueAnnualInvoice(tx, null, system, { tenantId: t.tenantId, contractId: c.id }));
+    await expect(again).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'ALREADY_INVOICED' } });
+    expect(await adminDb.invoice.count({ where: { tenantId: t.tenantId, kind: 'ANNUAL_LICENCE' } })).toBe(1);
+  });
+
+  it('two operators issuing the same term at the same moment leave one invoice (unique per contract, kind and period)', async () => {
+    const t = await createTenantFixture(adminDb);
+    const c = await contractOf(t.tenantId);
+    const issueOnce = () => withScope(db, { operator: true }, (tx) => issueAnnualInvoice(tx, null, { kind: 'SYSTEM', id: null }, { tenantId: t.tenantId, contractId: c.id }));
+    const results = await Promise.allSettled([issueOnce(), issueOnce()]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(await adminDb.invoice.count({ where: { tenantId: t.tenantId, kind: 'ANNUAL_LICENCE' } })).toBe(1);
+  });
+});
+
 describe('Stripe webhook', () => {
   it('verifies the signature, marks the invoice paid once, ignores replays and acknowledges unknown events; refuses forged signatures', async () => {
     const t = await createTenantFixture(adminDb);
@@ -155,5 +178,43 @@ describe('monthly add-on job (第14条1項)', () => {
     await invoiceAddOnsForPreviousMonth(db, now, null);
     const invoices = await adminDb.invoice.findMany({ where: { tenantId: t.tenantId, kind: 'SEAT_ADD_ON' } });
     expect(invoices.map((i) => [i.periodStart?.toISOString().slice(0, 10), i.subtotal, i.sentToStripe])).toEqual([['2026-10-01', 1000, false]]);
+  });
+});
+
+describe('Stripe webhook: failed payments', () => {
+  it('invoice.payment_failed marks the invoice PAYMENT_FAILED with the time and the next retry; a later payment settles it; a late failure leaves a paid invoice paid', async () => {
+    const t = await createTenantFixture(adminDb);
+    const c = await contractOf(t.tenantId);
+    const inv = await withScope(db, { operator: true }, (tx) => issueAnnualInvoice(tx, stripe, { kind: 'SYSTEM', id: null }, { tenantId: t.tenantId, contractId: c.id }));
+    const deps = { db, secret: SECRET, stripe };
+    const failed = (id: string, created: number, next: number | null) =>
+      JSON.stringify({ id, object: 'event', type: 'invoice.payment_failed', created, data: { object: { id: inv.stripeInvoiceId, object: 'invoice', attempt_count: 1, next_payment_attempt: next } } });
+
+    // A forged failure changes nothing.
+    expect((await handleStripeWebhook(signed(failed(`evt_fail_forged_${inv.id}`, 1_790_000_000, null), 'whsec_wrong'), deps)).status).toBe(400);
+    expect((await adminDb.invoice.findFirstOrThrow({ where: { id: inv.id } })).status).toBe('OPEN');
+
+    const first = await handleStripeWebhook(signed(failed(`evt_fail_1_${inv.id}`, 1_790_000_000, 1_790_259_200)), deps);
+    expect(await first.json()).toEqual({ received: true, outcome: 'processed' });
+    const afterFailure = await adminDb.invoice.findFirstOrThrow({ where: { id: inv.id } });
+    expect([afterFailure.status, afterFailure.paymentFailedAt?.toISOString(), afterFailure.nextRetryAt?.toISOString()]).toEqual([
+      'PAYMENT_FAILED', new Date(1_790_000_000_000).toISOString(), new Date(1_790_259_200_000).toISOString(),
+    ]);
+    expect(await (await handleStripeWebhook(signed(failed(`evt_fail_1_${inv.id}`, 1_790_000_000, 1_790_259_200)), deps)).json()).toEqual({ received: true, outcome: 'replay' });
+    const audit = await adminDb.providerAuditLog.findMany({ where: { targetId: inv.id, action: 'invoice.paymentFailed' } });
+    expect(audit.map((a) => a.actorKind)).toEqual(['SYSTEM']);
+
+    const paid = JSON.stringify({
+      id: `evt_paid_after_fail_${inv.id}`, object: 'event', type: 'invoice.paid',
+      data: { object: { id: inv.stripeInvoiceId, object: 'invoice', amount_paid: inv.total, status_transitions: { paid_at: 1_790_300_000 } } },
+    });
+    expect(await (await handleStripeWebhook(signed(paid), deps)).json()).toEqual({ received: true, outcome: 'processed' });
+    const settled = await adminDb.invoice.findFirstOrThrow({ where: { id: inv.id } });
+    expect([settled.status, settled.nextRetryAt]).toEqual(['PAID', null]);
+
+    // Stripe does not promise order: a failure delivered after the payment is acknowledged and ignored.
+    const late = await handleStripeWebhook(signed(failed(`evt_fail_late_${inv.id}`, 1_789_990_000, null)), deps);
+    expect(await late.json()).toEqual({ received: true, outcome: 'ignored' });
+    expect((await adminDb.invoice.findFirstOrThrow({ where: { id: inv.id } })).status).toBe('PAID');
   });
 });

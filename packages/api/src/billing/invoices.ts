@@ -72,16 +72,29 @@ async function issue(
   return result;
 }
 
+function annualInvoiceOf(db: Tx, c: Awaited<ReturnType<typeof contractOf>>) {
+  return db.invoice.findFirst({ where: { tenantId: c.tenantId, contractId: c.id, kind: 'ANNUAL_LICENCE', periodStart: c.startDate } });
+}
+
+function issueAnnual(db: Tx, stripe: Stripe | null, actor: Actor, c: Awaited<ReturnType<typeof contractOf>>, now: Date) {
+  const start = dbDateToIso(c.startDate);
+  const end = dbDateToIso(c.termEndDate);
+  const seats = c.licences.filter((l) => !l.isAddOn).reduce((n, l) => n + l.seats, 0);
+  const line = { description: `年間ライセンス料 ${start}〜${end} (${seats}席)`, quantity: 1, unitPrice: c.annualFee, amount: c.annualFee };
+  return issue(db, stripe, actor, c, { kind: 'ANNUAL_LICENCE', lines: [line], now, periodStart: start, periodEnd: end });
+}
+
 /** 第14条1項: the annual licence fee for the contract's current term. Reseller sales are billed to the reseller. */
 export async function issueAnnualInvoice(db: Tx, stripe: Stripe | null, actor: Actor, input: { tenantId: string; contractId: string; now?: Date }) {
   const c = await contractOf(db, input.tenantId, input.contractId);
-  const start = dbDateToIso(c.startDate);
-  const end = dbDateToIso(c.termEndDate);
-  const existing = await db.invoice.findFirst({ where: { tenantId: c.tenantId, contractId: c.id, kind: 'ANNUAL_LICENCE', periodStart: isoToDbDate(start) } });
-  if (existing) throw new AppError('CONFLICT', 'This term is already invoiced.', { reason: 'ALREADY_INVOICED' });
-  const seats = c.licences.filter((l) => !l.isAddOn).reduce((n, l) => n + l.seats, 0);
-  const line = { description: `年間ライセンス料 ${start}〜${end} (${seats}席)`, quantity: 1, unitPrice: c.annualFee, amount: c.annualFee };
-  return issue(db, stripe, actor, c, { kind: 'ANNUAL_LICENCE', lines: [line], now: input.now ?? new Date(), periodStart: start, periodEnd: end });
+  if (await annualInvoiceOf(db, c)) throw new AppError('CONFLICT', 'This term is already invoiced.', { reason: 'ALREADY_INVOICED' });
+  return issueAnnual(db, stripe, actor, c, input.now ?? new Date());
+}
+
+/** The term's annual invoice, issued once: a second call returns the first invoice (used on acceptance). */
+export async function ensureAnnualInvoice(db: Tx, stripe: Stripe | null, actor: Actor, input: { tenantId: string; contractId: string; now?: Date }) {
+  const c = await contractOf(db, input.tenantId, input.contractId);
+  return (await annualInvoiceOf(db, c)) ?? issueAnnual(db, stripe, actor, c, input.now ?? new Date());
 }
 
 /** 第14条1項: added seats are billed monthly; one invoice per month for the add-on licences in use. */
@@ -118,7 +131,12 @@ export async function requestRefund(db: Tx, actor: { kind: 'OPERATOR' | 'RESELLE
   return { refunded: 0 };
 }
 
-export function listInvoices(db: Tx, filter: { tenantId?: string } = {}) {
-  return db.invoice.findMany({ where: { tenantId: filter.tenantId }, include: { lines: true, payments: true }, orderBy: { issueDate: 'desc' }, take: 500 });
+export function listInvoices(db: Tx, filter: { tenantId?: string; billTo?: 'CUSTOMER' | 'RESELLER' } = {}) {
+  return db.invoice.findMany({
+    where: { tenantId: filter.tenantId, billTo: filter.billTo },
+    include: { lines: { orderBy: { id: 'asc' } }, payments: true, tenant: { select: { systemId: true, name: true } } },
+    orderBy: [{ issueDate: 'desc' }, { number: 'desc' }],
+    take: 500,
+  });
 }
 

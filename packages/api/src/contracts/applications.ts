@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { applyScope, type Prisma, type Tx } from '@telework/db';
+import type Stripe from 'stripe';
+import { applyScope, type Prisma, type RejectionReason, type Tx } from '@telework/db';
 import { recordProviderAudit } from '../audit/audit-log';
+import { ensureAnnualInvoice } from '../billing/invoices';
 import { addDays, addMonthsClamped, compareIsoDates } from '../calendar/dates';
 import { toJstDate } from '../calendar/jst';
 import { AppError } from '../errors/app-error';
@@ -13,7 +15,7 @@ import type { ApplicationInput } from './schemas';
 /** Monthly fee per added seat (第14条1項, price list). Annual fees come from the application itself. */
 export const SEAT_MONTHLY_FEE_JPY = 500;
 
-const REJECTION_TEXT: Record<string, string> = {
+const REJECTION_TEXT: Record<RejectionReason, string> = {
   FALSE_STATEMENT: '申込内容に虚偽の記載、誤記または記入漏れがあったため（第9条2項1号）',
   PAST_SERIOUS_BREACH: '過去に本規約違反等により利用停止・解除を受けたことがあるため（第9条2項2号）',
   UNSUITABLE: '当社の業務遂行上支障があると判断したため（第9条2項3号）',
@@ -68,21 +70,36 @@ export async function submitApplication(db: Tx, actor: ProviderActor, input: App
   return app;
 }
 
+// The selling reseller's name, for the operators' lists (resellers are not tenant data).
+const withReseller = { reseller: { select: { name: true } } } satisfies Prisma.ApplicationInclude;
+
 /** RLS limits the rows: operators see every channel, reseller staff their own applications. */
 export function listApplications(db: Tx, filter: { status?: 'SUBMITTED' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN' } = {}) {
-  return db.application.findMany({ where: { status: filter.status }, orderBy: { createdAt: 'desc' }, take: 500 });
+  return db.application.findMany({ where: { status: filter.status }, include: withReseller, orderBy: { createdAt: 'desc' }, take: 500 });
 }
 
 export async function getApplication(db: Tx, { id }: { id: string }) {
-  const app = await db.application.findUnique({ where: { id } });
+  const app = await db.application.findUnique({ where: { id }, include: withReseller });
   if (!app) throw new AppError('NOT_FOUND', 'No such application.');
   return app;
 }
 
+const alreadyDecided = () => new AppError('CONFLICT', 'The application has already been decided.', { reason: 'ALREADY_DECIDED' });
+
 async function pendingApplication(db: Tx, id: string) {
   const app = await getApplication(db, { id });
-  if (app.status !== 'SUBMITTED') throw new AppError('CONFLICT', 'The application has already been decided.', { reason: 'ALREADY_DECIDED' });
+  if (app.status !== 'SUBMITTED') throw alreadyDecided();
   return app;
+}
+
+/**
+ * Takes the decision on a submitted application, once: the conditional update waits for a concurrent
+ * decision's transaction and then matches nothing, so two operators cannot both accept (or one accept
+ * while the other rejects) the same application.
+ */
+async function claimDecision(db: Tx, id: string, data: Prisma.ApplicationUpdateManyMutationInput) {
+  const claimed = await db.application.updateMany({ where: { id, status: 'SUBMITTED' }, data });
+  if (claimed.count !== 1) throw alreadyDecided();
 }
 
 /** `TW-` + 6 digits, unique among tenants (operators see every tenant, so the check is complete). */
@@ -94,12 +111,19 @@ async function newSystemId(db: Tx): Promise<string> {
   throw new AppError('CONFLICT', 'Could not allocate a system id; try again.');
 }
 
+/** What acceptance talks to outside the database: the mailer, and Stripe when it is configured. */
+export interface AcceptanceDeps {
+  mailer: Mailer;
+  stripe: Stripe | null;
+}
+
 /**
  * 第9条3項: acceptance forms the contract. Creates the tenant, its contract and licence (term per 第10条),
- * the registered administrators (第4条1項) with sign-in invitations, and tells them the start date.
+ * the registered administrators (第4条1項) with sign-in invitations, issues the term's annual licence
+ * invoice (第14条1項), and tells the administrators the start date.
  * Runs in the operator's transaction; the tenant scope is switched on only to write the tenant's users.
  */
-export async function acceptApplication(db: Tx, mailer: Mailer, actor: { id: string }, { id, now = new Date() }: { id: string; now?: Date }) {
+export async function acceptApplication(db: Tx, deps: AcceptanceDeps, actor: { id: string }, { id, now = new Date() }: { id: string; now?: Date }) {
   const app = await pendingApplication(db, id);
   if (!app.isDomesticEntity) {
     throw new AppError('RULE_VIOLATION', 'Only entities established in Japan may use the service (第9条2項5号); reject it instead.', { reason: 'NOT_DOMESTIC_ENTITY' });
@@ -112,6 +136,7 @@ export async function acceptApplication(db: Tx, mailer: Mailer, actor: { id: str
   // 第10条: one year from formation, or the licence period the application names (termMonths ≠ 12).
   const term = contractTerm({ formedOn: startsOn, licenceEndsOn: app.termMonths === 12 ? null : addDays(addMonthsClamped(startsOn, app.termMonths), -1) });
 
+  await claimDecision(db, app.id, { status: 'ACCEPTED', decidedByOperatorId: actor.id, decidedAt: now });
   const systemId = await newSystemId(db);
   const tenant = await db.tenant.create({
     data: {
@@ -146,14 +171,16 @@ export async function acceptApplication(db: Tx, mailer: Mailer, actor: { id: str
     await applyScope(db, { operator: true });
   }
 
-  await db.application.update({ where: { id: app.id }, data: { status: 'ACCEPTED', decidedByOperatorId: actor.id, decidedAt: now, tenantId: tenant.id } });
+  await db.application.update({ where: { id: app.id }, data: { tenantId: tenant.id } });
   await recordProviderAudit(db, {
     actorKind: 'OPERATOR', actorId: actor.id, resellerId: app.resellerId, tenantId: tenant.id, action: 'application.accept', targetType: 'Application', targetId: app.id,
     details: { systemId, contractId: contract.id, startDate: term.startsOn, termEndDate: term.endsOn, seats: app.seats },
   });
+  // Before any mail: if Stripe refuses the invoice, the whole acceptance rolls back and nobody was told.
+  const invoice = await ensureAnnualInvoice(db, deps.stripe, { kind: 'OPERATOR', id: actor.id }, { tenantId: tenant.id, contractId: contract.id, now });
 
   for (const inv of invitations) {
-    await mailer.send({
+    await deps.mailer.send({
       to: inv.email,
       subject: '【Telework Supporter】ご利用開始のお知らせ / Your service starts',
       text: [
@@ -171,7 +198,7 @@ export async function acceptApplication(db: Tx, mailer: Mailer, actor: { id: str
       ].join('\n'),
     });
   }
-  return { tenantId: tenant.id, systemId, contractId: contract.id, startDate: term.startsOn, termEndDate: term.endsOn };
+  return { tenantId: tenant.id, systemId, contractId: contract.id, startDate: term.startsOn, termEndDate: term.endsOn, invoiceId: invoice.id };
 }
 
 /** 第9条2項: rejection with one of its six reasons; the applicant's administrators are told by e-mail. */
@@ -179,14 +206,12 @@ export async function rejectApplication(
   db: Tx,
   mailer: Mailer,
   actor: { id: string },
-  input: { id: string; reason: keyof typeof REJECTION_TEXT & string; note?: string; now?: Date },
+  input: { id: string; reason: RejectionReason; note?: string; now?: Date },
 ) {
   const app = await pendingApplication(db, input.id);
   const now = input.now ?? new Date();
-  const updated = await db.application.update({
-    where: { id: app.id },
-    data: { status: 'REJECTED', rejectionReason: input.reason as never, rejectionNote: input.note ?? null, decidedByOperatorId: actor.id, decidedAt: now },
-  });
+  await claimDecision(db, app.id, { status: 'REJECTED', rejectionReason: input.reason, rejectionNote: input.note ?? null, decidedByOperatorId: actor.id, decidedAt: now });
+  const updated = await getApplication(db, { id: app.id });
   await recordProviderAudit(db, {
     actorKind: 'OPERATOR', actorId: actor.id, resellerId: app.resellerId, action: 'application.reject', targetType: 'Application', targetId: app.id,
     details: { reason: input.reason, note: input.note ?? null },
@@ -200,7 +225,7 @@ export async function rejectApplication(
         `${app.companyName} 御中`,
         '',
         'お申込みいただいたサービスについて、次の理由によりお申込みを承諾できませんでした。',
-        `理由: ${REJECTION_TEXT[input.reason] ?? input.reason}`,
+        `理由: ${REJECTION_TEXT[input.reason]}`,
         input.note ? `補足: ${input.note}` : '',
         '',
         `We could not accept your application (reason: ${input.reason}, 第9条2項).`,

@@ -39,12 +39,19 @@ describe('applications (第9条) and contracts (第10条)', () => {
     expect((await staff.reseller((c) => c.reseller.contracts.applications({}))).map((a) => a.id)).toEqual([app.id]);
 
     const now = new Date('2026-11-28T03:00:00Z');
-    const accepted = await withScope(db, { operator: true }, (tx) => acceptApplication(tx, smtpMailer(smtp.url), { id: op.operatorId }, { id: app.id, now }));
+    const accepted = await withScope(db, { operator: true }, (tx) => acceptApplication(tx, { mailer: smtpMailer(smtp.url), stripe: null }, { id: op.operatorId }, { id: app.id, now }));
     expect(accepted.systemId).toMatch(/^TW-\d{6}$/);
     // Desired start 2026-12-01 is after formation: the one-year term runs from it (第10条).
     expect(accepted).toMatchObject({ startDate: '2026-12-01', termEndDate: '2027-11-30' });
-    // Deciding twice is refused.
-    expect(await failure(withScope(db, { operator: true }, (tx) => acceptApplication(tx, smtpMailer(smtp.url), { id: op.operatorId }, { id: app.id })))).toBe('CONFLICT:ALREADY_DECIDED');
+    // Deciding twice is refused, also the other way.
+    expect(await failure(withScope(db, { operator: true }, (tx) => acceptApplication(tx, { mailer: smtpMailer(smtp.url), stripe: null }, { id: op.operatorId }, { id: app.id })))).toBe('CONFLICT:ALREADY_DECIDED');
+    expect(await failure(withScope(db, { operator: true }, (tx) => rejectApplication(tx, smtpMailer(smtp.url), { id: op.operatorId }, { id: app.id, reason: 'OTHER' })))).toBe('CONFLICT:ALREADY_DECIDED');
+
+    // 第14条1項: the term's annual licence invoice is issued with the contract, at wholesale to the reseller.
+    const invoices = await adminDb.invoice.findMany({ where: { tenantId: accepted.tenantId } });
+    expect(invoices.map((i) => [i.id, i.kind, i.billTo, i.subtotal, i.tax, i.total, i.sentToStripe, i.periodStart?.toISOString().slice(0, 10)])).toEqual([
+      [accepted.invoiceId, 'ANNUAL_LICENCE', 'RESELLER', 240_000, 24_000, 264_000, false, '2026-12-01'],
+    ]);
 
     const [mail] = await smtp.waitFor(1);
     expect(mail?.to && 'text' in mail.to ? mail.to.text : '').toContain('hanako@example.test');
@@ -59,7 +66,10 @@ describe('applications (第9条) and contracts (第10条)', () => {
 
     await browser.console((c) => c.auth.signIn({ systemId: accepted.systemId, loginId: 'admin', password: 'Hanako-pass-2026!' }));
     const mine = await browser.console((c) => c.contracts.mine());
-    expect(mine.contracts[0]).toMatchObject({ channel: 'RESELLER', seatsAllowed: 20, resellerAnnualPrice: 300_000 });
+    // The customer sees its reseller's price, never the provider's wholesale fee or the wholesale invoice.
+    expect(mine.contracts[0]).toMatchObject({ channel: 'RESELLER', seatsAllowed: 20, resellerAnnualPrice: 300_000, annualFee: null });
+    expect(await browser.console((c) => c.billing.invoices())).toEqual([]);
+    expect((await staff.reseller((c) => c.reseller.billing.invoices({ tenantId: accepted.tenantId }))).map((i) => [i.id, i.billTo, i.total])).toEqual([[accepted.invoiceId, 'RESELLER', 264_000]]);
     expect(mine.seatsUsed).toBe(0);
     const user = await adminDb.user.findFirstOrThrow({ where: { tenantId: accepted.tenantId } });
     expect(user).toMatchObject({ role: 'ADMIN', isRegisteredAdministrator: true });
@@ -74,7 +84,7 @@ describe('applications (第9条) and contracts (第10条)', () => {
     const browser = await signedInProvider(db, 'operator', op.email);
     const foreign = await browser.reseller((c) => c.operator.contracts.submitDirect({ ...form, isDomesticEntity: false }));
     expect(foreign.channel).toBe('DIRECT');
-    expect(await failure(withScope(db, { operator: true }, (tx) => acceptApplication(tx, smtpMailer(smtp.url), { id: op.operatorId }, { id: foreign.id })))).toBe(
+    expect(await failure(withScope(db, { operator: true }, (tx) => acceptApplication(tx, { mailer: smtpMailer(smtp.url), stripe: null }, { id: op.operatorId }, { id: foreign.id })))).toBe(
       'RULE_VIOLATION:NOT_DOMESTIC_ENTITY',
     );
     const rejected = await withScope(db, { operator: true }, (tx) =>
@@ -128,6 +138,10 @@ describe('termination (第12条)', () => {
     expect((await adminDb.tenant.findUniqueOrThrow({ where: { id: t.tenantId } })).status).toBe('DEREGISTERED');
     expect(await adminDb.user.count({ where: { tenantId: t.tenantId, disabledAt: null } })).toBe(0);
     expect(await adminDb.agentDevice.count({ where: { tenantId: t.tenantId, revokedAt: null } })).toBe(0);
+    // Already ended: nothing more to end.
+    expect(await failure(withScope(db, { operator: true }, (tx) => terminateByProvider(tx, { id: op.operatorId }, { tenantId: t.tenantId, contractId: contract.id, cause: { kind: 'insolvency' } })))).toBe(
+      'CONFLICT:ALREADY_ENDING',
+    );
     // 第12条3項: without cause, the provider needs 30 days' notice.
     const other = await createTenantFixture(adminDb);
     const c2 = await adminDb.contract.findFirstOrThrow({ where: { tenantId: other.tenantId } });
@@ -135,5 +149,24 @@ describe('termination (第12条)', () => {
     expect(
       await failure(withScope(db, { operator: true }, (tx) => terminateByProvider(tx, { id: op.operatorId }, { tenantId: other.tenantId, contractId: c2.id, cause: { kind: 'with_notice' }, endDate: soon }))),
     ).toBe('RULE_VIOLATION:NOTICE_TOO_SHORT');
+  });
+
+  it('第28条2項: a contract already ending after a customer termination is still ended at once for cause; a second notice termination is refused', async () => {
+    const t = await createTenantFixture(adminDb);
+    const op = await createOperatorFixture(adminDb);
+    const contract = await adminDb.contract.findFirstOrThrow({ where: { tenantId: t.tenantId } });
+    const receivedAt = new Date(Date.now());
+    const desired = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    await withScope(db, { tenantId: t.tenantId }, (tx) =>
+      requestCustomerTermination(tx, { kind: 'USER', id: t.users.admin.id }, { tenantId: t.tenantId, contractId: contract.id, desiredEndDate: desired, now: receivedAt }),
+    );
+    const later = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    expect(
+      await failure(withScope(db, { operator: true }, (tx) => terminateByProvider(tx, { id: op.operatorId }, { tenantId: t.tenantId, contractId: contract.id, cause: { kind: 'with_notice' }, endDate: later }))),
+    ).toBe('CONFLICT:ALREADY_ENDING');
+    const res = await withScope(db, { operator: true }, (tx) => terminateByProvider(tx, { id: op.operatorId }, { tenantId: t.tenantId, contractId: contract.id, cause: { kind: 'anti_social_forces' } }));
+    expect(res.immediate).toBe(true);
+    expect((await adminDb.contract.findFirstOrThrow({ where: { tenantId: t.tenantId } })).status).toBe('ENDED');
+    expect((await adminDb.tenant.findUniqueOrThrow({ where: { id: t.tenantId } })).status).toBe('DEREGISTERED');
   });
 });

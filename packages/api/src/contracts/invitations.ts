@@ -5,7 +5,7 @@ import { hashPassword } from '../auth/passwords';
 import { apiEnv } from '../env';
 import { AppError } from '../errors/app-error';
 
-const INVITATION_DAYS = 7;
+export const INVITATION_DAYS = 7;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

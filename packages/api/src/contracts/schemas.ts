@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidCorporateNumber } from '../billing/rules/registration-number';
 
 const isoDate = z.iso.date();
 
@@ -12,7 +13,8 @@ export const administratorSchema = z.object({
 export const applicationInputSchema = z.object({
   companyName: z.string().trim().min(1).max(200),
   companyNameKana: z.string().trim().max(200).optional(),
-  corporateNumber: z.string().regex(/^\d{13}$/).optional(),
+  // 法人番号: 13 digits whose first is a check digit over the other twelve (National Tax Agency rule).
+  corporateNumber: z.string().regex(/^\d{13}$/).refine(isValidCorporateNumber, 'Invalid corporate number: check digit does not match').optional(),
   // 第9条2項5号: the service is for entities established in Japan; the form asks it explicitly.
   isDomesticEntity: z.boolean(),
   postalCode: z.string().regex(/^\d{3}-?\d{4}$/),

@@ -19,6 +19,13 @@ async function liveContract(db: Tx, tenantId: string, contractId: string) {
   return c;
 }
 
+async function notEndedContract(db: Tx, tenantId: string, contractId: string) {
+  const c = await db.contract.findFirst({ where: { tenantId, id: contractId } });
+  if (!c) throw new AppError('NOT_FOUND', 'No such contract.');
+  if (c.status === 'ENDED') throw new AppError('CONFLICT', 'The contract has ended.', { reason: 'ALREADY_ENDING' });
+  return c;
+}
+
 /**
  * 第12条1項: the request must arrive ≥ 30 days before the desired end; the contract then ends on the
  * last day of the month after the month of receipt, whatever date was asked for.
@@ -84,8 +91,9 @@ export async function terminateByProvider(
   input: { tenantId: string; contractId: string; cause: ProviderTerminationCause; endDate?: string; note?: string; now?: Date },
 ) {
   const now = input.now ?? new Date();
-  const c = await liveContract(db, input.tenantId, input.contractId);
   const plan = planProviderTermination(input.cause, now, input.endDate);
+  // A contract already ending may still be ended at once for cause (e.g. 第28条2項 found during the notice period).
+  const c = plan.ok && plan.immediate ? await notEndedContract(db, input.tenantId, input.contractId) : await liveContract(db, input.tenantId, input.contractId);
   if (!plan.ok) throw new AppError('RULE_VIOLATION', `The termination is not allowed yet (${plan.clause}).`, { reason: plan.reason, clause: plan.clause });
   const endIso = plan.immediate ? toJstDate(now) : plan.endDate;
   const req = await db.terminationRequest.create({

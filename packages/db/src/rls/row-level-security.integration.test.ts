@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { createDb } from '../client';
 import { withScope, withTenant } from '../scope';
-import { lookupTenantBySystemId, listTenantIds } from '../lookups';
+import { countActiveWorkers, lookupTenantBySystemId, listTenantIds } from '../lookups';
 import { appLoginUrl, provisionAppLogin } from '../app-login';
 
 // The database itself enforces tenant isolation: these queries deliberately carry no `where tenantId`.
@@ -109,5 +109,16 @@ describe('row-level security', () => {
     expect(await lookupTenantBySystemId(app, systemId)).toMatchObject({ id: t2, status: 'ACTIVE' });
     expect(await lookupTenantBySystemId(app, 'no-such-system')).toBeNull();
     expect(await listTenantIds(app)).toEqual(expect.arrayContaining([t1, t2]));
+  });
+
+  it('seats used: active workers are counted only for the tenants the scope sees, and never listed', async () => {
+    const both = [t1, t2];
+    const count = (scope: Parameters<typeof withScope>[1]) => withScope(app, scope, (tx) => countActiveWorkers(tx, both));
+    expect(Object.fromEntries(await count({ operator: true }))).toEqual({ [t1]: 1, [t2]: 1 });
+    expect(Object.fromEntries(await count({ resellerId: reseller }))).toEqual({ [t1]: 1 });
+    expect(Object.fromEntries(await count({ tenantId: t2 }))).toEqual({ [t2]: 1 });
+    expect((await count({})).size).toBe(0);
+    // The reseller still cannot read the workers themselves.
+    expect(await withScope(app, { resellerId: reseller }, (tx) => tx.user.count())).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AuthzEnv, ConsoleCases, ResellerCases } from '../case-types';
 import { createTenantFixture, type TenantFixture } from '../../testing/fixtures';
 
@@ -52,6 +53,14 @@ async function aChangeRequest(t: TenantFixture, env: AuthzEnv) {
 
 const farEnough = () => new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
 
+/** A registered administrator of tenant `t` who has not set a password yet (the one a re-sent invitation is for). */
+async function anInvitedAdministrator(t: TenantFixture, env: AuthzEnv) {
+  const u = await env.adminDb.user.create({
+    data: { tenantId: t.tenantId, loginId: `invited-${randomUUID().slice(0, 8)}`, name: '招待中', email: 'invited-authz@example.test', role: 'ADMIN', isRegisteredAdministrator: true },
+  });
+  return { tenantId: t.tenantId, userId: u.id };
+}
+
 export const consoleCases: ConsoleCases = {
   'contracts.mine': { minRole: 'ADMIN', call: (c) => c.contracts.mine(), crossTenant: 'OWN_ONLY' },
   'contracts.requestTermination': {
@@ -64,6 +73,7 @@ export const consoleCases: ConsoleCases = {
     call: async (c, t, env) => c.contracts.requestSeats({ contractId: (await directContract(t, env)).id, seats: 5 }),
     crossTenant: 'NOT_FOUND',
   },
+  'contracts.terminationPreview': { minRole: 'ADMIN', call: (c) => c.contracts.terminationPreview({ desiredEndDate: farEnough() }), crossTenant: 'OWN_ONLY' },
   'contracts.invitations.accept': { minRole: 'PUBLIC', call: (c) => c.contracts.invitations.accept({ token: 'x'.repeat(20), password: 'a-long-password-1' }) },
 };
 
@@ -77,6 +87,10 @@ export const resellerCases: ResellerCases = {
     call: async (c, _t, env) => c.operator.contracts.reject({ id: (await anApplication(env, null)).id, reason: 'TECHNICALLY_DIFFICULT' }),
   },
   'operator.contracts.overview': { who: 'OPERATOR', call: (c, t) => c.operator.contracts.overview({ tenantId: t.tenantId }) },
+  'operator.contracts.summaries': { who: 'OPERATOR', call: (c) => c.operator.contracts.summaries() },
+  'operator.contracts.administrators': { who: 'OPERATOR', call: (c, t) => c.operator.contracts.administrators({ tenantId: t.tenantId }) },
+  'operator.contracts.resendInvitation': { who: 'OPERATOR', call: async (c, t, env) => c.operator.contracts.resendInvitation(await anInvitedAdministrator(t, env)) },
+  'operator.contracts.terminationPreview': { who: 'OPERATOR', call: (c) => c.operator.contracts.terminationPreview({ cause: { kind: 'with_notice' }, endDate: farEnough() }) },
   'operator.contracts.terminate': {
     who: 'OPERATOR',
     call: async (c, t, env) => c.operator.contracts.terminate({ ...(await extraContract(t, env)), cause: { kind: 'with_notice' }, endDate: farEnough() }),
@@ -111,6 +125,8 @@ export const resellerCases: ResellerCases = {
     crossTenant: 'NOT_FOUND',
   },
   'reseller.contracts.submit': { who: 'RESELLER', call: (c) => c.reseller.contracts.submit({ ...application, resellerAnnualPrice: 150_000 }) },
+  'reseller.contracts.summaries': { who: 'RESELLER', call: (c) => c.reseller.contracts.summaries() },
+  'reseller.contracts.terminationPreview': { who: 'RESELLER', call: (c) => c.reseller.contracts.terminationPreview({ desiredEndDate: farEnough() }) },
   'reseller.contracts.overview': { who: 'RESELLER', call: (c, t) => c.reseller.contracts.overview({ tenantId: t.tenantId }), crossTenant: 'NOT_FOUND' },
   'reseller.contracts.requestTermination': {
     who: 'RESELLER',

@@ -36,7 +36,7 @@ export const resellerBillingRouter = {
   invoices: resellerProcedure.input(optionalTenant).query(({ ctx, input }) => visibleInvoices(ctx.db, input)),
 } satisfies TRPCRouterRecord;
 
-/** Console: the tenant's own invoices (direct contracts; reseller-sold ones are billed to the reseller). */
+/** Console: the tenant's own invoices. Reseller-sold contracts are billed to the reseller at wholesale: not shown. */
 export const consoleBillingRouter = {
-  invoices: adminProcedure.query(({ ctx }) => listInvoices(ctx.db, { tenantId: ctx.tenantId })),
+  invoices: adminProcedure.query(({ ctx }) => listInvoices(ctx.db, { tenantId: ctx.tenantId, billTo: 'CUSTOMER' })),
 } satisfies TRPCRouterRecord;

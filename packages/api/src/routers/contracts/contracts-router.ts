@@ -1,12 +1,15 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { acceptApplication, getApplication, listApplications, rejectApplication, submitApplication } from '../../contracts/applications';
+import { listAdministrators, resendInvitation } from '../../contracts/administrators';
 import { acceptChangeRequest, rejectChangeRequest, submitAddSeats } from '../../contracts/change-requests';
-import { contractOverview } from '../../contracts/contract-view';
+import { contractOverview, customerContractOverview, listContractSummaries } from '../../contracts/contract-view';
 import { acceptInvitation } from '../../contracts/invitations';
+import { checkTerminationNotice, planProviderTermination } from '../../contracts/rules';
 import { applicationInputSchema, rejectInputSchema } from '../../contracts/schemas';
 import { renewContract } from '../../contracts/renewal';
 import { requestCustomerTermination, resumeTenant, suspendTenant, terminateByProvider } from '../../contracts/termination';
+import { stripeFromEnv } from '../../billing/stripe-client';
 import { getMailer } from '../../mail/mailer';
 import { adminProcedure, operatorProcedure, publicProcedure, resellerProcedure } from '../../trpc';
 import { newPassword } from '../users/schemas';
@@ -17,6 +20,8 @@ const statusFilter = z.object({ status: z.enum(['SUBMITTED', 'ACCEPTED', 'REJECT
 const terminationInput = z.object({ tenantId: z.uuid(), contractId: z.uuid(), desiredEndDate: z.iso.date(), note: z.string().trim().max(1000).optional() });
 const addSeats = z.object({ tenantId: z.uuid(), contractId: z.uuid(), seats: z.number().int().min(1).max(100_000), note: z.string().trim().max(1000).optional() });
 const changeRef = z.object({ tenantId: z.uuid(), id: z.uuid() });
+// 第12条1項 as the rule gives it today: the end date, or the refusal and the earliest date that would do.
+const terminationPreview = z.object({ desiredEndDate: z.iso.date() });
 const providerCause = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['prohibited_act', 'insolvency', 'anti_social_forces', 'licensor_contract_ended', 'with_notice']) }),
   z.object({ kind: z.literal('uncured_breach'), demandSentAt: z.coerce.date(), cureDeadline: z.coerce.date() }),
@@ -27,9 +32,17 @@ export const operatorContractsRouter = {
   applications: operatorProcedure.input(statusFilter).query(({ ctx, input }) => listApplications(ctx.db, input)),
   application: operatorProcedure.input(byId).query(({ ctx, input }) => getApplication(ctx.db, input)),
   submitDirect: operatorProcedure.input(applicationInputSchema).mutation(({ ctx, input }) => submitApplication(ctx.db, { kind: 'OPERATOR', id: ctx.operator.id }, input)),
-  accept: operatorProcedure.input(byId).mutation(({ ctx, input }) => acceptApplication(ctx.db, getMailer(), ctx.operator, input)),
+  accept: operatorProcedure.input(byId).mutation(({ ctx, input }) => acceptApplication(ctx.db, { mailer: getMailer(), stripe: stripeFromEnv() }, ctx.operator, input)),
   reject: operatorProcedure.input(rejectInputSchema).mutation(({ ctx, input }) => rejectApplication(ctx.db, getMailer(), ctx.operator, input)),
+  summaries: operatorProcedure.query(({ ctx }) => listContractSummaries(ctx.db)),
   overview: operatorProcedure.input(byTenant).query(({ ctx, input }) => contractOverview(ctx.db, input)),
+  administrators: operatorProcedure.input(byTenant).query(({ ctx, input }) => listAdministrators(ctx.db, input)),
+  resendInvitation: operatorProcedure
+    .input(z.object({ tenantId: z.uuid(), userId: z.uuid() }))
+    .mutation(({ ctx, input }) => resendInvitation(ctx.db, getMailer(), ctx.operator, input)),
+  terminationPreview: operatorProcedure
+    .input(z.object({ cause: providerCause, endDate: z.iso.date().optional() }))
+    .query(({ input }) => planProviderTermination(input.cause, new Date(), input.endDate)),
   terminate: operatorProcedure
     .input(z.object({ tenantId: z.uuid(), contractId: z.uuid(), cause: providerCause, endDate: z.iso.date().optional(), note: z.string().max(1000).optional() }))
     .mutation(({ ctx, input }) => terminateByProvider(ctx.db, ctx.operator, input)),
@@ -54,7 +67,9 @@ export const resellerContractsRouter = {
   requestSeats: resellerProcedure
     .input(addSeats)
     .mutation(({ ctx, input }) => submitAddSeats(ctx.db, { kind: 'RESELLER_STAFF', id: ctx.staff.id, resellerId: ctx.resellerId }, input)),
+  summaries: resellerProcedure.query(({ ctx }) => listContractSummaries(ctx.db)),
   overview: resellerProcedure.input(byTenant).query(({ ctx, input }) => contractOverview(ctx.db, input)),
+  terminationPreview: resellerProcedure.input(terminationPreview).query(({ input }) => checkTerminationNotice(new Date(), input.desiredEndDate)),
   requestTermination: resellerProcedure
     .input(terminationInput)
     .mutation(({ ctx, input }) => requestCustomerTermination(ctx.db, { kind: 'RESELLER_STAFF', id: ctx.staff.id, resellerId: ctx.resellerId }, input)),
@@ -62,7 +77,8 @@ export const resellerContractsRouter = {
 
 /** Console: tenant administrators see their contract and may end a direct contract (第12条1項). */
 export const consoleContractsRouter = {
-  mine: adminProcedure.query(({ ctx }) => contractOverview(ctx.db, { tenantId: ctx.tenantId })),
+  mine: adminProcedure.query(({ ctx }) => customerContractOverview(ctx.db, { tenantId: ctx.tenantId })),
+  terminationPreview: adminProcedure.input(terminationPreview).query(({ input }) => checkTerminationNotice(new Date(), input.desiredEndDate)),
   requestTermination: adminProcedure
     .input(terminationInput.omit({ tenantId: true }))
     .mutation(({ ctx, input }) => requestCustomerTermination(ctx.db, { kind: 'USER', id: ctx.user.id }, { ...input, tenantId: ctx.tenantId })),

@@ -1,0 +1,5 @@
+import { ApplicationForm } from '@/components/contracts/application-form';
+
+export default function NewApplicationPage() {
+  return <ApplicationForm />;
+}

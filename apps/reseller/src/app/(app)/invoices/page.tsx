@@ -1,0 +1,5 @@
+import { InvoiceList } from '@/components/contracts/invoice-list';
+
+export default function InvoicesPage() {
+  return <InvoiceList />;
+}
