@@ -1,7 +1,7 @@
 'use client';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Card, Field, setLanguage, TextInput, useContractError, useLanguage, useT } from '@telework/ui';
+import { Alert, AuthFrame, Button, Field, TextInput, useContractError, useT } from '@telework/ui';
 import { useTRPC } from '@/trpc/client';
 
 /**
@@ -10,7 +10,6 @@ import { useTRPC } from '@/trpc/client';
  */
 export function InviteForm({ token }: { token: string }) {
   const t = useT();
-  const lang = useLanguage();
   const trpc = useTRPC();
   const contractError = useContractError();
   // Asking who we are hands the browser its CSRF cookie before the form is sent (as on sign-in).
@@ -31,48 +30,37 @@ export function InviteForm({ token }: { token: string }) {
   };
 
   return (
-    <div className="tw-auth-page">
-      <div className="tw-auth-box">
-        <p className="tw-auth-lang">
-          <button type="button" className="tw-button tw-button-link" onClick={() => setLanguage(lang === 'ja' ? 'en' : 'ja')} data-testid="language-switch">
-            {t('lang.switchTo')}
-          </button>
-        </p>
-        <p className="tw-auth-product">{t('app.productName')}</p>
-        <h1>{t('invite.title')}</h1>
-        <Card>
-          {accept.data ? (
-            <div data-testid="invite-done">
-              <Alert tone="success">{t('invite.done')}</Alert>
-              <dl className="tw-facts">
-                <dt>{t('auth.systemId')}</dt>
-                <dd data-testid="invite-system-id">{accept.data.systemId}</dd>
-                <dt>{t('auth.loginId')}</dt>
-                <dd data-testid="invite-login-id">{accept.data.loginId}</dd>
-              </dl>
-              <a className="tw-button tw-button-primary" href="/sign-in">
-                {t('invite.goSignIn')}
-              </a>
-            </div>
-          ) : (
-            <>
-              <p className="tw-muted">{t('invite.intro')}</p>
-              {err.message ? <Alert>{err.message}</Alert> : null}
-              <form onSubmit={submit} noValidate>
-                <Field label={t('invite.password')} htmlFor="invite-password" error={err.fields.password}>
-                  <TextInput id="invite-password" type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
-                </Field>
-                <Field label={t('invite.confirm')} htmlFor="invite-confirm" error={mismatch ? t('invite.mismatch') : null}>
-                  <TextInput id="invite-confirm" type="password" autoComplete="new-password" value={form.confirm} onChange={(e) => setForm({ ...form, confirm: e.target.value })} />
-                </Field>
-                <Button type="submit" disabled={accept.isPending || me.isLoading} style={{ width: '100%' }}>
-                  {t('invite.submit')}
-                </Button>
-              </form>
-            </>
-          )}
-        </Card>
-      </div>
-    </div>
+    <AuthFrame title="invite.title">
+      {accept.data ? (
+        <div data-testid="invite-done">
+          <Alert tone="success">{t('invite.done')}</Alert>
+          <dl className="tw-facts">
+            <dt>{t('auth.systemId')}</dt>
+            <dd data-testid="invite-system-id">{accept.data.systemId}</dd>
+            <dt>{t('auth.loginId')}</dt>
+            <dd data-testid="invite-login-id">{accept.data.loginId}</dd>
+          </dl>
+          <a className="tw-button tw-button-primary" href="/sign-in">
+            {t('invite.goSignIn')}
+          </a>
+        </div>
+      ) : (
+        <>
+          <p className="tw-muted">{t('invite.intro')}</p>
+          {err.message ? <Alert>{err.message}</Alert> : null}
+          <form onSubmit={submit} noValidate>
+            <Field label={t('invite.password')} htmlFor="invite-password" error={err.fields.password}>
+              <TextInput id="invite-password" type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+            </Field>
+            <Field label={t('invite.confirm')} htmlFor="invite-confirm" error={mismatch ? t('invite.mismatch') : null}>
+              <TextInput id="invite-confirm" type="password" autoComplete="new-password" value={form.confirm} onChange={(e) => setForm({ ...form, confirm: e.target.value })} />
+            </Field>
+            <Button type="submit" disabled={accept.isPending || me.isLoading} style={{ width: '100%' }}>
+              {t('invite.submit')}
+            </Button>
+          </form>
+        </>
+      )}
+    </AuthFrame>
   );
 }
