@@ -10,5 +10,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 240_000,
+    // A page waits on a real server that hashes passwords and builds reports: on a busy 2-core CI
+    // machine one second (the default) is too short; a test that needs a tighter bound says so.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
