@@ -1,6 +1,7 @@
 import type { MessageKey } from './ja';
 import { peopleEn } from './people';
 import { workEn } from './work';
+import { operationsEn } from './operations';
 
 const base = {
   'app.consoleName': 'Work Management Console',
@@ -92,4 +93,4 @@ const base = {
   'error.field.email': 'Enter an e-mail address',
 } as const;
 
-export const en = { ...base, ...peopleEn, ...workEn } as const satisfies Record<MessageKey, string>;
+export const en = { ...base, ...peopleEn, ...workEn, ...operationsEn } as const satisfies Record<MessageKey, string>;

@@ -1,5 +1,6 @@
 import { peopleJa } from './people';
 import { workJa } from './work';
+import { operationsJa } from './operations';
 
 // Japanese (default) UI text. Keys are shared by both web apps; the English catalogue must have
 // exactly the same keys (checked by the type of `en`).
@@ -95,6 +96,6 @@ const base = {
 
 // Each area of the product keeps its texts in its own file (so that screens can be built side by
 // side); the catalogues are their union.
-export const ja = { ...base, ...peopleJa, ...workJa } as const;
+export const ja = { ...base, ...peopleJa, ...workJa, ...operationsJa } as const;
 
 export type MessageKey = keyof typeof ja;
