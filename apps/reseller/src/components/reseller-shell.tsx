@@ -18,8 +18,12 @@ export function useMe(): Me {
 }
 
 // Only pages that exist are listed; each screen adds itself here when it lands.
-function navFor(_kind: Me['kind']): NavItem[] {
-  return [{ href: '/', label: 'nav.home' }];
+function navFor(kind: Me['kind']): NavItem[] {
+  const items: NavItem[] = [{ href: '/', label: 'nav.home' }];
+  if (kind === 'operator') {
+    items.push({ href: '/notices', label: 'nav.notices' }, { href: '/inquiries', label: 'nav.inquiries' }, { href: '/privacy', label: 'nav.privacy' }, { href: '/audit', label: 'nav.providerAudit' });
+  }
+  return items;
 }
 
 export function ResellerShell({ children }: { children: ReactNode }) {
