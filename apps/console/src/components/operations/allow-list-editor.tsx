@@ -55,7 +55,7 @@ export function AllowListEditor({ initial, callerIp }: { initial: string[]; call
         {entries.map((entry, i) => (
           <div key={i} style={{ display: 'flex', gap: 8, alignItems: 'flex-end' }}>
             <div style={{ flex: 1 }}>
-              <Field label={t('ops.access.entry', { n: i + 1 })} htmlFor={`cidr-${i}`} error={err.fields[`cidrs.${i}`]} hint={i === 0 ? t('ops.access.entryHint') : undefined}>
+              <Field label={t('ops.access.entry', { n: i + 1 })} htmlFor={`cidr-${i}`} error={err.fields[`cidrs.${i}`] ? t('ops.access.entryInvalid') : undefined} hint={i === 0 ? t('ops.access.entryHint') : undefined}>
                 <TextInput id={`cidr-${i}`} value={entry} placeholder="203.0.113.0/24" onChange={(e) => edit(entries.map((x, j) => (j === i ? e.target.value : x)))} />
               </Field>
             </div>
