@@ -1,7 +1,11 @@
 export { I18nProvider, rememberLanguage, setLanguage, useLanguage, useT } from './components/i18n-provider';
 export { AppShell, type NavItem } from './components/app-shell';
 export { AuthFrame, AuthPage } from './components/auth-page';
-export { Alert, Button, Card, DataTable, Field, Select, TextInput, type DataColumn } from './components/primitives';
+export { Alert, Button, Card, DataTable, Field, Select, TextArea, TextInput, type DataColumn } from './components/primitives';
+export { useOperationsError } from './components/operations/use-operations-error';
+export { InquiryDue, InquiryStatusBadge, InquiryThread, type InquiryThreadMessage } from './components/operations/inquiry-thread';
+export { ReplyForm } from './components/operations/reply-form';
+export { CorrectionSummary, PrivacyStatusBadge } from './components/operations/privacy-status';
 export { errorMessage, fieldErrorKey, fieldErrors } from './components/app-error';
 export { useErrorText, type ErrorText } from './components/use-error-text';
 export { ConfirmDialog, Dialog, dialogButtons } from './components/dialog';

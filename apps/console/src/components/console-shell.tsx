@@ -28,6 +28,7 @@ function navFor(role: Me['role']): NavItem[] {
   }
   if (role === 'ADMIN') items.push({ href: '/mail', label: 'nav.mail' });
   if (role === 'ADMIN') items.push({ href: '/contract', label: 'nav.contract' });
+  if (role === 'ADMIN') items.push({ href: '/inquiries', label: 'nav.inquiries' }, { href: '/privacy', label: 'nav.privacy' }, { href: '/access', label: 'nav.access' });
   items.push({ href: '/profile', label: 'nav.profile' });
   return items;
 }

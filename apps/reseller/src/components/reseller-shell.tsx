@@ -20,7 +20,11 @@ export function useMe(): Me {
 
 // Only pages that exist are listed; each screen adds itself here when it lands.
 function navFor(kind: Me['kind']): NavItem[] {
-  return [{ href: '/', label: 'nav.home' }, ...contractsNav(kind)];
+  const items: NavItem[] = [{ href: '/', label: 'nav.home' }, ...contractsNav(kind)];
+  if (kind === 'operator') {
+    items.push({ href: '/notices', label: 'nav.notices' }, { href: '/inquiries', label: 'nav.inquiries' }, { href: '/privacy', label: 'nav.privacy' }, { href: '/audit', label: 'nav.providerAudit' });
+  }
+  return items;
 }
 
 export function ResellerShell({ children }: { children: ReactNode }) {

@@ -63,9 +63,16 @@ describe('allow-list editing', () => {
     const admin = await signedInUser(db, t, 'admin'); // calls from 203.0.113.10
     const code = (p: Promise<unknown>) => p.then(() => 'OK', (e: unknown) => (e instanceof TRPCError ? e.code : 'THROWN'));
     expect(await code(admin.console((c) => c.access.setAllowList({ cidrs: ['10.0.0.0/33'] })))).toBe('BAD_REQUEST');
+    // Each bad entry is named by its line, so the editor marks exactly those.
+    const refused = await admin.console((c) => c.access.setAllowList({ cidrs: ['203.0.113.0/24', '300.1.1.1', '', 'fe80::/129'] })).then(
+      () => null,
+      (e: unknown) => (e instanceof TRPCError ? (e.cause as { details?: { fieldErrors?: unknown } } | undefined)?.details?.fieldErrors : e),
+    );
+    expect(refused).toEqual({ 'cidrs.1': ['invalid'], 'cidrs.3': ['invalid'] });
+    expect((await admin.console((c) => c.access.allowList())).cidrs).toEqual([]);
     expect(await code(admin.console((c) => c.access.setAllowList({ cidrs: ['10.0.0.0/8'] })))).toBe('PRECONDITION_FAILED');
     expect(await admin.console((c) => c.access.setAllowList({ cidrs: ['203.0.113.0/24', ' 10.0.0.0/8 '] }))).toEqual(['203.0.113.0/24', '10.0.0.0/8']);
-    expect(await admin.console((c) => c.access.allowList())).toEqual(['203.0.113.0/24', '10.0.0.0/8']);
+    expect(await admin.console((c) => c.access.allowList())).toEqual({ cidrs: ['203.0.113.0/24', '10.0.0.0/8'], callerIp: '203.0.113.10' });
     await checkAccess(db, { ip: '133.242.0.1', tenantId: t.tenantId });
     const refusals = await admin.console((c) => c.access.refusals());
     expect(refusals).toHaveLength(1);

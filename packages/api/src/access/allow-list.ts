@@ -3,9 +3,10 @@ import { AppError } from '../errors/app-error';
 import { recordTenantAudit } from '../audit/audit-log';
 import { ACCESS_REFUSED_ACTION, inAllowList, isValidCidr } from './check-access';
 
-/** db: tenant scope. */
-export async function getAllowList(db: Tx, tenantId: string): Promise<string[]> {
-  return (await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { ipAllowList: true } })).ipAllowList;
+/** db: tenant scope. The caller's own address comes along, so the editor can say whether the list lets them in. */
+export async function getAllowList(db: Tx, tenantId: string, callerIp: string | null): Promise<{ cidrs: string[]; callerIp: string | null }> {
+  const { ipAllowList } = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { ipAllowList: true } });
+  return { cidrs: ipAllowList, callerIp };
 }
 
 /**
@@ -13,9 +14,14 @@ export async function getAllowList(db: Tx, tenantId: string): Promise<string[]> 
  * administrator making the change is refused, so nobody locks their organisation out by a typo.
  */
 export async function setAllowList(db: Tx, args: { tenantId: string; actorId: string; ip: string | null; cidrs: string[] }): Promise<string[]> {
+  // Each bad entry is named by its position in the list as sent (cidrs.<index>), for the editor to mark that line.
+  const bad = args.cidrs.flatMap((c, index) => (c.trim() && !isValidCidr(c) ? [{ entry: c.trim(), index }] : []));
+  if (bad.length > 0) {
+    throw new AppError('VALIDATION', `Not a valid address or CIDR block: ${bad.map((b) => b.entry).join(', ')}`, {
+      fieldErrors: Object.fromEntries(bad.map((b) => [`cidrs.${b.index}`, ['invalid']])),
+    });
+  }
   const cidrs = [...new Set(args.cidrs.map((c) => c.trim()).filter(Boolean))];
-  const bad = cidrs.filter((c) => !isValidCidr(c));
-  if (bad.length > 0) throw new AppError('VALIDATION', `Not a valid address or CIDR block: ${bad.join(', ')}`, { fieldErrors: { cidrs: bad.map(() => 'invalid') } });
   if (cidrs.length > 0 && (!args.ip || !inAllowList(args.ip, cidrs))) {
     throw new AppError('RULE_VIOLATION', 'The list does not include the address you are using now.', { reason: 'ALLOW_LIST_EXCLUDES_CALLER' });
   }

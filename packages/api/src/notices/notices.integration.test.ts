@@ -69,9 +69,13 @@ describe('notices', () => {
     const failed = report.find((r) => r.email === bouncing);
     expect(failed).toMatchObject({ status: 'FAILED', attempts: 1, sentAt: null });
     expect(failed?.lastError).toMatch(/550|mailbox/);
+    // The next retry is one backoff step (1 min) after the base the job counts from: the later of publication and the row's creation.
+    const row = await adminDb.noticeDelivery.findFirstOrThrow({ where: { noticeId: notice.id, email: bouncing } });
+    expect(failed?.nextAttemptAt?.getTime()).toBe(Math.max(notice.publishAt.getTime(), row.createdAt.getTime()) + 60_000);
     for (const r of report.filter((x) => x.email !== bouncing)) {
       expect(r.status).toBe('SENT');
       expect(r.sentAt).toBeInstanceOf(Date);
+      expect(r.nextAttemptAt).toBeNull();
     }
     expect(report.some((r) => r.tenantId === other.tenantId)).toBe(false);
 
@@ -126,5 +130,45 @@ describe('notices', () => {
     shown = (await anon.console((c) => c.notices.loginScreen())).map((n) => n.id);
     expect(shown).not.toContain(everyone.id);
     expect(await adminDb.providerAuditLog.count({ where: { targetId: everyone.id, action: { in: ['notice.create', 'notice.withdraw'] } } })).toBe(2);
+  });
+
+  it('a terms change records the terms version in force from its date; withdrawing it before then drops the version', async () => {
+    const { email } = await createOperatorFixture(adminDb);
+    const op = await signedInProvider(db, 'operator', email);
+    // A date no other test uses: versions are named by the Tokyo date they take effect.
+    const effectiveAt = new Date(Date.UTC(2031, 3, 30, 15, 0)); // 2031-05-01 00:00 JST
+    const input = { kind: 'TERMS_CHANGE' as const, audience: 'ALL_TENANTS' as const, titleJa: '利用約款の改定', bodyJa: '第3条に基づき改定します。', effectiveAt };
+    const notice = await op.reseller((c) => c.operator.notices.create(input));
+    expect(notice.termsVersion).toBe('2031-05-01');
+    const version = await adminDb.termsVersion.findUniqueOrThrow({ where: { version: '2031-05-01' } });
+    expect(version).toMatchObject({ title: '利用約款の改定', body: '第3条に基づき改定します。', noticeId: notice.id });
+    expect(version.effectiveAt.toISOString()).toBe(effectiveAt.toISOString());
+    expect(version.publishedAt.toISOString()).toBe(notice.publishAt.toISOString());
+    expect((await adminDb.providerAuditLog.findFirstOrThrow({ where: { targetId: notice.id, action: 'notice.create' } })).details).toMatchObject({ termsVersion: '2031-05-01' });
+
+    // A second change taking effect the same day would be the same version: refused, nothing stored.
+    expect(await failure(op.reseller((c) => c.operator.notices.create({ ...input, titleJa: '重複' })))).toBe('CONFLICT:TERMS_VERSION_EXISTS');
+    expect(await adminDb.notice.count({ where: { titleJa: '重複' } })).toBe(0);
+
+    await op.reseller((c) => c.operator.notices.withdraw({ noticeId: notice.id }));
+    expect(await adminDb.termsVersion.count({ where: { noticeId: notice.id } })).toBe(0);
+    // Now the date is free again.
+    expect((await op.reseller((c) => c.operator.notices.create(input))).termsVersion).toBe('2031-05-01');
+    // Other kinds of notice make no terms version.
+    const general = await op.reseller((c) => c.operator.notices.create({ kind: 'GENERAL', audience: 'ALL_TENANTS', titleJa: '一般', bodyJa: '本文', effectiveAt: new Date(Date.UTC(2032, 0, 1)) }));
+    expect(general.termsVersion).toBeNull();
+    expect(await adminDb.termsVersion.count({ where: { noticeId: general.id } })).toBe(0);
+  });
+
+  it('withdrawing a terms change already in force keeps its version', async () => {
+    const { operatorId, email } = await createOperatorFixture(adminDb);
+    const op = await signedInProvider(db, 'operator', email);
+    // Stored directly as if published 40 days ago and in force since yesterday (the 30-day rule checks new notices only).
+    const past = await adminDb.notice.create({
+      data: { kind: 'TERMS_CHANGE', audience: 'ALL_TENANTS', titleJa: '旧改定', bodyJa: '本文', publishAt: new Date(Date.now() - 40 * DAY), effectiveAt: new Date(Date.now() - DAY), createdByOperatorId: operatorId },
+    });
+    await adminDb.termsVersion.create({ data: { version: `past-${past.id}`, title: '旧改定', body: '本文', publishedAt: past.publishAt, effectiveAt: new Date(Date.now() - DAY), noticeId: past.id } });
+    await op.reseller((c) => c.operator.notices.withdraw({ noticeId: past.id }));
+    expect(await adminDb.termsVersion.count({ where: { noticeId: past.id } })).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import type { Db, Prisma, Tx } from '@telework/db';
 import { AppError } from '../errors/app-error';
 import { recordProviderAudit } from '../audit/audit-log';
-import { assertNoticeTiming, isCurrentNotice, type NoticeKind } from './notice-rules';
+import { assertNoticeTiming, isCurrentNotice, nextAttemptAt, type NoticeKind } from './notice-rules';
 
 export interface NoticeInput {
   kind: NoticeKind;
@@ -68,6 +68,7 @@ export async function createNotice(db: Tx, args: { operatorId: string; ip: strin
     },
   });
   if (tenantIds) await db.noticeTarget.createMany({ data: tenantIds.map((tenantId) => ({ tenantId, noticeId: notice.id })) });
+  const termsVersion = notice.kind === 'TERMS_CHANGE' && notice.effectiveAt ? await recordTermsVersion(db, notice, notice.effectiveAt) : null;
 
   // Operators can read registered administrators only (RLS), which is exactly who receives notices (第4条4項).
   const admins = await db.user.findMany({
@@ -83,10 +84,30 @@ export async function createNotice(db: Tx, args: { operatorId: string; ip: strin
     action: 'notice.create',
     targetType: 'Notice',
     targetId: notice.id,
-    details: { kind: notice.kind, audience: notice.audience, recipients: admins.length },
+    details: { kind: notice.kind, audience: notice.audience, recipients: admins.length, ...(termsVersion ? { termsVersion: termsVersion.version } : {}) },
     ip: args.ip,
   });
-  return { ...notice, recipients: admins.length };
+  return { ...notice, recipients: admins.length, termsVersion: termsVersion?.version ?? null };
+}
+
+/** The Tokyo calendar date a terms version takes effect names it, e.g. "2027-04-01". */
+export function termsVersionLabel(effectiveAt: Date): string {
+  return effectiveAt.toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
+}
+
+/**
+ * A terms change (第3条) is a new version of the terms, in force from its date of effect; the notice
+ * that announces it is its publication. Two changes taking effect the same day would be one version.
+ */
+async function recordTermsVersion(db: Tx, notice: { id: string; titleJa: string; bodyJa: string; publishAt: Date }, effectiveAt: Date) {
+  const version = termsVersionLabel(effectiveAt);
+  if (await db.termsVersion.findUnique({ where: { version }, select: { id: true } })) {
+    throw new AppError('CONFLICT', `A terms version taking effect on ${version} already exists.`, { reason: 'TERMS_VERSION_EXISTS', fieldErrors: { effectiveAt: ['taken'] } });
+  }
+  return db.termsVersion.create({
+    data: { version, title: notice.titleJa, body: notice.bodyJa, publishedAt: notice.publishAt, effectiveAt, noticeId: notice.id },
+    select: { version: true },
+  });
 }
 
 export async function withdrawNotice(db: Tx, args: { operatorId: string; ip: string | null; noticeId: string; now: Date }) {
@@ -94,7 +115,17 @@ export async function withdrawNotice(db: Tx, args: { operatorId: string; ip: str
   if (!notice) throw new AppError('NOT_FOUND', 'Notice not found.');
   if (notice.withdrawnAt) return notice;
   const updated = await db.notice.update({ where: { id: notice.id }, data: { withdrawnAt: args.now } });
-  await recordProviderAudit(db, { actorKind: 'OPERATOR', actorId: args.operatorId, action: 'notice.withdraw', targetType: 'Notice', targetId: notice.id, ip: args.ip });
+  // A withdrawn terms change never takes effect; one already in force stays part of the terms' history.
+  const dropped = await db.termsVersion.deleteMany({ where: { noticeId: notice.id, effectiveAt: { gt: args.now } } });
+  await recordProviderAudit(db, {
+    actorKind: 'OPERATOR',
+    actorId: args.operatorId,
+    action: 'notice.withdraw',
+    targetType: 'Notice',
+    targetId: notice.id,
+    ...(dropped.count > 0 ? { details: { termsVersionWithdrawn: true } } : {}),
+    ip: args.ip,
+  });
   return updated;
 }
 
@@ -109,16 +140,35 @@ export async function listNoticesForOperators(db: Tx) {
   });
 }
 
-/** Per recipient: status, attempts, last error and the send time (= delivery time, 第4条4項). */
+/**
+ * Per recipient: status, attempts, last error, the send time (= delivery time, 第4条4項) and when the
+ * delivery job tries again (null once sent, withdrawn or out of retries).
+ */
 export async function noticeDeliveriesReport(db: Tx, args: { noticeId: string }) {
-  const notice = await db.notice.findUnique({ where: { id: args.noticeId }, select: { id: true } });
+  const notice = await db.notice.findUnique({ where: { id: args.noticeId }, select: { id: true, publishAt: true, withdrawnAt: true } });
   if (!notice) throw new AppError('NOT_FOUND', 'Notice not found.');
   const rows = await db.noticeDelivery.findMany({
     where: { noticeId: args.noticeId },
     orderBy: [{ tenantId: 'asc' }, { email: 'asc' }],
-    select: { id: true, tenantId: true, userId: true, email: true, status: true, attempts: true, lastError: true, sentAt: true, tenant: { select: { name: true, systemId: true } } },
+    select: {
+      id: true,
+      tenantId: true,
+      userId: true,
+      email: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      sentAt: true,
+      createdAt: true,
+      tenant: { select: { name: true, systemId: true } },
+    } satisfies Prisma.NoticeDeliverySelect,
   });
-  return rows.map(({ tenant, ...r }) => ({ ...r, tenantName: tenant.name, systemId: tenant.systemId }));
+  return rows.map(({ tenant, createdAt, ...r }) => {
+    // The same base the delivery job counts its backoff from.
+    const base = notice.publishAt > createdAt ? notice.publishAt : createdAt;
+    const nextAttempt = r.status === 'SENT' || notice.withdrawnAt ? null : nextAttemptAt(base, r.attempts);
+    return { ...r, tenantName: tenant.name, systemId: tenant.systemId, nextAttemptAt: nextAttempt };
+  });
 }
 
 /** The sign-in screen (no session, 第4条4項 "posting"): current notices addressed to every customer. */

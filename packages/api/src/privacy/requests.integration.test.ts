@@ -101,4 +101,58 @@ describe('personal-data requests (第26条2項)', () => {
     expect((await admin.console((c) => c.privacy.list())).map((r) => r.status).sort()).toEqual(['COMPLETED', 'REJECTED']);
     expect(await codeOf(admin.console((c) => c.privacy.download({ requestId: fix.id })))).toBe('PRECONDITION_FAILED');
   });
+
+  it('completing a correction applies the requested name, department and e-mail, audit-logged on both sides', async () => {
+    const { t, op, admin } = await setup();
+    const userId = await addWorker(adminDb, t);
+    await adminDb.user.update({ where: { tenantId_id: { tenantId: t.tenantId, id: userId } }, data: { department: '旧部署', email: 'old@example.test' } });
+    const fix = await admin.console((c) =>
+      c.privacy.request({ kind: 'CORRECT', subjectUserId: userId, details: '結婚により改姓', correction: { name: '新しい 名前', department: '', email: 'new@example.test' } }),
+    );
+    expect(fix.correction).toEqual({ name: '新しい 名前', department: null, email: 'new@example.test' });
+    await op.reseller((c) => c.operator.privacy.decide({ tenantId: t.tenantId, requestId: fix.id, decision: 'ACCEPT' }));
+    // Accepting alone changes nothing.
+    expect((await adminDb.user.findUniqueOrThrow({ where: { tenantId_id: { tenantId: t.tenantId, id: userId } } })).name).toBe('extra worker');
+    const done = await op.reseller((c) => c.operator.privacy.decide({ tenantId: t.tenantId, requestId: fix.id, decision: 'COMPLETE' }));
+    expect(done).toMatchObject({ status: 'COMPLETED', corrected: ['name', 'department', 'email'] });
+    expect(done.subjectDescription).toMatch(/^新しい 名前 \(w-/);
+    const user = await adminDb.user.findUniqueOrThrow({ where: { tenantId_id: { tenantId: t.tenantId, id: userId } } });
+    expect(user).toMatchObject({ name: '新しい 名前', department: null, email: 'new@example.test' });
+    const tenantEntry = await adminDb.auditLog.findFirstOrThrow({ where: { tenantId: t.tenantId, action: 'personal-data.corrected', targetId: userId } });
+    expect(tenantEntry).toMatchObject({ actorKind: 'OPERATOR', details: { requestId: fix.id, fields: ['name', 'department', 'email'] } });
+    const providerEntry = await adminDb.providerAuditLog.findFirstOrThrow({ where: { tenantId: t.tenantId, action: 'personal-data.complete', targetId: fix.id } });
+    expect(providerEntry.details).toMatchObject({ kind: 'CORRECT', corrected: ['name', 'department', 'email'] });
+    // The administrator reads the operator's change in the tenant's own audit log.
+    expect((await admin.console((c) => c.audit.list({ action: 'personal-data.corrected', limit: 10 }))).items.map((i) => i.targetId)).toContain(userId);
+  });
+
+  it('a correction must say what to change; bad values are refused and a vanished person is NOT_FOUND, changing nothing', async () => {
+    const { t, op, admin } = await setup();
+    expect(await codeOf(admin.console((c) => c.privacy.request({ kind: 'CORRECT', subjectUserId: t.users.worker.id })))).toBe('BAD_REQUEST');
+    expect(await codeOf(admin.console((c) => c.privacy.request({ kind: 'CORRECT', subjectUserId: t.users.worker.id, correction: { email: 'not-an-address' } })))).toBe('BAD_REQUEST');
+    expect(await codeOf(admin.console((c) => c.privacy.request({ kind: 'CORRECT', subjectUserId: t.users.worker.id, correction: { name: '  ' } })))).toBe('BAD_REQUEST');
+    const userId = await addWorker(adminDb, t);
+    const fix = await admin.console((c) => c.privacy.request({ kind: 'CORRECT', subjectUserId: userId, correction: { department: '開発部' } }));
+    await op.reseller((c) => c.operator.privacy.decide({ tenantId: t.tenantId, requestId: fix.id, decision: 'ACCEPT' }));
+    await adminDb.user.delete({ where: { tenantId_id: { tenantId: t.tenantId, id: userId } } });
+    expect(await codeOf(op.reseller((c) => c.operator.privacy.decide({ tenantId: t.tenantId, requestId: fix.id, decision: 'COMPLETE' })))).toBe('NOT_FOUND');
+    expect((await adminDb.personalDataRequest.findFirstOrThrow({ where: { tenantId: t.tenantId, id: fix.id } })).status).toBe('IN_PROGRESS');
+    // Values are only kept for corrections: a disclosure ignores them.
+    const see = await admin.console((c) => c.privacy.request({ kind: 'DISCLOSE', subjectUserId: t.users.worker.id, correction: { name: 'x' } }));
+    expect(see.correction).toBeNull();
+  });
+
+  it('an operator completing a correction cannot touch another tenant’s person', async () => {
+    const { t, op, admin } = await setup();
+    const other = await createTenantFixture(adminDb);
+    const fix = await admin.console((c) => c.privacy.request({ kind: 'CORRECT', subjectUserId: t.users.worker.id, correction: { name: '正しい名前' } }));
+    await op.reseller((c) => c.operator.privacy.decide({ tenantId: t.tenantId, requestId: fix.id, decision: 'ACCEPT' }));
+    // The request named with the other tenant's id is simply not found, and neither person changes.
+    expect(await codeOf(op.reseller((c) => c.operator.privacy.decide({ tenantId: other.tenantId, requestId: fix.id, decision: 'COMPLETE' })))).toBe('NOT_FOUND');
+    expect((await adminDb.user.findUniqueOrThrow({ where: { tenantId_id: { tenantId: other.tenantId, id: other.users.worker.id } } })).name).not.toBe('正しい名前');
+    expect((await adminDb.user.findUniqueOrThrow({ where: { tenantId_id: { tenantId: t.tenantId, id: t.users.worker.id } } })).name).not.toBe('正しい名前');
+    // With the right tenant the same request completes and changes its own person only.
+    await op.reseller((c) => c.operator.privacy.decide({ tenantId: t.tenantId, requestId: fix.id, decision: 'COMPLETE' }));
+    expect((await adminDb.user.findUniqueOrThrow({ where: { tenantId_id: { tenantId: t.tenantId, id: t.users.worker.id } } })).name).toBe('正しい名前');
+  });
 });

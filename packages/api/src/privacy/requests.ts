@@ -1,4 +1,5 @@
-import { withScope, withTenant, type Db, type Tx } from '@telework/db';
+import { applyScope, withScope, withTenant, type Db, type Prisma, type Tx } from '@telework/db';
+import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import { recordProviderAudit, recordTenantAudit } from '../audit/audit-log';
 import { currentDataKey, dataKeyVersion, open, seal, type MasterKeyring } from '../crypto';
@@ -12,6 +13,27 @@ import { collectSubjectData, renderSubjectExport } from './subject-export';
 export type RequestKind = 'DISCLOSE' | 'CORRECT' | 'DELETE';
 export type ExportFormat = 'json' | 'csv';
 
+/** The fields of a person's record a correction may change: the ones we hold about them (第26条2項). */
+export const correctionSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    department: z.string().trim().max(100).nullable().optional(),
+    // An empty department or e-mail asks for it to be removed.
+    email: z.union([z.email().max(254), z.literal('')]).nullable().optional(),
+  })
+  .strict();
+export type Correction = z.infer<typeof correctionSchema>;
+
+/** The correction with empty department/e-mail meaning "remove it", and nothing left out that was asked for. */
+function normaliseCorrection(c: Correction | null | undefined): Correction | null {
+  if (!c) return null;
+  const out: Correction = {};
+  if (c.name !== undefined) out.name = c.name;
+  if (c.department !== undefined) out.department = c.department || null;
+  if (c.email !== undefined) out.email = c.email || null;
+  return Object.keys(out).length > 0 ? out : null;
+}
+
 const requestSelect = {
   id: true,
   tenantId: true,
@@ -20,23 +42,28 @@ const requestSelect = {
   subjectDescription: true,
   kind: true,
   details: true,
+  correction: true,
   status: true,
   handledByOperatorId: true,
   exportBlobKey: true,
   completedAt: true,
   createdAt: true,
-} as const;
+} satisfies Prisma.PersonalDataRequestSelect;
 
 /** db: tenant scope. Only registered administrators may ask (第4条2項). */
 export async function submitPersonalDataRequest(
   db: Tx,
-  args: { tenantId: string; userId: string; ip: string | null; input: { kind: RequestKind; subjectUserId: string; details?: string | null; format?: ExportFormat } },
+  args: { tenantId: string; userId: string; ip: string | null; input: { kind: RequestKind; subjectUserId: string; details?: string | null; format?: ExportFormat; correction?: Correction | null } },
 ) {
   const requester = await db.user.findUnique({ where: { tenantId_id: { tenantId: args.tenantId, id: args.userId } }, select: { isRegisteredAdministrator: true } });
   if (!requester?.isRegisteredAdministrator) throw new AppError('FORBIDDEN', 'Only registered administrators can make this request.', { reason: 'NOT_REGISTERED_ADMINISTRATOR' });
   const subject = await db.user.findUnique({ where: { tenantId_id: { tenantId: args.tenantId, id: args.input.subjectUserId } }, select: { id: true, name: true, loginId: true } });
   if (!subject) throw new AppError('NOT_FOUND', 'User not found.');
   const format = args.input.format ?? 'json';
+  const correction = args.input.kind === 'CORRECT' ? normaliseCorrection(args.input.correction) : null;
+  if (args.input.kind === 'CORRECT' && !correction && !args.input.details) {
+    throw new AppError('VALIDATION', 'Say what is to be corrected.', { fieldErrors: { correction: ['required'] } });
+  }
   const request = await db.personalDataRequest.create({
     data: {
       tenantId: args.tenantId,
@@ -46,6 +73,7 @@ export async function submitPersonalDataRequest(
       kind: args.input.kind,
       // The export format rides in details' first line for DISCLOSE; the rest is the administrator's text.
       details: args.input.kind === 'DISCLOSE' ? `format:${format}\n${args.input.details ?? ''}` : (args.input.details ?? null),
+      ...(correction ? { correction } : {}),
     },
     select: requestSelect,
   });
@@ -57,7 +85,37 @@ export function listRequests(db: Tx, args: { tenantId?: string }) {
   return db.personalDataRequest.findMany({ where: args.tenantId ? { tenantId: args.tenantId } : {}, orderBy: { createdAt: 'desc' }, take: 500, select: requestSelect });
 }
 
-/** db: operator scope. ACCEPT starts the work (IN_PROGRESS; a CORRECT request is then completed by the operator), REJECT ends it. */
+/**
+ * Applies a CORRECT request's new values to the person's record (db: the operator's transaction).
+ * Operators may not write users (RLS), and must not read the tenant's other data: the transaction
+ * narrows to the tenant for exactly this write and its audit entry, then returns to the operator scope.
+ * Returns the names of the fields changed.
+ */
+async function applyCorrection(db: Tx, args: { operatorId: string; ip: string | null; request: { id: string; tenantId: string; subjectUserId: string | null; correction: Prisma.JsonValue } }) {
+  const parsed = correctionSchema.safeParse(args.request.correction ?? undefined);
+  const correction = parsed.success ? normaliseCorrection(parsed.data) : null;
+  if (!correction) return [];
+  const { tenantId, subjectUserId } = args.request;
+  if (!subjectUserId) throw new AppError('NOT_FOUND', 'The person of this request no longer exists.', { reason: 'SUBJECT_GONE' });
+  await applyScope(db, { tenantId });
+  const subject = await db.user.findUnique({ where: { tenantId_id: { tenantId, id: subjectUserId } }, select: { loginId: true, name: true } });
+  if (!subject) throw new AppError('NOT_FOUND', 'The person of this request no longer exists.', { reason: 'SUBJECT_GONE' });
+  await db.user.update({ where: { tenantId_id: { tenantId, id: subjectUserId } }, data: correction });
+  const fields = Object.keys(correction);
+  // The tenant's administrators see in their own log that the provider changed this person's record.
+  await recordTenantAudit(db, tenantId, { actorKind: 'OPERATOR', actorId: args.operatorId, action: 'personal-data.corrected', targetType: 'User', targetId: subjectUserId, details: { requestId: args.request.id, fields }, ip: args.ip });
+  await db.personalDataRequest.update({
+    where: { tenantId_id: { tenantId, id: args.request.id } },
+    data: { subjectDescription: `${correction.name ?? subject.name} (${subject.loginId})` },
+  });
+  await applyScope(db, { operator: true });
+  return fields;
+}
+
+/**
+ * db: operator scope. ACCEPT starts the work (IN_PROGRESS), REJECT ends it; a CORRECT request is then
+ * completed by the operator, which applies its requested values to the person's record.
+ */
 export async function decidePersonalDataRequest(
   db: Tx,
   args: { operatorId: string; ip: string | null; now: Date; tenantId: string; requestId: string; decision: 'ACCEPT' | 'REJECT' | 'COMPLETE'; note?: string | null },
@@ -67,10 +125,11 @@ export async function decidePersonalDataRequest(
   const next = (() => {
     if (args.decision === 'ACCEPT' && request.status === 'RECEIVED') return { status: 'IN_PROGRESS' as const };
     if (args.decision === 'REJECT' && request.status === 'RECEIVED') return { status: 'REJECTED' as const, completedAt: args.now };
-    // Corrections are made to the records by the tenant's administrator or the operator on request; the operator confirms completion.
+    // Completing a correction applies its requested values (below); one asked in words only is made by the administrator and confirmed here.
     if (args.decision === 'COMPLETE' && request.status === 'IN_PROGRESS' && request.kind === 'CORRECT') return { status: 'COMPLETED' as const, completedAt: args.now };
     throw new AppError('RULE_VIOLATION', `Cannot ${args.decision.toLowerCase()} a ${request.kind} request that is ${request.status}.`, { reason: 'REQUEST_STATE' });
   })();
+  const corrected = args.decision === 'COMPLETE' ? await applyCorrection(db, { operatorId: args.operatorId, ip: args.ip, request }) : [];
   const updated = await db.personalDataRequest.update({
     where: { tenantId_id: { tenantId: args.tenantId, id: request.id } },
     data: { ...next, handledByOperatorId: args.operatorId },
@@ -83,10 +142,10 @@ export async function decidePersonalDataRequest(
     action: `personal-data.${args.decision.toLowerCase()}`,
     targetType: 'PersonalDataRequest',
     targetId: request.id,
-    details: { kind: request.kind, note: args.note ?? null },
+    details: { kind: request.kind, note: args.note ?? null, ...(corrected.length > 0 ? { corrected } : {}) },
     ip: args.ip,
   });
-  return updated;
+  return { ...updated, corrected };
 }
 
 const exportAad = (tenantId: string, key: string) => `personal-data-export:${tenantId}:${key}`;

@@ -63,6 +63,18 @@ describe('first-answer due time stored on inquiries (3 support hours, 9:00–11:
     // Only a registered administrator can be the caller of record.
     expect(await codeOf(op.reseller((c) => c.operator.inquiries.logPhone({ tenantId: t.tenantId, administratorId: t.users.manager.id, subject: 'x', body: 'y' })))).toBe('NOT_FOUND');
   });
+
+  it('lists the callers an operator may log: the tenant’s registered, enabled administrators only', async () => {
+    const t = await createTenantFixture(adminDb);
+    const { email } = await createOperatorFixture(adminDb);
+    const op = await signedInProvider(db, 'operator', email);
+    await adminDb.user.create({ data: { tenantId: t.tenantId, loginId: 'gone', name: '退職 者', role: 'ADMIN', isRegisteredAdministrator: true, disabledAt: new Date() } });
+    await adminDb.user.create({ data: { tenantId: t.tenantId, loginId: 'admin2', name: '追加 管理者', role: 'ADMIN', department: '総務部', isRegisteredAdministrator: true } });
+    const admins = await op.reseller((c) => c.operator.inquiries.administrators({ tenantId: t.tenantId }));
+    expect(admins.map((a) => a.name).sort()).toEqual([await adminName(t), '追加 管理者'].sort());
+    expect(admins.find((a) => a.name === '追加 管理者')).toMatchObject({ department: '総務部', email: null });
+    expect(await codeOf(op.reseller((c) => c.operator.inquiries.administrators({ tenantId: '00000000-0000-4000-8000-000000000000' })))).toBe('NOT_FOUND');
+  });
 });
 
 describe('who may open an inquiry (第4条2項, 仕様書 4)', () => {

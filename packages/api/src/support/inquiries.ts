@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { InquiryChannel, Tx } from '@telework/db';
+import type { InquiryChannel, Prisma, Tx } from '@telework/db';
 import { AppError } from '../errors/app-error';
 import { recordProviderAudit, recordTenantAudit } from '../audit/audit-log';
 import type { Mailer } from '../mail/mailer';
@@ -178,6 +178,20 @@ export async function answerInquiry(db: Tx, args: { operatorId: string; tenantId
     ? await notifyAdministrator(args.mailer, adminEmail, { number: inquiry.number, subject: inquiry.subject, body: args.body, autoAcceptAt: autoAcceptAt(args.now) })
     : false;
   return { notified, autoAcceptAt: autoAcceptAt(args.now) };
+}
+
+/**
+ * The registered administrators of one tenant (db: operator scope), for an operator logging a phone
+ * call: the caller must be one of them (第4条2項), picked by name from this list.
+ */
+export async function listRegisteredAdministrators(db: Tx, args: { tenantId: string }) {
+  const tenant = await db.tenant.findUnique({ where: { id: args.tenantId }, select: { id: true } });
+  if (!tenant) throw new AppError('NOT_FOUND', 'Customer not found.');
+  return db.user.findMany({
+    where: { tenantId: args.tenantId, isRegisteredAdministrator: true, disabledAt: null },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, department: true, email: true } satisfies Prisma.UserSelect,
+  });
 }
 
 /** An operator records a phone call from a named registered administrator (db: operator scope). */

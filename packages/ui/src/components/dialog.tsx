@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useId, type ReactNode } from 'react';
-import { Alert, Button } from './primitives';
 import { useT } from './i18n-provider';
+import { Alert, Button } from './primitives';
 
 /** A modal panel over the page; Escape or the backdrop closes it (unless busy). */
 export function Dialog({ title, onClose, children, wide = false }: { title: ReactNode; onClose: () => void; children: ReactNode; wide?: boolean }) {
@@ -46,6 +46,7 @@ export function ConfirmDialog({
   );
 }
 
+/** The row of buttons at the bottom of a dialog or form. */
 export const dialogButtons = { display: 'flex', gap: 8, justifyContent: 'flex-end', marginTop: 16, flexWrap: 'wrap' } as const;
 const backdrop = { position: 'fixed', inset: 0, background: 'rgba(15, 23, 42, 0.45)', display: 'flex', alignItems: 'flex-start', justifyContent: 'center', padding: '6vh 16px', overflowY: 'auto', zIndex: 50 } as const;
 const panel = { width: '100%', margin: 0, boxShadow: '0 12px 40px rgba(0,0,0,0.25)' } as const;

@@ -1,4 +1,4 @@
-import { cloneElement, isValidElement, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactElement, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { cloneElement, isValidElement, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactElement, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 export function Button({ variant = 'primary', className = '', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' | 'link' }) {
   return <button className={`tw-button tw-button-${variant} ${className}`} {...props} />;
@@ -33,6 +33,10 @@ export function Field({ label, htmlFor, error, hint, children }: { label: string
 
 export function TextInput(props: InputHTMLAttributes<HTMLInputElement>) {
   return <input className="tw-input" {...props} />;
+}
+
+export function TextArea({ rows = 5, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <textarea className="tw-input" rows={rows} {...props} />;
 }
 
 export function Select(props: SelectHTMLAttributes<HTMLSelectElement>) {

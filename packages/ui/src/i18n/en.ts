@@ -2,6 +2,7 @@ import type { MessageKey } from './ja';
 import { peopleEn } from './people';
 import { workEn } from './work';
 import { contractsEn } from './contracts';
+import { operationsEn } from './operations';
 
 const base = {
   'app.consoleName': 'Work Management Console',
@@ -93,4 +94,4 @@ const base = {
   'error.field.email': 'Enter an e-mail address',
 } as const;
 
-export const en = { ...base, ...peopleEn, ...workEn, ...contractsEn } as const satisfies Record<MessageKey, string>;
+export const en = { ...base, ...peopleEn, ...workEn, ...contractsEn, ...operationsEn } as const satisfies Record<MessageKey, string>;

@@ -38,3 +38,4 @@ export function formatMinutes(minutes: number): string {
   const m = Math.abs(Math.round(minutes));
   return `${sign}${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
 }
+export { jstDateInputValue, jstInputValue, parseJstInput } from './jst-input';

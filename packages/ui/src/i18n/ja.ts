@@ -1,6 +1,7 @@
 import { peopleJa } from './people';
 import { workJa } from './work';
 import { contractsJa } from './contracts';
+import { operationsJa } from './operations';
 
 // Japanese (default) UI text. Keys are shared by both web apps; the English catalogue must have
 // exactly the same keys (checked by the type of `en`).
@@ -96,6 +97,6 @@ const base = {
 
 // Each area of the product keeps its texts in its own file (so that screens can be built side by
 // side); the catalogues are their union.
-export const ja = { ...base, ...peopleJa, ...workJa, ...contractsJa } as const;
+export const ja = { ...base, ...peopleJa, ...workJa, ...contractsJa, ...operationsJa } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -2,6 +2,7 @@
 import { Card, useT } from '@telework/ui';
 import { useMe } from '@/components/console-shell';
 import { PunchCard } from '@/components/work/punch-card';
+import { HomeNotices } from '@/components/notices/home-notices';
 
 export default function HomePage() {
   const t = useT();
@@ -13,6 +14,7 @@ export default function HomePage() {
         <p>{t('home.tenant', { tenant: me.tenantName, systemId: me.systemId })}</p>
         <p>{t('home.role', { role: t(`role.${me.role}`) })}</p>
       </Card>
+      {me.role !== 'WORKER' ? <HomeNotices /> : null}
       <PunchCard />
     </>
   );

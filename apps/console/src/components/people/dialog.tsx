@@ -1,2 +1,2 @@
-// The dialogs moved to the shared UI (the reseller app uses them too); the people screens keep this import.
+// The dialogs are shared by both apps (packages/ui); the people screens keep importing them from here.
 export { ConfirmDialog, Dialog, dialogButtons as buttons } from '@telework/ui';

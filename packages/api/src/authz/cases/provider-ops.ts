@@ -81,6 +81,7 @@ export const resellerCases: ResellerCases = {
     who: 'OPERATOR',
     call: async (c, t, env) => c.operator.inquiries.answer({ tenantId: t.tenantId, inquiryId: (await anInquiry(env, t)).id, body: '回答' }),
   },
+  'operator.inquiries.administrators': { who: 'OPERATOR', call: (c, t) => c.operator.inquiries.administrators({ tenantId: t.tenantId }) },
   'operator.inquiries.logPhone': {
     who: 'OPERATOR',
     call: (c, t) => c.operator.inquiries.logPhone({ tenantId: t.tenantId, administratorId: t.users.admin.id, subject: '電話', body: 'メモ' }),

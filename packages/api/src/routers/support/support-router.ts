@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { getMailer } from '../../mail/mailer';
-import { answerInquiry, closeInquiry, getInquiry, listInquiries, logPhoneInquiry, openInquiry, replyToInquiry } from '../../support/inquiries';
+import { answerInquiry, closeInquiry, getInquiry, listInquiries, listRegisteredAdministrators, logPhoneInquiry, openInquiry, replyToInquiry } from '../../support/inquiries';
 import { adminProcedure, operatorProcedure } from '../../trpc';
 
 const status = z.enum(['OPEN', 'ANSWERED', 'CLOSED', 'AUTO_ACCEPTED']).optional();
@@ -27,6 +27,7 @@ export const operatorInquiriesRouter = {
   answer: operatorProcedure
     .input(ref.extend({ body }))
     .mutation(({ ctx, input }) => answerInquiry(ctx.db, { operatorId: ctx.operator.id, ...input, now: new Date(), mailer: getMailer(), ip: ctx.meta.ip })),
+  administrators: operatorProcedure.input(z.object({ tenantId: z.uuid() })).query(({ ctx, input }) => listRegisteredAdministrators(ctx.db, input)),
   logPhone: operatorProcedure
     .input(z.object({ tenantId: z.uuid(), administratorId: z.uuid(), subject: z.string().trim().min(1).max(200), body, receivedAt: z.coerce.date().nullish() }))
     .mutation(({ ctx, input }) => logPhoneInquiry(ctx.db, { operatorId: ctx.operator.id, now: new Date(), ip: ctx.meta.ip, input })),
