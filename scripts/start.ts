@@ -8,6 +8,7 @@ import { resolveAdminDatabaseUrl } from '@telework/db/embedded';
 import { ROOT, isPortFree, buildApps, startApp, stopAll, waitForHttp } from './lib/apps';
 import { prepareDatabase } from './lib/database';
 import { ensureDevMasterKey } from '../packages/api/src/crypto/master-key';
+import { seedEvidence } from './lib/evidence';
 
 const consolePort = Number(process.env.CONSOLE_PORT ?? 3000);
 const resellerPort = Number(process.env.RESELLER_PORT ?? 3001);
@@ -34,20 +35,22 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 try {
-  const { appUrl, seeded } = await prepareDatabase(database.url, { seed: true });
-  if (seeded) console.log('Seeded the demo data.');
-  buildApps();
   // Evidence and face images are encrypted under a master key: use the configured one, or a key
   // generated once for this machine in .data/ (kept across restarts, never overwritten).
   const masterKeyFile = process.env.MASTER_KEY || process.env.MASTER_KEY_FILE ? undefined : await ensureDevMasterKey(path.join(ROOT, '.data'));
   const env = {
     ...(masterKeyFile ? { MASTER_KEY_FILE: masterKeyFile } : {}),
     BLOB_DIR: process.env.BLOB_DIR ?? path.join(ROOT, '.data', 'blobs'),
-    DATABASE_URL: appUrl,
-    QUEUE_DATABASE_URL: database.url,
     MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR ?? path.join(ROOT, '.data', 'mail'),
   };
-  children.push(startApp({ name: 'console', port: consolePort }, env), startApp({ name: 'reseller', port: resellerPort }, { ...env, RUN_JOBS: 'false' }));
+  const { appUrl, seeded } = await prepareDatabase(database.url, { seed: true });
+  if (seeded) {
+    console.log('Seeded the demo data.');
+    await seedEvidence(appUrl, { masterKeyFile, blobDir: env.BLOB_DIR });
+  }
+  buildApps();
+  const appEnv = { ...env, DATABASE_URL: appUrl, QUEUE_DATABASE_URL: database.url };
+  children.push(startApp({ name: 'console', port: consolePort }, appEnv), startApp({ name: 'reseller', port: resellerPort }, { ...appEnv, RUN_JOBS: 'false' }));
   for (const c of children) c.on('exit', (code) => !stopping && void shutdown(code ?? 1));
   await Promise.all([waitForHttp(`http://127.0.0.1:${consolePort}/sign-in`), waitForHttp(`http://127.0.0.1:${resellerPort}/sign-in`)]);
 

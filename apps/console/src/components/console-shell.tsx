@@ -21,13 +21,15 @@ export function useMe(): Me {
 // Only pages that exist are listed; each screen adds itself here when it lands.
 function navFor(role: Me['role']): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: 'nav.home' }];
-  if (role !== 'WORKER') items.push({ href: '/board', label: 'nav.board' }, { href: '/analytics', label: 'nav.analytics' });
+  if (role !== 'WORKER') items.push({ href: '/board', label: 'nav.board' }, { href: '/incidents', label: 'nav.incidents' }, { href: '/analytics', label: 'nav.analytics' });
+  items.push({ href: '/timeline', label: 'nav.timeline' });
   if (role !== 'WORKER') items.push({ href: '/users', label: 'nav.users' }, { href: '/schedules', label: 'nav.schedules' });
   if (role === 'ADMIN') {
     items.push({ href: '/groups', label: 'nav.groups' }, { href: '/tasks', label: 'nav.tasks' }, { href: '/reports', label: 'nav.reports' }, { href: '/devices', label: 'nav.devices' });
   }
   if (role === 'ADMIN') items.push({ href: '/mail', label: 'nav.mail' });
   if (role === 'ADMIN') items.push({ href: '/contract', label: 'nav.contract' });
+  if (role === 'ADMIN') items.push({ href: '/faces', label: 'nav.faces' }, { href: '/integrity', label: 'nav.integrity' }, { href: '/audit', label: 'nav.audit' });
   if (role === 'ADMIN') items.push({ href: '/inquiries', label: 'nav.inquiries' }, { href: '/privacy', label: 'nav.privacy' }, { href: '/access', label: 'nav.access' });
   items.push({ href: '/profile', label: 'nav.profile' });
   return items;

@@ -86,7 +86,10 @@ describe('console: incidents, judgement, images', () => {
     const tl = await worker.console((c) => c.evidence.timeline({ from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 60_000) }));
     expect(tl.userId).toBe(t.users.worker.id);
     expect(tl.evidence.map((e) => e.id)).toEqual(expect.arrayContaining(mine.evidenceIds));
-    await expect(worker.console((c) => c.evidence.timeline({ userId: outsider.id, from: new Date(0), to: new Date() }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(worker.console((c) => c.evidence.timeline({ userId: outsider.id, from: new Date(Date.now() - 86_400_000), to: new Date() }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // A timeline is read at most 31 days at a time, forwards.
+    await expect(worker.console((c) => c.evidence.timeline({ from: new Date(0), to: new Date() }))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(worker.console((c) => c.evidence.timeline({ from: new Date(), to: new Date(Date.now() - 1) }))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect((await getImage(`/api/images/${mine.evidenceIds[1]}`, headersOf(worker))).status).toBe(200);
     expect((await getImage(`/api/images/${hidden.evidenceIds[1]}`, headersOf(worker))).status).toBe(404);
   });
@@ -95,7 +98,7 @@ describe('console: incidents, judgement, images', () => {
     const reseller = await createResellerFixture(adminDb);
     const op = await createOperatorFixture(adminDb);
     const { evidenceIds } = await incidentWithEvidence(t, t.users.worker.id, t.deviceId);
-    const face = await storeFaceImage(deps, { tenantId: t.tenantId, userId: t.users.worker.id, clientId: randomUUID(), source: 'CONSOLE', bytes: makeJpeg(320, 240), descriptor: Array(1024).fill(0.1) });
+    const face = await storeFaceImage(deps, { tenantId: t.tenantId, userId: t.users.worker.id, clientId: randomUUID(), source: 'CONSOLE', bytes: makeJpeg(320, 240), descriptor: { from: 'client', values: Array(1024).fill(0.1) } });
     const operator = await signedInProvider(db, 'operator', op.email);
     const staff = await signedInProvider(db, 'resellerStaff', reseller.staffEmail);
     const other = await signedInUser(db, await createTenantFixture(adminDb), 'admin');
@@ -130,7 +133,7 @@ describe('console: incidents, judgement, images', () => {
 
   it('admins list and delete face images; the blob goes too', async () => {
     const admin = await signedInUser(db, t, 'admin');
-    const face = await storeFaceImage(deps, { tenantId: t.tenantId, userId: t.users.manager.id, clientId: randomUUID(), source: 'CONSOLE', bytes: makeJpeg(320, 240), descriptor: Array(1024).fill(0.2) });
+    const face = await storeFaceImage(deps, { tenantId: t.tenantId, userId: t.users.manager.id, clientId: randomUUID(), source: 'CONSOLE', bytes: makeJpeg(320, 240), descriptor: { from: 'client', values: Array(1024).fill(0.2) } });
     const list = await admin.console((c) => c.evidence.faces({ userId: t.users.manager.id }));
     expect(list.map((f) => f.id)).toEqual([face.faceImageId]);
     const res = await getImage(list[0]?.imageUrl ?? '', headersOf(admin));
@@ -180,7 +183,7 @@ describe('retention', () => {
   it('purges all personal data once personalDataPurgeAt has passed, and not before', async () => {
     const tenant = await createTenantFixture(adminDb);
     await incidentWithEvidence(tenant, tenant.users.worker.id, tenant.deviceId);
-    await storeFaceImage(deps, { tenantId: tenant.tenantId, userId: tenant.users.worker.id, clientId: randomUUID(), source: 'AGENT', bytes: makeJpeg(320, 240), descriptor: Array(1024).fill(0.3) });
+    await storeFaceImage(deps, { tenantId: tenant.tenantId, userId: tenant.users.worker.id, clientId: randomUUID(), source: 'AGENT', bytes: makeJpeg(320, 240), descriptor: { from: 'client', values: Array(1024).fill(0.3) } });
     const now = new Date();
     expect(await purgePersonalData(db, deps.store, tenant.tenantId, now)).toBeNull();
     await adminDb.tenant.update({ where: { id: tenant.tenantId }, data: { personalDataPurgeAt: new Date(now.getTime() + 60_000) } });

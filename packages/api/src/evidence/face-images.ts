@@ -6,6 +6,7 @@ import { currentDataKey, dataKeyVersion } from '../crypto/data-keys';
 import { AppError } from '../errors/app-error';
 import { CAMERA_MAX, DESCRIPTOR_LENGTH, blobAad, descriptorAad, type EvidenceDeps } from './deps';
 import { uploadDbGate } from './gate';
+import type { FaceDescriber } from './face-enrolment';
 import { decodeImage } from './image';
 import { sha256Hex } from './store-evidence';
 
@@ -17,7 +18,8 @@ export interface FaceUpload {
   clientId: string;
   source: CaptureSource;
   bytes: Uint8Array;
-  descriptor: number[];
+  /** The agent sends what its own model computed; a console upload has it computed here, from the photo. */
+  descriptor: { from: 'client'; values: number[] } | { from: 'server'; describe: FaceDescriber };
 }
 
 function encodeDescriptor(values: number[]): Uint8Array {
@@ -25,11 +27,21 @@ function encodeDescriptor(values: number[]): Uint8Array {
   return new Uint8Array(f.buffer);
 }
 
-/** Stores an enrolment photo and its face descriptor, both encrypted with the tenant's data key. */
-export async function storeFaceImage(deps: EvidenceDeps, u: FaceUpload): Promise<{ faceImageId: string; duplicate: boolean }> {
-  const img = decodeImage(u.bytes, CAMERA_MAX);
-  const descriptor = descriptorSchema.safeParse(u.descriptor);
+function checkedDescriptor(values: number[]): number[] {
+  const descriptor = descriptorSchema.safeParse(values);
   if (!descriptor.success) throw new AppError('VALIDATION', `A face descriptor is ${DESCRIPTOR_LENGTH} finite numbers.`, { fieldErrors: { descriptor: ['invalid'] } });
+  return descriptor.data;
+}
+
+/**
+ * Stores an enrolment photo and its face descriptor, both encrypted with the tenant's data key.
+ * A descriptor computed here runs after the cheap checks (image, user, client id) and outside any
+ * transaction; a photo it refuses stores nothing.
+ */
+export async function storeFaceImage(deps: EvidenceDeps, u: FaceUpload): Promise<{ faceImageId: string; duplicate: boolean }> {
+  const img = await decodeImage(u.bytes, CAMERA_MAX);
+  // A bad descriptor from the agent is refused before the database is touched.
+  if (u.descriptor.from === 'client') checkedDescriptor(u.descriptor.values);
 
   const prep = await uploadDbGate.run(() => withTenant(deps.db, u.tenantId, async (tx) => {
     const existing = await tx.faceImage.findUnique({ where: { tenantId_clientId: { tenantId: u.tenantId, clientId: u.clientId } }, select: { id: true, userId: true } });
@@ -42,6 +54,7 @@ export async function storeFaceImage(deps: EvidenceDeps, u: FaceUpload): Promise
     return { kind: 'new', key: await currentDataKey(tx, deps.keyring, u.tenantId) } as const;
   }));
   if (prep.kind === 'duplicate') return { faceImageId: prep.id, duplicate: true };
+  const descriptor = checkedDescriptor(u.descriptor.from === 'client' ? u.descriptor.values : await u.descriptor.describe(img));
 
   const blobKey = `${u.tenantId}/faces/${u.userId}/${randomUUID()}.bin`;
   await deps.store.put(blobKey, seal(prep.key.key, u.bytes, blobAad(u.tenantId, blobKey)));
@@ -53,7 +66,7 @@ export async function storeFaceImage(deps: EvidenceDeps, u: FaceUpload): Promise
         data: {
           tenantId: u.tenantId, userId: u.userId, clientId: u.clientId, source: u.source, blobKey, sha256: sha256Hex(u.bytes), byteSize: u.bytes.length,
           width: img.width, height: img.height, keyVersion: prep.key.version,
-          descriptorEncrypted: Buffer.from(seal(prep.key.key, encodeDescriptor(descriptor.data), descriptorAad(u.tenantId, blobKey))),
+          descriptorEncrypted: Buffer.from(seal(prep.key.key, encodeDescriptor(descriptor), descriptorAad(u.tenantId, blobKey))),
         },
         select: { id: true },
       });

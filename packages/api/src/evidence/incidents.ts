@@ -100,15 +100,3 @@ export async function judgeIncident(
   });
   return { judgementId: judgement.id, status, verdict: input.verdict };
 }
-
-/** A worker's own timeline (or, for managers and admins, a visible user's): incidents and captures. */
-export async function timeline(db: Tx, tenantId: string, viewer: Viewer, input: { userId?: string; from: Date; to: Date }) {
-  const userId = input.userId ?? viewer.id;
-  await assertUserVisible(db, tenantId, viewer, userId);
-  const range = { gte: input.from, lt: input.to };
-  const [incidents, evidence] = await Promise.all([
-    db.incident.findMany({ where: { tenantId, userId, occurredAt: range }, orderBy: { occurredAt: 'asc' }, take: 1000, select: { id: true, kind: true, status: true, verdict: true, occurredAt: true } }),
-    db.evidence.findMany({ where: { tenantId, userId, capturedAt: range }, orderBy: { capturedAt: 'asc' }, take: 2000, select: { id: true, kind: true, trigger: true, incidentId: true, capturedAt: true, width: true, height: true } }),
-  ]);
-  return { userId, incidents, evidence: evidence.map((e) => ({ ...e, imageUrl: evidenceImageUrl(e.id) })) };
-}

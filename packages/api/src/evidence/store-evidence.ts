@@ -28,18 +28,18 @@ const redactionAreas = z.array(z.object({ x: z.number().min(0).max(1), y: z.numb
  * Applies the tenant's screenshot privacy option server-side too (the agent already did; this is the
  * safety net for an old or altered agent). Returns the bytes to store: the original when nothing changes.
  */
-export function applyPrivacy(img: DecodedImage, original: Uint8Array, mode: 'FULL' | 'REDUCED' | 'REDACTED', areasJson: unknown): { bytes: Uint8Array; width: number; height: number } {
+export async function applyPrivacy(img: DecodedImage, original: Uint8Array, mode: 'FULL' | 'REDUCED' | 'REDACTED', areasJson: unknown): Promise<{ bytes: Uint8Array; width: number; height: number }> {
   if (mode === 'REDACTED') {
     const areas = redactionAreas.safeParse(areasJson ?? []);
     // Unreadable areas: refuse rather than store what the administrator meant to hide (fail closed).
     if (!areas.success) throw new AppError('RULE_VIOLATION', 'The redaction areas of this organisation cannot be applied.', { reason: 'REDACTION_UNAVAILABLE' });
     if (areas.data.length === 0) return { bytes: original, width: img.width, height: img.height };
     redact(img, areas.data);
-    return { bytes: encodeJpeg(img), width: img.width, height: img.height };
+    return { bytes: await encodeJpeg(img), width: img.width, height: img.height };
   }
   if (mode === 'REDUCED' && (img.width > REDUCED_MAX.width || img.height > REDUCED_MAX.height)) {
     const small = reduce(img, REDUCED_MAX);
-    return { bytes: encodeJpeg(small), width: small.width, height: small.height };
+    return { bytes: await encodeJpeg(small), width: small.width, height: small.height };
   }
   return { bytes: original, width: img.width, height: img.height };
 }
@@ -67,7 +67,7 @@ export interface StoredEvidence {
  * a failure after the blob was written deletes it again.
  */
 export async function storeEvidence(deps: EvidenceDeps, u: EvidenceUpload, now = new Date()): Promise<StoredEvidence> {
-  const img = decodeImage(u.bytes, u.kind === 'CAMERA' ? CAMERA_MAX : SCREEN_MAX);
+  const img = await decodeImage(u.bytes, u.kind === 'CAMERA' ? CAMERA_MAX : SCREEN_MAX);
 
   const prep = await uploadDbGate.run(() => withTenant(deps.db, u.tenantId, async (tx) => {
     const existing = await tx.evidence.findUnique({ where: { tenantId_clientId: { tenantId: u.tenantId, clientId: u.clientId } }, select: { id: true, userId: true } });
@@ -89,7 +89,7 @@ export async function storeEvidence(deps: EvidenceDeps, u: EvidenceUpload, now =
   }));
   if (prep.kind === 'duplicate') return { evidenceId: prep.id, duplicate: true };
 
-  const final = u.kind === 'SCREEN' ? applyPrivacy(img, u.bytes, prep.tenant.screenshotMode, prep.tenant.redactionAreas) : { bytes: u.bytes, width: img.width, height: img.height };
+  const final = u.kind === 'SCREEN' ? await applyPrivacy(img, u.bytes, prep.tenant.screenshotMode, prep.tenant.redactionAreas) : { bytes: u.bytes, width: img.width, height: img.height };
   const blobKey = blobKeyFor(u.tenantId, 'evidence', u.capturedAt);
   const digest = sha256Hex(final.bytes);
   await deps.store.put(blobKey, seal(prep.key.key, final.bytes, blobAad(u.tenantId, blobKey)));

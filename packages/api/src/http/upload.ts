@@ -6,7 +6,8 @@ import { getMasterKeyring } from '../crypto';
 import { apiEnv } from '../env';
 import { AppError } from '../errors/app-error';
 import type { EvidenceDeps } from '../evidence/deps';
-import { storeFaceImage } from '../evidence/face-images';
+import { describeEnrolmentFace, type FaceDescriber } from '../evidence/face-enrolment';
+import { storeFaceImage, type FaceUpload } from '../evidence/face-images';
 import { ImageRejected } from '../evidence/image';
 import { storeEvidence } from '../evidence/store-evidence';
 import { getBlobStore } from '../storage';
@@ -27,8 +28,9 @@ const faceFields = z.object({
   kind: z.literal('face'),
   clientId: z.uuid(),
   userId: z.uuid().optional(),
-  // JSON array of 1024 numbers, as computed by the agent's face model.
-  descriptor: z.string().max(64_000).transform((s, ctx) => {
+  // JSON array of 1024 numbers, as computed by the agent's face model (console uploads: computed here).
+  descriptor: z.string().max(64_000).optional().transform((s, ctx) => {
+    if (s === undefined) return undefined;
     try {
       return z.array(z.number()).parse(JSON.parse(s));
     } catch {
@@ -79,10 +81,10 @@ async function readImage(form: FormData, max: number): Promise<Uint8Array> {
 /**
  * POST /api/upload (multipart/form-data). Evidence from the agent (fields kind=evidence, evidenceKind,
  * clientId, trigger, incidentClientEventId?, capturedAt, file `image`) or a face image (kind=face,
- * clientId, userId? (admins), descriptor JSON, file `image`). Authenticated by the device token or an
+ * clientId, userId? (admins), descriptor JSON (agents; the server computes it for admins), file `image`). Authenticated by the device token or an
  * admin's session + CSRF header. Every refusal is a typed JSON error and stores nothing.
  */
-export async function handleUpload(req: Request, deps: EvidenceDeps = defaultDeps(), opts: { maxBytes?: number } = {}): Promise<Response> {
+export async function handleUpload(req: Request, deps: EvidenceDeps = defaultDeps(), opts: { maxBytes?: number; describeFace?: FaceDescriber } = {}): Promise<Response> {
   const maxBytes = opts.maxBytes ?? apiEnv.UPLOAD_MAX_BYTES;
   try {
     if (req.method !== 'POST') return Response.json({ error: 'METHOD_NOT_ALLOWED' }, { status: 405, headers: { Allow: 'POST' } });
@@ -113,7 +115,13 @@ export async function handleUpload(req: Request, deps: EvidenceDeps = defaultDep
     const userId = uploader.kind === 'device' ? uploader.userId : f.userId;
     if (!userId) throw new AppError('VALIDATION', 'Name the user.', { fieldErrors: { userId: ['required'] } });
     if (uploader.kind === 'device' && f.userId && f.userId !== uploader.userId) throw new AppError('FORBIDDEN', 'A device enrols its own user only.');
-    const r = await storeFaceImage(deps, { tenantId: uploader.tenantId, userId, clientId: f.clientId, source: uploader.kind === 'device' ? 'AGENT' : 'CONSOLE', bytes, descriptor: f.descriptor });
+    // The agent's own model computed its descriptor; an administrator's photo is analysed here, and a
+    // descriptor sent with it is ignored: only what the server saw in the photo is enrolled.
+    let descriptor: FaceUpload['descriptor'];
+    if (uploader.kind === 'admin') descriptor = { from: 'server', describe: opts.describeFace ?? describeEnrolmentFace };
+    else if (f.descriptor) descriptor = { from: 'client', values: f.descriptor };
+    else throw new AppError('VALIDATION', 'The agent sends the face descriptor with the photo.', { fieldErrors: { descriptor: ['required'] } });
+    const r = await storeFaceImage(deps, { tenantId: uploader.tenantId, userId, clientId: f.clientId, source: uploader.kind === 'device' ? 'AGENT' : 'CONSOLE', bytes, descriptor });
     if (!r.duplicate && uploader.kind === 'admin') {
       await withTenant(deps.db, uploader.tenantId, (tx) =>
         tx.auditLog.create({ data: { tenantId: uploader.tenantId, actorKind: 'USER', actorId: uploader.userId, action: 'face.add', targetType: 'FaceImage', targetId: r.faceImageId, details: { userId }, ip: clientIp(req.headers) } }),

@@ -17,7 +17,7 @@ const require = createRequire(import.meta.url);
 
 /** Root of the installed @vladmandic/human package (its `models/` ship inside it). */
 function humanPackageDir(): string {
-  return path.resolve(path.dirname(require.resolve('@vladmandic/human')), '..');
+  return path.resolve(path.dirname(require.resolve(/* turbopackIgnore: true */ '@vladmandic/human')), '..');
 }
 
 export interface NodeFaceAnalyzerOptions {
@@ -50,9 +50,9 @@ export interface NodeFaceAnalyzer {
 export async function loadNodeFaceAnalyzer(options: NodeFaceAnalyzerOptions = {}): Promise<NodeFaceAnalyzer> {
   const started = performance.now();
   installFileFetch();
-  const mod = require(path.join(humanPackageDir(), 'dist', 'human.node-wasm.js')) as HumanModule;
+  const mod = require(/* turbopackIgnore: true */ path.join(humanPackageDir(), 'dist', 'human.node-wasm.js')) as HumanModule;
   const modelsDir = options.modelsDir ?? path.join(humanPackageDir(), 'models');
-  const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
+  const wasmDir = path.dirname(require.resolve(/* turbopackIgnore: true */ '@tensorflow/tfjs-backend-wasm'));
   const config = buildHumanConfig({
     backend: 'wasm',
     modelBasePath: pathToFileURL(modelsDir).href + '/',

@@ -3,8 +3,8 @@ import { useEffect, useId, type ReactNode } from 'react';
 import { useT } from './i18n-provider';
 import { Alert, Button } from './primitives';
 
-/** A modal panel over the page; Escape or the backdrop closes it (unless busy). */
-export function Dialog({ title, onClose, children, wide = false }: { title: ReactNode; onClose: () => void; children: ReactNode; wide?: boolean }) {
+/** A modal panel over the page; Escape or the backdrop closes it (unless busy). `maxWidth` for content such as a full-size image; otherwise `wide` picks between the two standard widths. */
+export function Dialog({ title, onClose, children, wide = false, maxWidth }: { title: ReactNode; onClose: () => void; children: ReactNode; wide?: boolean; maxWidth?: number }) {
   const titleId = useId();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -15,7 +15,7 @@ export function Dialog({ title, onClose, children, wide = false }: { title: Reac
   }, [onClose]);
   return (
     <div style={backdrop} onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div role="dialog" aria-modal="true" aria-labelledby={titleId} className="tw-card" style={{ ...panel, maxWidth: wide ? 760 : 520 }}>
+      <div role="dialog" aria-modal="true" aria-labelledby={titleId} className="tw-card" style={{ ...panel, maxWidth: maxWidth ?? (wide ? 760 : 520) }}>
         <h2 id={titleId} style={{ marginTop: 0 }}>
           {title}
         </h2>

@@ -1,4 +1,5 @@
 import type { MessageKey } from './ja';
+import { evidenceEn } from './evidence';
 import { peopleEn } from './people';
 import { workEn } from './work';
 import { contractsEn } from './contracts';
@@ -94,4 +95,4 @@ const base = {
   'error.field.email': 'Enter an e-mail address',
 } as const;
 
-export const en = { ...base, ...peopleEn, ...workEn, ...contractsEn, ...operationsEn } as const satisfies Record<MessageKey, string>;
+export const en = { ...base, ...peopleEn, ...workEn, ...contractsEn, ...operationsEn, ...evidenceEn } as const satisfies Record<MessageKey, string>;

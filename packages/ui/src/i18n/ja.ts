@@ -1,3 +1,4 @@
+import { evidenceJa } from './evidence';
 import { peopleJa } from './people';
 import { workJa } from './work';
 import { contractsJa } from './contracts';
@@ -97,6 +98,6 @@ const base = {
 
 // Each area of the product keeps its texts in its own file (so that screens can be built side by
 // side); the catalogues are their union.
-export const ja = { ...base, ...peopleJa, ...workJa, ...contractsJa, ...operationsJa } as const;
+export const ja = { ...base, ...peopleJa, ...workJa, ...contractsJa, ...operationsJa, ...evidenceJa } as const;
 
 export type MessageKey = keyof typeof ja;

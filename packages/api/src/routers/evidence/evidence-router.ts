@@ -2,7 +2,8 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { getMasterKeyring } from '../../crypto';
 import { deleteFaceImage, listFaceImages } from '../../evidence/face-admin';
-import { incidentDetail, judgeIncident, listIncidents, timeline } from '../../evidence/incidents';
+import { incidentDetail, judgeIncident, listIncidents } from '../../evidence/incidents';
+import { timeline } from '../../evidence/timeline';
 import { verifyEvidence } from '../../evidence/verify';
 import { getBlobStore } from '../../storage';
 import { adminProcedure, managerProcedure, tenantProcedure } from '../../trpc';
@@ -18,6 +19,9 @@ const listInput = z.object({
   limit: z.number().int().min(1).max(200).default(50),
 });
 
+// A timeline is read a few days at a time (the screen shows one day or one week).
+const TIMELINE_MAX_DAYS = 31;
+
 /** Incidents (のぞき込み/なりすまし), their evidence, judgements, timelines and face images. */
 export const evidenceRouter = {
   incidents: managerProcedure.input(listInput).query(({ ctx, input }) => listIncidents(ctx.db, ctx.tenantId, ctx.user, input)),
@@ -26,7 +30,11 @@ export const evidenceRouter = {
     .input(z.object({ incidentId: z.uuid(), verdict: z.enum(['CONFIRMED_UNAUTHORIZED', 'FALSE_ALARM', 'NEEDS_FOLLOW_UP']), comment: z.string().trim().max(2000).optional() }))
     .mutation(({ ctx, input }) => judgeIncident(ctx.db, ctx.tenantId, ctx.user, { ...input, ip: ctx.meta.ip })),
   timeline: tenantProcedure
-    .input(z.object({ userId: z.uuid().optional(), from: z.date(), to: z.date() }))
+    .input(
+      z.object({ userId: z.uuid().optional(), from: z.date(), to: z.date() })
+        .refine((r) => r.to > r.from, { path: ['to'], message: 'The end must be after the start.' })
+        .refine((r) => r.to.getTime() - r.from.getTime() <= TIMELINE_MAX_DAYS * 86_400_000, { path: ['to'], message: `At most ${TIMELINE_MAX_DAYS} days at once.` }),
+    )
     .query(({ ctx, input }) => timeline(ctx.db, ctx.tenantId, ctx.user, input)),
   faces: adminProcedure.input(z.object({ userId: z.uuid() })).query(({ ctx, input }) => listFaceImages(ctx.db, ctx.tenantId, input.userId)),
   deleteFace: adminProcedure

@@ -90,6 +90,11 @@ export default function UsersPage() {
               {t('common.edit')}
             </Button>
           ) : null}
+          {isAdmin ? (
+            <a href={`/faces?userId=${u.id}`} className="tw-button tw-button-link" data-testid={`faces-${u.loginId}`}>
+              {t('nav.faces')}
+            </a>
+          ) : null}
           {u.id !== me.userId ? (
             // One's own password is changed on the profile page, with the current one.
             <Button variant="link" onClick={() => setOpen({ kind: 'reset', user: u })}>

@@ -1,0 +1,35 @@
+import type { MessageKey } from '@telework/ui/i18n';
+
+/**
+ * The tenant's audit actions the filter offers, each with its label. A filter ending in `*` is a
+ * prefix (the API matches it so): sign-ins are recorded per channel, e.g. `auth.sign_in.console`.
+ */
+export const AUDIT_ACTIONS: readonly { filter: string; label: MessageKey }[] = [
+  { filter: 'incident.judge', label: 'audit.action.incident.judge' },
+  { filter: 'face.add', label: 'audit.action.face.add' },
+  { filter: 'face.delete', label: 'audit.action.face.delete' },
+  { filter: 'auth.sign_in.*', label: 'audit.action.auth.sign_in' },
+  { filter: 'user.created', label: 'audit.action.user.created' },
+  { filter: 'user.updated', label: 'audit.action.user.updated' },
+  { filter: 'user.deleted', label: 'audit.action.user.deleted' },
+  { filter: 'user.password_reset', label: 'audit.action.user.password_reset' },
+  { filter: 'user.password_changed', label: 'audit.action.user.password_changed' },
+  { filter: 'group.deleted', label: 'audit.action.group.deleted' },
+  { filter: 'schedule.pattern_set', label: 'audit.action.schedule.pattern_set' },
+  { filter: 'schedule.day_set', label: 'audit.action.schedule.day_set' },
+  { filter: 'report.deleted', label: 'audit.action.report.deleted' },
+  { filter: 'agent.device.registered', label: 'audit.action.agent.device.registered' },
+  { filter: 'agent.device.revoked', label: 'audit.action.agent.device.revoked' },
+  { filter: 'work.session_auto_closed', label: 'audit.action.work.session_auto_closed' },
+  { filter: 'evidence.retention', label: 'audit.action.evidence.retention' },
+  { filter: 'personal-data.*', label: 'audit.action.personal-data' },
+  { filter: 'inquiry.*', label: 'audit.action.inquiry' },
+  { filter: 'invitation.accept', label: 'audit.action.invitation.accept' },
+  { filter: 'access.*', label: 'audit.action.access' },
+];
+
+/** The label of a recorded action, or null for one this list does not know (shown as its code). */
+export function auditActionLabel(action: string): MessageKey | null {
+  const hit = AUDIT_ACTIONS.find((a) => (a.filter.endsWith('*') ? action.startsWith(a.filter.slice(0, -1)) : action === a.filter));
+  return hit?.label ?? null;
+}
