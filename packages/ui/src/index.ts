@@ -7,8 +7,8 @@ export { InquiryDue, InquiryStatusBadge, InquiryThread, type InquiryThreadMessag
 export { ReplyForm } from './components/operations/reply-form';
 export { CorrectionSummary, PrivacyStatusBadge } from './components/operations/privacy-status';
 export { errorMessage, fieldErrorKey, fieldErrors } from './components/app-error';
-export { useErrorText, type ErrorText } from './components/use-error-text';
-export { ConfirmDialog, Dialog, dialogButtons } from './components/dialog';
+export { appErrorData, useDomainError, useErrorText, type DomainErrorOptions, type DomainErrorRules, type ErrorText } from './components/use-error-text';
+export { ConfirmDialog, Dialog, FormActions, dialogButtons } from './components/dialog';
 export { Badge, APPLICATION_TONE, CONTRACT_TONE, INVOICE_TONE, REQUEST_TONE, TENANT_TONE, type Tone } from './components/contracts/badge';
 export { ContractCard, SeatMeter } from './components/contracts/contract-card';
 export { formatDay, formatYen, isIsoDate, jstToday, numberOrMissing, useContractFormat } from './components/contracts/format';

@@ -46,6 +46,23 @@ export function ConfirmDialog({
   );
 }
 
+/** A form's closing row: cancel (type=button) and submit, the submit disabled while the form is busy. */
+export function FormActions({
+  onCancel, disabled, submitLabel, variant = 'primary', testId,
+}: { onCancel: () => void; disabled: boolean; submitLabel: ReactNode; variant?: 'primary' | 'danger'; testId?: string }) {
+  const t = useT();
+  return (
+    <div style={dialogButtons}>
+      <Button type="button" variant="secondary" onClick={onCancel}>
+        {t('common.cancel')}
+      </Button>
+      <Button type="submit" variant={variant} disabled={disabled} data-testid={testId}>
+        {submitLabel}
+      </Button>
+    </div>
+  );
+}
+
 /** The row of buttons at the bottom of a dialog or form. */
 export const dialogButtons = { display: 'flex', gap: 8, justifyContent: 'flex-end', marginTop: 16, flexWrap: 'wrap' } as const;
 const backdrop = { position: 'fixed', inset: 0, background: 'rgba(15, 23, 42, 0.45)', display: 'flex', alignItems: 'flex-start', justifyContent: 'center', padding: '6vh 16px', overflowY: 'auto', zIndex: 50 } as const;

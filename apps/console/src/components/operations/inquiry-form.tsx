@@ -1,6 +1,6 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Field, TextArea, TextInput, dialogButtons, useT, type ErrorText } from '@telework/ui';
+import { Alert, Field, TextArea, TextInput, FormActions, useT, type ErrorText } from '@telework/ui';
 
 export interface InquiryFormValue {
   systemId: string;
@@ -40,14 +40,7 @@ export function InquiryForm({ err, pending, onSubmit, onCancel }: { err: ErrorTe
       <Field label={t('ops.inquiry.body')} htmlFor="iq-body" error={fields.body}>
         <TextArea id="iq-body" rows={8} value={v.body} onChange={(e) => setV({ ...v, body: e.target.value })} />
       </Field>
-      <div style={dialogButtons}>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? t('ops.sending') : t('ops.inquiry.send')}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} disabled={pending} submitLabel={pending ? t('ops.sending') : t('ops.inquiry.send')} />
     </form>
   );
 }

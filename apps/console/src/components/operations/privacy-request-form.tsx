@@ -1,6 +1,6 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Field, Select, TextArea, TextInput, dialogButtons, useT, type ErrorText } from '@telework/ui';
+import { Alert, Field, Select, TextArea, TextInput, FormActions, useT, type ErrorText } from '@telework/ui';
 import type { UserRow } from '@/components/people/types';
 
 export type RequestKind = 'DISCLOSE' | 'CORRECT' | 'DELETE';
@@ -107,14 +107,7 @@ export function PrivacyRequestForm({ users, err, pending, onSubmit, onCancel }: 
       <Field label={t('ops.privacy.details')} htmlFor="pr-details" hint={t('ops.privacy.detailsHint')}>
         <TextArea id="pr-details" rows={4} value={details} onChange={(e) => setDetails(e.target.value)} />
       </Field>
-      <div style={dialogButtons}>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" variant={kind === 'DELETE' ? 'danger' : 'primary'} disabled={pending}>
-          {pending ? t('ops.sending') : t('ops.privacy.submit')}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} disabled={pending} submitLabel={pending ? t('ops.sending') : t('ops.privacy.submit')} variant={kind === 'DELETE' ? 'danger' : 'primary'} />
     </form>
   );
 }

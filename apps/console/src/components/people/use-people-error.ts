@@ -1,14 +1,7 @@
 'use client';
 import { useCallback } from 'react';
-import { useT, type ErrorText } from '@telework/ui';
+import { appErrorData, useDomainError, useT, type DomainErrorRules, type ErrorText } from '@telework/ui';
 import type { MessageKey } from '@telework/ui/i18n';
-import { useErrorText } from '@/components/use-error-text';
-
-interface ErrorData {
-  appCode?: string | null;
-  reason?: string | null;
-  fieldErrors?: Record<string, string[] | undefined> | null;
-}
 
 // Business rules the API names by `reason`, said in words the manager can act on.
 const REASONS: Record<string, MessageKey> = {
@@ -25,6 +18,8 @@ const FIELD_TEXTS: [RegExp, MessageKey][] = [
   [/not a manager with e-mail/i, 'reports.badRecipients'],
 ];
 
+const RULES: DomainErrorRules = { reason: (r) => REASONS[r], fieldText: (m) => FIELD_TEXTS.find(([re]) => re.test(m))?.[1] };
+
 export interface PeopleErrorOptions {
   /** A unique-key conflict belongs to this field (e.g. a login ID already in use). */
   conflict?: { field: string; key: MessageKey };
@@ -34,36 +29,24 @@ export interface PeopleErrorOptions {
   reasonField?: Record<string, string>;
 }
 
-/** useErrorText, plus the people screens' reasons, conflicts and seat figures. */
+/** The people screens' domain errors, plus unique-key conflicts and seat figures. */
 export function usePeopleError(): (error: unknown, options?: PeopleErrorOptions) => ErrorText {
   const t = useT();
-  const errorText = useErrorText();
+  const domainError = useDomainError(RULES);
   return useCallback(
     (error: unknown, options: PeopleErrorOptions = {}) => {
-      const base = errorText(error);
-      if (!error) return base;
-      const data = ((error as { data?: ErrorData | null }).data ?? {}) as ErrorData;
-      const fields = { ...base.fields };
-      for (const [name, messages] of Object.entries(data.fieldErrors ?? {})) {
-        const hit = FIELD_TEXTS.find(([re]) => re.test(messages?.[0] ?? ''));
-        if (hit) fields[name] = t(hit[1]);
+      const text = domainError(error, options);
+      if (!error) return text;
+      const { appCode } = appErrorData(error);
+      if (appCode === 'CONFLICT' && options.conflict) {
+        return { message: null, fields: { ...text.fields, [options.conflict.field]: t(options.conflict.key) } };
       }
-      if (data.appCode === 'CONFLICT' && options.conflict) {
-        return { message: null, fields: { ...fields, [options.conflict.field]: t(options.conflict.key) } };
-      }
-      if (data.appCode === 'SEAT_LIMIT' && options.seats) {
+      if (appCode === 'SEAT_LIMIT' && options.seats) {
         // The figures come from the seat query, refreshed after the refusal.
-        return { message: t('users.seatLimit', { used: options.seats.used, allowed: options.seats.allowed }), fields };
+        return { message: t('users.seatLimit', { used: options.seats.used, allowed: options.seats.allowed }), fields: text.fields };
       }
-      const reasonKey = data.reason ? REASONS[data.reason] : undefined;
-      if (reasonKey) {
-        const field = data.reason ? options.reasonField?.[data.reason] : undefined;
-        if (field) return { message: null, fields: { ...fields, [field]: t(reasonKey) } };
-        return { message: t(reasonKey), fields };
-      }
-      // Every field's error is shown under its field; the top line only says what to do.
-      return { message: base.message, fields };
+      return text;
     },
-    [t, errorText],
+    [t, domainError],
   );
 }

@@ -1,8 +1,8 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Field, Select, TextInput, useT, type ErrorText } from '@telework/ui';
+import { Alert, Field, Select, TextInput, useT, type ErrorText } from '@telework/ui';
 import { CheckboxList } from './checkbox-list';
-import { buttons } from './dialog';
+import { FormActions } from './dialog';
 import { groupTree } from './group-tree';
 import { ROLES, type GroupRow, type Role, type UserRow } from './types';
 
@@ -94,14 +94,7 @@ export function UserForm({ initial, creating, groups, err, pending, onSubmit, on
           empty={t('users.noGroups')}
         />
       </Field>
-      <div style={buttons}>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {creating ? t('common.create') : t('common.save')}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} disabled={pending} submitLabel={creating ? t('common.create') : t('common.save')} />
     </form>
   );
 }

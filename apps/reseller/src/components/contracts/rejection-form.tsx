@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { Alert, Button, dialogButtons, Field, REJECTION_REASONS, Select, TextInput, useT, type ErrorText, type RejectionReason } from '@telework/ui';
+import { Alert, FormActions, Field, REJECTION_REASONS, Select, TextInput, useT, type ErrorText, type RejectionReason } from '@telework/ui';
 
 /** One of the six reasons of 第9条2項 and a note for the applicant's e-mail (applications and change requests). */
 export function RejectionForm({
@@ -30,14 +30,7 @@ export function RejectionForm({
       <Field label={t('apps.rejectNote')} htmlFor="reject-note" error={err.fields.note}>
         <TextInput id="reject-note" value={value.note} onChange={(e) => setValue({ ...value, note: e.target.value })} />
       </Field>
-      <div style={dialogButtons}>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" variant="danger" disabled={pending}>
-          {submitLabel}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} disabled={pending} submitLabel={submitLabel} variant="danger" />
     </form>
   );
 }

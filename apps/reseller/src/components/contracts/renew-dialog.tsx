@@ -1,7 +1,7 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Alert, Button, Dialog, dialogButtons, Field, numberOrMissing, TextInput, useContractError, useContractFormat, useT } from '@telework/ui';
+import { Alert, Button, Dialog, dialogButtons, Field, FormActions, numberOrMissing, TextInput, useContractError, useContractFormat, useT } from '@telework/ui';
 import { useTRPC } from '@/trpc/client';
 import type { OverviewContract } from './types';
 import { useRefreshContracts } from './use-refresh';
@@ -47,14 +47,7 @@ export function RenewDialog({ tenantId, contract, onClose }: { tenantId: string;
           <Field label={t('provider.renewLicenceEnd')} htmlFor="renew-end" error={err.fields.licenceEndsOn}>
             <TextInput id="renew-end" type="date" value={form.licenceEndsOn} onChange={(e) => setForm({ ...form, licenceEndsOn: e.target.value })} />
           </Field>
-          <div style={dialogButtons}>
-            <Button type="button" variant="secondary" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" disabled={renew.isPending}>
-              {t('provider.renew')}
-            </Button>
-          </div>
+          <FormActions onCancel={onClose} disabled={renew.isPending} submitLabel={t('provider.renew')} />
         </form>
       )}
     </Dialog>

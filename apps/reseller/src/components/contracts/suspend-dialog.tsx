@@ -1,7 +1,7 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Alert, Button, Dialog, dialogButtons, Field, TextInput, useContractError, useT } from '@telework/ui';
+import { Alert, Dialog, FormActions, Field, TextInput, useContractError, useT } from '@telework/ui';
 import { useTRPC } from '@/trpc/client';
 import { useRefreshContracts } from './use-refresh';
 
@@ -28,14 +28,7 @@ export function SuspendDialog({ tenant, onClose }: { tenant: { id: string; name:
         <Field label={t('provider.suspendReason')} htmlFor="suspend-reason" error={err.fields.reason}>
           <TextInput id="suspend-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
         </Field>
-        <div style={dialogButtons}>
-          <Button type="button" variant="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="danger" disabled={suspend.isPending} data-testid="confirm">
-            {t('provider.suspend')}
-          </Button>
-        </div>
+        <FormActions onCancel={onClose} disabled={suspend.isPending} submitLabel={t('provider.suspend')} variant="danger" testId="confirm" />
       </form>
     </Dialog>
   );

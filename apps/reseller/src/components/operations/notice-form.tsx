@@ -1,6 +1,6 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Field, Select, TextArea, TextInput, dialogButtons, useT, type ErrorText } from '@telework/ui';
+import { Alert, Field, Select, TextArea, TextInput, FormActions, useT, type ErrorText } from '@telework/ui';
 import { parseJstInput } from '@telework/ui/i18n';
 import { NOTICE_KINDS, type NoticeKind, type TenantRow } from './types';
 
@@ -168,14 +168,7 @@ export function NoticeForm({ tenants, err, pending, onSubmit, onCancel }: { tena
         {t('ops.notice.showOnLoginScreen')}
       </label>
       {v.audience === 'SELECTED_TENANTS' && v.showOnLoginScreen ? <p className="tw-muted">{t('ops.notice.loginScreenAllOnly')}</p> : null}
-      <div style={dialogButtons}>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? t('ops.sending') : t('ops.notice.publish')}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} disabled={pending} submitLabel={pending ? t('ops.sending') : t('ops.notice.publish')} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Field, Select, TextArea, TextInput, dialogButtons, useT, type ErrorText } from '@telework/ui';
+import { Alert, Field, Select, TextArea, TextInput, FormActions, useT, type ErrorText } from '@telework/ui';
 import { jstInputValue, parseJstInput } from '@telework/ui/i18n';
 import { useTRPC } from '@/trpc/client';
 import type { TenantRow } from './types';
@@ -65,14 +65,7 @@ export function PhoneInquiryForm({ tenants, err, pending, onSubmit, onCancel }: 
       <Field label={t('ops.inquiry.callNotes')} htmlFor="ph-body" error={fields.body}>
         <TextArea id="ph-body" rows={6} value={v.body} onChange={(e) => setV({ ...v, body: e.target.value })} />
       </Field>
-      <div style={dialogButtons}>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? t('ops.sending') : t('ops.inquiry.logPhone')}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} disabled={pending} submitLabel={pending ? t('ops.sending') : t('ops.inquiry.logPhone')} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { Dialog, dialogButtons } from '../dialog';
+import { Dialog, FormActions, dialogButtons } from '../dialog';
 import { useT } from '../i18n-provider';
 import { Alert, Button, Field, TextInput } from '../primitives';
 import type { ErrorText } from '../use-error-text';
@@ -41,14 +41,7 @@ export function SeatRequestDialog({
           <Field label={t('changes.note')} htmlFor="seat-note" error={err.fields.note}>
             <TextInput id="seat-note" value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} />
           </Field>
-          <div style={dialogButtons}>
-            <Button type="button" variant="secondary" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" disabled={pending}>
-              {t('changes.request')}
-            </Button>
-          </div>
+          <FormActions onCancel={onClose} disabled={pending} submitLabel={t('changes.request')} />
         </form>
       )}
     </Dialog>

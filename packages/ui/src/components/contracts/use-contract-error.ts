@@ -1,13 +1,6 @@
 'use client';
-import { useCallback } from 'react';
 import type { MessageKey } from '../../i18n';
-import { useT } from '../i18n-provider';
-import { useErrorText, type ErrorText } from '../use-error-text';
-
-interface ErrorData {
-  reason?: string | null;
-  fieldErrors?: Record<string, string[] | undefined> | null;
-}
+import { useDomainError, type DomainErrorRules, type ErrorText } from '../use-error-text';
 
 // The contract rules the API names by `reason`, said in words the user can act on.
 const REASONS = new Set([
@@ -22,23 +15,12 @@ const FIELD_TEXTS: [RegExp, MessageKey][] = [
   [/^not allowed$/i, 'contracts.field.directPrice'],
 ];
 
+const RULES: DomainErrorRules = {
+  reason: (r) => (REASONS.has(r) ? (`contracts.reason.${r}` as MessageKey) : undefined),
+  fieldText: (m) => FIELD_TEXTS.find(([re]) => re.test(m))?.[1],
+};
+
 /** useErrorText, plus the contract rules' reasons and a few field texts. */
 export function useContractError(): (error: unknown) => ErrorText {
-  const t = useT();
-  const errorText = useErrorText();
-  return useCallback(
-    (error: unknown) => {
-      const base = errorText(error);
-      if (!error) return base;
-      const data = ((error as { data?: ErrorData | null }).data ?? {}) as ErrorData;
-      const fields = { ...base.fields };
-      for (const [name, messages] of Object.entries(data.fieldErrors ?? {})) {
-        const hit = FIELD_TEXTS.find(([re]) => re.test(messages?.[0] ?? ''));
-        if (hit) fields[name] = t(hit[1]);
-      }
-      const reason = data.reason && REASONS.has(data.reason) ? (`contracts.reason.${data.reason}` as MessageKey) : null;
-      return { message: reason ? t(reason) : base.message, fields };
-    },
-    [t, errorText],
-  );
+  return useDomainError(RULES);
 }

@@ -1,13 +1,6 @@
 'use client';
-import { useCallback } from 'react';
 import type { MessageKey } from '../../i18n';
-import { useT } from '../i18n-provider';
-import { useErrorText, type ErrorText } from '../use-error-text';
-
-interface ErrorData {
-  reason?: string | null;
-  fieldErrors?: Record<string, string[] | undefined> | null;
-}
+import { useDomainError, type DomainErrorOptions, type DomainErrorRules, type ErrorText } from '../use-error-text';
 
 // The provider-operations rules the API names by `reason`, said in words the reader can act on.
 const REASONS: Record<string, MessageKey> = {
@@ -30,28 +23,9 @@ const FIELD_TEXTS: Record<string, MessageKey> = {
   taken: 'ops.error.termsVersionExists',
 };
 
+const RULES: DomainErrorRules = { reason: (r) => REASONS[r], fieldText: (m) => FIELD_TEXTS[m] };
+
 /** useErrorText, plus the reasons and field messages of notices, inquiries, personal-data requests and access rules. */
-export function useOperationsError(): (error: unknown, options?: { reasonField?: Record<string, string> }) => ErrorText {
-  const t = useT();
-  const errorText = useErrorText();
-  return useCallback(
-    (error: unknown, options: { reasonField?: Record<string, string> } = {}) => {
-      const base = errorText(error);
-      if (!error) return base;
-      const data = ((error as { data?: ErrorData | null }).data ?? {}) as ErrorData;
-      const fields = { ...base.fields };
-      for (const [name, messages] of Object.entries(data.fieldErrors ?? {})) {
-        const key = FIELD_TEXTS[messages?.[0] ?? ''];
-        if (key) fields[name] = t(key);
-      }
-      const reasonKey = data.reason ? REASONS[data.reason] : undefined;
-      if (reasonKey) {
-        const field = data.reason ? options.reasonField?.[data.reason] : undefined;
-        if (field) return { message: null, fields: { ...fields, [field]: t(reasonKey) } };
-        return { message: t(reasonKey), fields };
-      }
-      return { message: base.message, fields };
-    },
-    [t, errorText],
-  );
+export function useOperationsError(): (error: unknown, options?: DomainErrorOptions) => ErrorText {
+  return useDomainError(RULES);
 }

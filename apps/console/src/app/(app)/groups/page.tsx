@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Card, DataTable, Field, Select, TextInput, useT, type DataColumn } from '@telework/ui';
 import { useTRPC } from '@/trpc/client';
-import { ConfirmDialog, Dialog, buttons } from '@/components/people/dialog';
+import { ConfirmDialog, Dialog, FormActions } from '@/components/people/dialog';
 import { CheckboxList } from '@/components/people/checkbox-list';
 import { groupTree, subtreeIds } from '@/components/people/group-tree';
 import { usePeopleError } from '@/components/people/use-people-error';
@@ -143,14 +143,7 @@ function GroupForm({ group, groups, managers, err, pending, onSubmit, onCancel }
       <Field label={t('groups.managers')} htmlFor="g-managers" error={err.fields.managerIds}>
         <CheckboxList id="g-managers" options={managers} value={managerIds} onChange={setManagerIds} empty={t('groups.noManagers')} />
       </Field>
-      <div style={buttons}>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {group ? t('common.save') : t('common.create')}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} disabled={pending} submitLabel={group ? t('common.save') : t('common.create')} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, Card, Field, Select, useLanguage, useT } from '@telework/ui';
 import { formatJst } from '@telework/ui/i18n';
 import { useTRPC } from '@/trpc/client';
-import { ConfirmDialog, Dialog, buttons } from '@/components/people/dialog';
+import { ConfirmDialog, Dialog, FormActions } from '@/components/people/dialog';
 import { CheckboxList } from '@/components/people/checkbox-list';
 import { groupTree } from '@/components/people/group-tree';
 import { usePeopleError } from '@/components/people/use-people-error';
@@ -183,14 +183,7 @@ function ReportForm({ report, groups, users, err, pending, onSubmit, onCancel }:
         <input type="checkbox" checked={v.active} onChange={(e) => setV({ ...v, active: e.target.checked })} />
         {t('reports.active')}
       </label>
-      <div style={buttons}>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {report ? t('common.save') : t('common.create')}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} disabled={pending} submitLabel={report ? t('common.save') : t('common.create')} />
     </form>
   );
 }

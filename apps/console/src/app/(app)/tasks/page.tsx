@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Card, DataTable, Field, TextInput, useT, type DataColumn } from '@telework/ui';
 import { useTRPC } from '@/trpc/client';
-import { Dialog, buttons } from '@/components/people/dialog';
+import { Dialog, FormActions } from '@/components/people/dialog';
 import { usePeopleError } from '@/components/people/use-people-error';
 import type { TaskRow } from '@/components/people/types';
 
@@ -102,14 +102,7 @@ function TaskForm({ task, err, pending, onSubmit, onCancel }: {
         <input type="checkbox" checked={v.active} onChange={(e) => setV({ ...v, active: e.target.checked })} />
         {t('people.active')}
       </label>
-      <div style={buttons}>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {task ? t('common.save') : t('common.create')}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} disabled={pending} submitLabel={task ? t('common.save') : t('common.create')} />
     </form>
   );
 }
