@@ -6,5 +6,4 @@ export type InquiryRow = Out['support']['list'][number];
 export type InquiryDetail = Out['support']['get'];
 export type PrivacyRequestRow = Out['privacy']['list'][number];
 export type RefusalRow = Out['access']['refusals'][number];
-export const INQUIRY_STATUSES = ['OPEN', 'ANSWERED', 'CLOSED', 'AUTO_ACCEPTED'] as const;
-export type InquiryStatus = (typeof INQUIRY_STATUSES)[number];
+export type { InquiryStatus } from '@telework/ui';

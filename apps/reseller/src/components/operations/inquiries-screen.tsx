@@ -1,13 +1,13 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Alert, Button, Card, DataTable, Dialog, InquiryDue, InquiryStatusBadge, Select, useLanguage, useOperationsError, useT, type DataColumn } from '@telework/ui';
+import { Alert, Button, Card, DataTable, Dialog, InquiryDue, InquiryStatusBadge, InquiryStatusFilter, Select, useLanguage, useOperationsError, useT, type DataColumn } from '@telework/ui';
 import { formatJst } from '@telework/ui/i18n';
 import { useTRPC } from '@/trpc/client';
 import { PhoneInquiryForm } from './phone-inquiry-form';
 import { OperatorInquiryDetail } from './operator-inquiry-detail';
 import { useTenants } from './tenant-names';
-import { INQUIRY_STATUSES, type InquiryRow, type InquiryStatus } from './types';
+import type { InquiryRow, InquiryStatus } from './types';
 
 export function InquiriesScreen() {
   const t = useT();
@@ -57,14 +57,7 @@ export function InquiriesScreen() {
       <Card
         actions={
           <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
-            <Select aria-label={t('ops.inquiry.status')} value={status} onChange={(e) => setStatus(INQUIRY_STATUSES.find((s) => s === e.target.value) ?? '')} style={{ width: 'auto' }}>
-              <option value="">{t('ops.inquiry.allStatuses')}</option>
-              {INQUIRY_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`ops.inquiry.status.${s}`)}
-                </option>
-              ))}
-            </Select>
+            <InquiryStatusFilter value={status} onChange={setStatus} />
             <Select aria-label={t('ops.tenant')} value={tenantId} onChange={(e) => setTenantId(e.target.value)} style={{ width: 'auto' }}>
               <option value="">{t('ops.allTenants')}</option>
               {tenants.rows.map((x) => (

@@ -11,5 +11,4 @@ export type AuditRow = Operator['audit']['list']['items'][number];
 
 export const NOTICE_KINDS = ['GENERAL', 'MAINTENANCE', 'TERMS_CHANGE', 'SERVICE_END'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
-export const INQUIRY_STATUSES = ['OPEN', 'ANSWERED', 'CLOSED', 'AUTO_ACCEPTED'] as const;
-export type InquiryStatus = (typeof INQUIRY_STATUSES)[number];
+export type { InquiryStatus } from '@telework/ui';

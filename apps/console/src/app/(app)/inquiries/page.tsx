@@ -1,13 +1,13 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Alert, Button, Card, DataTable, Dialog, InquiryDue, InquiryStatusBadge, Select, useLanguage, useOperationsError, useT, type DataColumn } from '@telework/ui';
+import { Alert, Button, Card, DataTable, Dialog, InquiryDue, InquiryStatusBadge, InquiryStatusFilter, useLanguage, useOperationsError, useT, type DataColumn } from '@telework/ui';
 import { formatJst } from '@telework/ui/i18n';
 import { useTRPC } from '@/trpc/client';
 import { useMe } from '@/components/console-shell';
 import { InquiryForm } from '@/components/operations/inquiry-form';
 import { InquiryDetailCard } from '@/components/operations/inquiry-detail';
-import { INQUIRY_STATUSES, type InquiryRow, type InquiryStatus } from '@/components/operations/types';
+import type { InquiryRow, InquiryStatus } from '@/components/operations/types';
 
 export default function InquiriesPage() {
   const t = useT();
@@ -53,14 +53,7 @@ export default function InquiriesPage() {
       <Card
         actions={
           <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
-            <Select aria-label={t('ops.inquiry.status')} value={status} onChange={(e) => setStatus(INQUIRY_STATUSES.find((s) => s === e.target.value) ?? '')} style={{ width: 'auto' }}>
-              <option value="">{t('ops.inquiry.allStatuses')}</option>
-              {INQUIRY_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`ops.inquiry.status.${s}`)}
-                </option>
-              ))}
-            </Select>
+            <InquiryStatusFilter value={status} onChange={setStatus} />
             <Button onClick={() => setCreating(true)}>{t('ops.inquiry.new')}</Button>
           </div>
         }
