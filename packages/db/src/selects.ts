@@ -33,6 +33,7 @@ export const tenantSettingsSelect = {
   captureIntervalMin: true,
   autoPunchFromPresence: true,
   screenshotMode: true,
+  redactionAreas: true,
   forgottenEndRule: true,
   forgottenEndAfterHours: true,
   retentionDays: true,

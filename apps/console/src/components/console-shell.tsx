@@ -28,7 +28,7 @@ function navFor(role: Me['role']): NavItem[] {
     items.push({ href: '/groups', label: 'nav.groups' }, { href: '/tasks', label: 'nav.tasks' }, { href: '/reports', label: 'nav.reports' }, { href: '/devices', label: 'nav.devices' });
   }
   if (role === 'ADMIN') items.push({ href: '/mail', label: 'nav.mail' });
-  if (role === 'ADMIN') items.push({ href: '/contract', label: 'nav.contract' });
+  if (role === 'ADMIN') items.push({ href: '/contract', label: 'nav.contract' }, { href: '/settings', label: 'nav.settings' });
   if (role === 'ADMIN') items.push({ href: '/faces', label: 'nav.faces' }, { href: '/integrity', label: 'nav.integrity' }, { href: '/audit', label: 'nav.audit' });
   if (role === 'ADMIN') items.push({ href: '/inquiries', label: 'nav.inquiries' }, { href: '/privacy', label: 'nav.privacy' }, { href: '/access', label: 'nav.access' });
   items.push({ href: '/profile', label: 'nav.profile' });

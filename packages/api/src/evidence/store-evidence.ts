@@ -7,6 +7,7 @@ import { AppError } from '../errors/app-error';
 import { chainHash, chainKey, GENESIS_HASH } from './chain';
 import { CAMERA_MAX, REDUCED_MAX, SCREEN_MAX, blobAad, type EvidenceDeps } from './deps';
 import { uploadDbGate } from './gate';
+import { redactionAreasSchema } from '../tenancy/settings';
 import { decodeImage, encodeJpeg, redact, reduce, type DecodedImage } from './image';
 
 export interface EvidenceUpload {
@@ -22,7 +23,6 @@ export interface EvidenceUpload {
   bytes: Uint8Array;
 }
 
-const redactionAreas = z.array(z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), width: z.number().gt(0).max(1), height: z.number().gt(0).max(1) })).max(32);
 
 /**
  * Applies the tenant's screenshot privacy option server-side too (the agent already did; this is the
@@ -30,7 +30,7 @@ const redactionAreas = z.array(z.object({ x: z.number().min(0).max(1), y: z.numb
  */
 export async function applyPrivacy(img: DecodedImage, original: Uint8Array, mode: 'FULL' | 'REDUCED' | 'REDACTED', areasJson: unknown): Promise<{ bytes: Uint8Array; width: number; height: number }> {
   if (mode === 'REDACTED') {
-    const areas = redactionAreas.safeParse(areasJson ?? []);
+    const areas = redactionAreasSchema.safeParse(areasJson ?? []);
     // Unreadable areas: refuse rather than store what the administrator meant to hide (fail closed).
     if (!areas.success) throw new AppError('RULE_VIOLATION', 'The redaction areas of this organisation cannot be applied.', { reason: 'REDACTION_UNAVAILABLE' });
     if (areas.data.length === 0) return { bytes: original, width: img.width, height: img.height };

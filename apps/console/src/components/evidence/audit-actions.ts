@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS: readonly { filter: string; label: MessageKey }[] = [
   { filter: 'inquiry.*', label: 'audit.action.inquiry' },
   { filter: 'invitation.accept', label: 'audit.action.invitation.accept' },
   { filter: 'access.*', label: 'audit.action.access' },
+  { filter: 'tenant.settings.updated', label: 'audit.action.tenant.settings.updated' },
 ];
 
 /** The label of a recorded action, or null for one this list does not know (shown as its code). */

@@ -8,6 +8,16 @@ export const consoleCases: ConsoleCases = {
   'auth.me': { minRole: 'PUBLIC', call: (c) => c.auth.me() },
   'auth.signOut': { minRole: 'WORKER', call: (c) => c.auth.signOut() },
   'tenant.current': { minRole: 'WORKER', call: (c) => c.tenant.current(), crossTenant: 'OWN_ONLY' },
+  'tenant.settings': { minRole: 'ADMIN', call: (c) => c.tenant.settings(), crossTenant: 'OWN_ONLY' },
+  'tenant.updateSettings': {
+    minRole: 'ADMIN',
+    call: (c) =>
+      c.tenant.updateSettings({
+        thresholdLevel: 3, detectionIntervalSec: 10, awayAfterChecks: 3, impersonationAfterChecks: 2, captureIntervalMin: 5, autoPunchFromPresence: false,
+        screenshotMode: 'FULL', redactionAreas: [], forgottenEndRule: 'AT_JST_MIDNIGHT', forgottenEndAfterHours: 12, retentionDays: 90,
+      }),
+    crossTenant: 'OWN_ONLY',
+  },
   'users.list': { minRole: 'MANAGER', call: (c) => c.users.list(), crossTenant: 'OWN_ONLY' },
   'users.get': { minRole: 'MANAGER', call: (c, t) => c.users.get({ userId: t.users.worker.id }), crossTenant: 'NOT_FOUND' },
   'users.seats': { minRole: 'MANAGER', call: (c) => c.users.seats(), crossTenant: 'OWN_ONLY' },
