@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { consoleRouter } from '../console-router';
 import { resellerRouter } from '../reseller-router';
@@ -9,6 +9,12 @@ import type { ConsoleCases, ResellerCases } from './case-types';
 
 // Tenant isolation and role checks for every procedure of both routers, asserted by exact error code.
 // Cases live in ./cases/<domain>.ts; the coverage tests at the end fail when a procedure has none.
+
+// agent.faces.descriptors opens the descriptors with the process's master keyring (env, read at import).
+vi.hoisted(async () => {
+  const { randomBytes } = await import('node:crypto');
+  process.env.MASTER_KEY ??= randomBytes(32).toString('base64');
+});
 
 const modules = import.meta.glob<{ consoleCases?: ConsoleCases; resellerCases?: ResellerCases }>('./cases/*.ts', { eager: true });
 const consoleCases: ConsoleCases = Object.assign({}, ...Object.values(modules).map((m) => m.consoleCases ?? {}));
