@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBridgeHandlers, SignInError, type AgentAuth, type SettingsSource } from './bridge-handlers';
+import { createBridgeHandlers, SignInError, type AgentAuth, type AgentQueries, type SettingsSource } from './bridge-handlers';
 import type { EventItem, ImageItem } from './offline-queue/item';
 import { OfflineQueue } from './offline-queue/offline-queue';
 import { DEFAULT_SETTINGS, SettingsStore } from './settings/settings-store';
@@ -15,7 +15,7 @@ import { TokenStore } from './token-store';
 const tempDir = useTempDirs();
 const at = new Date('2026-11-28T00:30:00.000Z');
 
-class Server implements AgentServer, AgentAuth, SettingsSource {
+class Server implements AgentServer, AgentAuth, SettingsSource, AgentQueries {
   online = true;
   settings: unknown = { ...DEFAULT_SETTINGS, thresholdLevel: 4, screenshotMode: 'REDUCED' };
   heartbeats: unknown[] = [];
@@ -44,7 +44,22 @@ class Server implements AgentServer, AgentAuth, SettingsSource {
   async signOut(credentials: { deviceId: string }) {
     this.revoked.push(credentials.deviceId);
   }
+  /** Like the API: the descriptors of the face events it received. */
+  async faceDescriptors() {
+    if (!this.online) throw new Error('ECONNREFUSED');
+    return this.events.filter((e) => e.eventType === 'face').map((e) => e.data.descriptor as number[]);
+  }
+  async tasks() {
+    if (!this.online) throw new Error('ECONNREFUSED');
+    return [{ id: '0190f1e2-0000-7000-8000-0000000000aa', code: 'DEV', name: '開発' }];
+  }
+  async today() {
+    if (!this.online) throw new Error('ECONNREFUSED');
+    return { date: '2026-11-28', workedMinutes: 75, state: 'WORKING' as const, workStartedAt: at.toISOString(), currentTask: null, tasks: [] };
+  }
 }
+
+const descriptorOf = (seed: number) => Array.from({ length: 1024 }, (_, i) => ((i * seed) % 64) / 64);
 
 async function setup(options: { captureScreen?: () => Promise<Uint8Array | null> } = {}) {
   const dir = await tempDir('handlers-');
@@ -60,6 +75,7 @@ async function setup(options: { captureScreen?: () => Promise<Uint8Array | null>
     device: { name: 'PC-0042', agentVersion: '0.1.0' },
     settings: new SettingsStore(join(dir, 'settings.json')),
     settingsSource: server,
+    queries: server,
     now: () => at,
   });
   const signIn = () => handlers.signIn({ serverUrl: 'https://telework.example.jp', systemId: 'T-001', loginId: 'yamada', password: 'correct horse' });
@@ -157,5 +173,51 @@ describe('bridge handlers', () => {
     server.online = true;
     server.settings = { ...DEFAULT_SETTINGS, thresholdLevel: 99 };
     expect(await handlers.getSettings(undefined)).toEqual(fresh);
+  });
+
+  it('queues enrolment stills while offline, offers their descriptors meanwhile, and uploads them once online', async () => {
+    const { handlers, server, signIn, queue } = await setup();
+    await signIn();
+    server.online = false;
+    const jpeg = new Uint8Array(fixtureJpeg('person-vlado.jpg'));
+    const enrolled = await handlers.enrolFace({ faces: [{ jpeg, descriptor: descriptorOf(3) }, { jpeg, descriptor: descriptorOf(5) }] });
+    expect(enrolled).toMatchObject({ delivered: false, clientIds: [expect.any(String), expect.any(String)] });
+    expect(queue.counts()).toEqual({ events: 2, images: 0 });
+    expect(await handlers.getFaceDescriptors(undefined)).toEqual({ descriptors: [descriptorOf(3), descriptorOf(5)], fromServer: false });
+
+    server.online = true;
+    await handlers.getSyncStatus(undefined);
+    expect((await handlers.punch({ kind: 'WORK_START', occurredAt: at })).delivered).toBe(true);
+    expect(server.events.filter((e) => e.eventType === 'face').map((e) => e.clientId)).toEqual(enrolled.clientIds);
+    expect(Buffer.from(String(server.events[0]?.data.jpegBase64), 'base64').equals(Buffer.from(jpeg))).toBe(true);
+    // Delivered: now they come from the server, once each.
+    expect(await handlers.getFaceDescriptors(undefined)).toEqual({ descriptors: [descriptorOf(3), descriptorOf(5)], fromServer: true });
+  });
+
+  it('reads tasks and today from the server, and answers null offline or signed out', async () => {
+    const { handlers, server, signIn } = await setup();
+    expect(await handlers.getTasks(undefined)).toBeNull();
+    await signIn();
+    expect(await handlers.getTasks(undefined)).toEqual([{ id: '0190f1e2-0000-7000-8000-0000000000aa', code: 'DEV', name: '開発' }]);
+    expect(await handlers.getToday(undefined)).toMatchObject({ workedMinutes: 75, state: 'WORKING' });
+    server.online = false;
+    expect(await handlers.getTasks(undefined)).toBeNull();
+    expect(await handlers.getToday(undefined)).toBeNull();
+  });
+
+  it('queues an interval capture as a camera still and a screenshot sharing one capture id', async () => {
+    const { handlers, server, signIn, screen } = await setup();
+    await signIn();
+    server.online = false;
+    const camera = fixtureJpeg('person-vlado.jpg');
+    const capture = await handlers.reportCapture({ occurredAt: at, cameraJpeg: new Uint8Array(camera) });
+    expect(capture.delivered).toBe(false);
+    server.online = true;
+    expect((await handlers.reportCapture({ occurredAt: at, cameraJpeg: new Uint8Array(camera) })).delivered).toBe(true);
+    expect(server.events).toEqual([]);
+    expect(server.images.map((i) => [i.source, i.trigger, i.eventClientId])).toEqual([
+      ['camera', 'INTERVAL', capture.clientId], ['screen', 'INTERVAL', capture.clientId], ['camera', 'INTERVAL', expect.any(String)], ['screen', 'INTERVAL', expect.any(String)],
+    ]);
+    expect(server.images[1]?.jpeg.equals(screen)).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
-import type { SignInResult } from '../shared/bridge';
+import type { BridgeResponses, SignInResult } from '../shared/bridge';
 import { BridgeRequestError, type BridgeHandlers } from './ipc/register-bridge';
+import { faceEventData } from './offline-queue/item';
 import type { OfflineQueue } from './offline-queue/offline-queue';
+import { uuidV7 } from './offline-queue/uuid-v7';
 import { assertServerUrl, InsecureServerUrlError } from './security/server-url';
 import type { SettingsStore } from './settings/settings-store';
 import type { SyncService } from './sync/sync-service';
@@ -27,6 +29,13 @@ export interface SettingsSource {
   fetchSettings(input: { agentVersion: string; cameraLabel?: string | null }): Promise<unknown>;
 }
 
+/** The worker's own data on the server (reads only; they fail while offline). */
+export interface AgentQueries {
+  faceDescriptors(): Promise<number[][]>;
+  tasks(): Promise<NonNullable<BridgeResponses['getTasks']>>;
+  today(): Promise<NonNullable<BridgeResponses['getToday']>>;
+}
+
 export interface HandlerDeps {
   queue: OfflineQueue;
   tokens: TokenStore;
@@ -37,6 +46,7 @@ export interface HandlerDeps {
   device: { name: string; agentVersion: string };
   settings: SettingsStore;
   settingsSource: SettingsSource;
+  queries: AgentQueries;
   now?: () => Date;
 }
 
@@ -53,9 +63,28 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
     return credentials;
   };
 
-  const deliver = async (clientId: string) => {
+  const deliver = async (clientId: string, items: string[] = [clientId]) => {
     await sync.syncNow();
-    return { clientId, delivered: !queue.list().some((entry) => entry.clientId === clientId) };
+    const queued = new Set(queue.list().map((entry) => entry.clientId));
+    return { clientId, delivered: !items.some((id) => queued.has(id)) };
+  };
+
+  /** Enrolments not yet delivered: offline, the worker's new face must still be recognised. */
+  const queuedDescriptors = async () => {
+    const descriptors: number[][] = [];
+    for (const entry of queue.list()) {
+      if (entry.cls !== 'event') continue;
+      const item = await queue.read(entry.seq);
+      const face = item?.class === 'event' && item.eventType === 'face' ? faceEventData.safeParse(item.data) : null;
+      if (face?.success) descriptors.push(face.data.descriptor);
+    }
+    return descriptors;
+  };
+
+  /** A read from the server, or null when it cannot be asked (offline, signed out, refused). */
+  const ask = async <T>(read: () => Promise<T>): Promise<T | null> => {
+    if (!(await tokens.get())) return null;
+    return read().catch(() => null);
   };
 
   return {
@@ -119,6 +148,38 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
     },
 
     getSyncStatus: async () => sync.status(),
+
+    enrolFace: async ({ faces }) => {
+      await requireSignedIn();
+      const clientIds: string[] = [];
+      // Queued as events (never evicted): an enrolment made offline is uploaded when back online.
+      for (const face of faces) {
+        const { clientId } = await queue.enqueueEvent({ eventType: 'face', data: { jpegBase64: Buffer.from(face.jpeg).toString('base64'), descriptor: face.descriptor } });
+        clientIds.push(clientId);
+      }
+      const { delivered } = await deliver(clientIds[0] ?? '', clientIds);
+      return { clientIds, delivered };
+    },
+
+    getFaceDescriptors: async () => {
+      const fromServer = await ask(() => deps.queries.faceDescriptors());
+      return { descriptors: [...(fromServer ?? []), ...(await queuedDescriptors())], fromServer: fromServer !== null };
+    },
+
+    getTasks: () => ask(() => deps.queries.tasks()),
+
+    getToday: () => ask(() => deps.queries.today()),
+
+    reportCapture: async ({ occurredAt, cameraJpeg }) => {
+      await requireSignedIn();
+      // One id for the pair, so the camera still and the screenshot of one moment stay together.
+      const captureId = uuidV7();
+      const camera = await queue.enqueueImage({ eventClientId: captureId, source: 'camera', trigger: 'INTERVAL', jpeg: cameraJpeg, createdAt: occurredAt });
+      const items = [camera.clientId];
+      const screen = await deps.captureScreen().catch(() => null);
+      if (screen) items.push((await queue.enqueueImage({ eventClientId: captureId, source: 'screen', trigger: 'INTERVAL', jpeg: screen, createdAt: occurredAt })).clientId);
+      return deliver(captureId, items);
+    },
 
     getSettings: async (request) => {
       if (await tokens.get()) {
