@@ -18,8 +18,13 @@ export interface DetectionDeps {
   analyze: () => Promise<FrameAnalysis>;
   /** JPEG still of the camera's current frame (evidence). */
   captureStill: () => Promise<Uint8Array<ArrayBuffer>>;
-  onCheck?: (check: { verdict: FrameVerdict; events: PresenceEvent[]; analysisMs: number }) => void;
+  onCheck?: (check: { verdict: FrameVerdict; events: PresenceEvent[]; analysisMs: number; state: DetectionLoop['state'] }) => void | Promise<void>;
   onError?: (error: unknown) => void;
+  /**
+   * Watching for arrival outside a work session (auto punch): verdicts only, nothing is reported
+   * and no evidence is taken, since no session is open for it to belong to.
+   */
+  silent?: boolean;
 }
 
 /** Tenant levels above the calibrated 1–5 mean "stricter than 5": use 5 rather than guess. */
@@ -29,9 +34,9 @@ export function toThresholdLevel(level: number): ThresholdLevel {
 }
 
 /**
- * The presence loop. It exists only between start() (work start) and stop() (work end): the
- * camera is never analysed outside a work session. One check every `detectionIntervalSec`,
- * never overlapping (the next is scheduled after the previous one finished).
+ * The presence loop. It reports only between start() (work start) and stop() (work end); outside a
+ * session it runs only `silent`, when the tenant has auto punch on. One check every
+ * `detectionIntervalSec`, never overlapping (the next is scheduled after the previous one finished).
  */
 export class DetectionLoop {
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -79,8 +84,8 @@ export class DetectionLoop {
     if (!this.running) return; // work ended while the frame was analysed: report nothing
     const verdict = judgeFrame(frame, this.deps.enrolled, { level: this.level });
     const events = this.tracker.check(verdict);
-    this.deps.onCheck?.({ verdict, events, analysisMs });
-    for (const event of events) await this.report(event, verdict);
+    if (!this.deps.silent) for (const event of events) await this.report(event, verdict);
+    await this.deps.onCheck?.({ verdict, events, analysisMs, state: this.tracker.state });
   }
 
   private async report(event: PresenceEvent, verdict: FrameVerdict): Promise<void> {

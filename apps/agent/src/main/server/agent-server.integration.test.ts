@@ -91,7 +91,7 @@ async function agent() {
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
 /** A camera still as the renderer sends it: a real 640×480 JPEG. */
-const cameraStill = () => makeJpeg(640, 480, { noise: 30 });
+const cameraStill = () => new Uint8Array(makeJpeg(640, 480, { noise: 30 }));
 /** Exactly representable in float32, so the descriptor read back equals the one sent. */
 const descriptorOf = (seed: number) => Array.from({ length: 1024 }, (_, i) => ((i * seed) % 64) / 64);
 
