@@ -61,7 +61,7 @@ class Server implements AgentServer, AgentAuth, SettingsSource, AgentQueries {
 
 const descriptorOf = (seed: number) => Array.from({ length: 1024 }, (_, i) => ((i * seed) % 64) / 64);
 
-async function setup(options: { captureScreen?: () => Promise<Uint8Array | null> } = {}) {
+async function setup(options: { captureScreens?: () => Promise<Uint8Array[]> } = {}) {
   const dir = await tempDir('handlers-');
   const key = randomBytes(32);
   const queue = await OfflineQueue.open({ dir: join(dir, 'queue'), keyProvider: { getKey: async () => key } });
@@ -71,7 +71,7 @@ async function setup(options: { captureScreen?: () => Promise<Uint8Array | null>
   const screen = fixtureJpeg('background.jpg');
   const handlers = createBridgeHandlers({
     queue, tokens, sync, auth: server,
-    captureScreen: options.captureScreen ?? (async () => screen),
+    captureScreens: options.captureScreens ?? (async () => [screen]),
     device: { name: 'PC-0042', agentVersion: '0.1.0' },
     settings: new SettingsStore(join(dir, 'settings.json')),
     settingsSource: server,
@@ -135,7 +135,7 @@ describe('bridge handlers', () => {
   });
 
   it('still records the incident when the screenshot fails', async () => {
-    const { handlers, server, signIn } = await setup({ captureScreen: async () => Promise.reject(new Error('no display')) });
+    const { handlers, server, signIn } = await setup({ captureScreens: async () => Promise.reject(new Error('no display')) });
     await signIn();
     const result = await handlers.reportIncident({ kind: 'IMPERSONATION', faceCount: 1, similarity: 0.05, occurredAt: at, cameraJpeg: new Uint8Array(fixtureJpeg('person-tetiana.jpg')) });
     expect(result.delivered).toBe(true);
@@ -203,6 +203,16 @@ describe('bridge handlers', () => {
     server.online = false;
     expect(await handlers.getTasks(undefined)).toBeNull();
     expect(await handlers.getToday(undefined)).toBeNull();
+  });
+
+  it('takes one screenshot per screen', async () => {
+    const screens = [fixtureJpeg('background.jpg'), fixtureJpeg('group-3.jpg')];
+    const { handlers, server, signIn } = await setup({ captureScreens: async () => screens });
+    await signIn();
+    const result = await handlers.reportIncident({ kind: 'PEEKING', faceCount: 2, occurredAt: at, cameraJpeg: new Uint8Array(fixtureJpeg('group-2.jpg')) });
+    expect(server.images.map((i) => i.source)).toEqual(['camera', 'screen', 'screen']);
+    expect(server.images.every((i) => i.eventClientId === result.clientId && i.trigger === 'INCIDENT')).toBe(true);
+    expect(server.images[2]?.jpeg.equals(screens[1] ?? Buffer.alloc(0))).toBe(true);
   });
 
   it('queues an interval capture as a camera still and a screenshot sharing one capture id', async () => {

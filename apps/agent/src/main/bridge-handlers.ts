@@ -41,8 +41,8 @@ export interface HandlerDeps {
   tokens: TokenStore;
   sync: Pick<SyncService, 'syncNow' | 'status'>;
   auth: AgentAuth;
-  /** A JPEG of the screen (≤1920×1080) for incident evidence, or null when none could be taken. */
-  captureScreen: () => Promise<Uint8Array | null>;
+  /** A JPEG of each screen (≤1920×1080) for evidence; none when no screenshot may or could be taken. */
+  captureScreens: () => Promise<Uint8Array[]>;
   device: { name: string; agentVersion: string };
   settings: SettingsStore;
   settingsSource: SettingsSource;
@@ -141,9 +141,8 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
       await requireSignedIn();
       const { clientId } = await queue.enqueueEvent({ eventType: 'incident', data: { kind, faceCount, similarity: similarity ?? null, occurredAt: occurredAt.toISOString() } });
       await queue.enqueueImage({ eventClientId: clientId, source: 'camera', jpeg: cameraJpeg, createdAt: occurredAt });
-      // The screenshot is evidence too, but an incident must never be lost because capture failed.
-      const screen = await deps.captureScreen().catch(() => null);
-      if (screen) await queue.enqueueImage({ eventClientId: clientId, source: 'screen', jpeg: screen, createdAt: occurredAt });
+      // The screenshots are evidence too, but an incident must never be lost because capture failed.
+      for (const screen of await deps.captureScreens().catch(() => [])) await queue.enqueueImage({ eventClientId: clientId, source: 'screen', jpeg: screen, createdAt: occurredAt });
       return deliver(clientId);
     },
 
@@ -176,8 +175,9 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
       const captureId = uuidV7();
       const camera = await queue.enqueueImage({ eventClientId: captureId, source: 'camera', trigger: 'INTERVAL', jpeg: cameraJpeg, createdAt: occurredAt });
       const items = [camera.clientId];
-      const screen = await deps.captureScreen().catch(() => null);
-      if (screen) items.push((await queue.enqueueImage({ eventClientId: captureId, source: 'screen', trigger: 'INTERVAL', jpeg: screen, createdAt: occurredAt })).clientId);
+      for (const screen of await deps.captureScreens().catch(() => [])) {
+        items.push((await queue.enqueueImage({ eventClientId: captureId, source: 'screen', trigger: 'INTERVAL', jpeg: screen, createdAt: occurredAt })).clientId);
+      }
       return deliver(captureId, items);
     },
 

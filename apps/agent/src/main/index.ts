@@ -47,7 +47,7 @@ async function start() {
   const settings = new SettingsStore(join(dataDir, 'settings.json'));
   const handlers = createBridgeHandlers({
     queue, tokens, sync, auth: trpcAgentAuth(),
-    captureScreen: screenCapturer(desktopCapturer, nativeImage, async () => (await settings.load()).settings),
+    captureScreens: screenCapturer(desktopCapturer, nativeImage, async () => (await settings.load()).settings),
     device: { name: hostName(), agentVersion: app.getVersion() },
     settings,
     settingsSource: trpcSettingsSource(tokens),

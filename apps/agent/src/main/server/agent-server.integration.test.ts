@@ -80,7 +80,7 @@ async function agent() {
   const sync = new SyncService(queue, trpcAgentServer(tokens, createUploadClient(tokens, { log: (line) => log.push(line) })), { minRetryMs: 60_000 });
   const handlers = createBridgeHandlers({
     queue, tokens, sync, auth: trpcAgentAuth(),
-    captureScreen: async () => fixtureJpeg('background.jpg'),
+    captureScreens: async () => [fixtureJpeg('background.jpg')],
     device: { name: 'PC-E2E', agentVersion: '0.1.0' },
     settings: new SettingsStore(join(dir, 'settings.json')),
     settingsSource: trpcSettingsSource(tokens),
