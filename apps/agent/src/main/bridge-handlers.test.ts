@@ -34,7 +34,8 @@ class Server implements AgentServer, AgentAuth, SettingsSource, AgentQueries {
   async signIn(serverUrl: URL, input: { loginId: string; password: string }) {
     this.signIns.push({ serverUrl: serverUrl.href, ...input });
     if (input.password !== 'correct horse') throw new SignInError('INVALID_CREDENTIALS', 'ID or password is wrong');
-    return { token: randomBytes(32).toString('base64url'), deviceId: uuidV7(), userName: '山田 太郎', tenantName: '株式会社サンプル' };
+    const userId = input.loginId === 'yamada' ? '0190f1e2-0000-7000-8000-00000000000a' : '0190f1e2-0000-7000-8000-00000000000b';
+    return { token: randomBytes(32).toString('base64url'), deviceId: uuidV7(), userId, userName: input.loginId === 'yamada' ? '山田 太郎' : '佐藤 花子', tenantName: '株式会社サンプル' };
   }
   async fetchSettings(input: unknown) {
     if (!this.online) throw new Error('ECONNREFUSED');
@@ -156,6 +157,23 @@ describe('bridge handlers', () => {
     expect(server.revoked).toEqual([deviceId]);
     expect(await tokens.get()).toBeNull();
     expect(server.events).toHaveLength(1);
+  });
+
+  it('after the server refused the token, only the same worker may sign in again while records wait', async () => {
+    const { handlers, server, tokens, signIn } = await setup();
+    await signIn();
+    server.online = false;
+    await handlers.punch({ kind: 'WORK_START', occurredAt: at });
+    server.online = true;
+    const other = await handlers.signIn({ serverUrl: 'https://telework.example.jp', systemId: 'T-001', loginId: 'sato', password: 'correct horse' });
+    expect(other).toMatchObject({ ok: false, error: 'PENDING_RECORDS' });
+    expect(server.revoked).toHaveLength(1);
+    expect((await tokens.get())?.userName).toBe('山田 太郎');
+    expect(server.events).toEqual([]);
+    expect(await signIn()).toMatchObject({ ok: true });
+    await handlers.getSyncStatus(undefined);
+    expect((await handlers.punch({ kind: 'WORK_END', occurredAt: at })).delivered).toBe(true);
+    expect(server.events.map((e) => e.data.kind)).toEqual(['WORK_START', 'WORK_END']);
   });
 
   it('fetches the administrator settings when signed in and keeps the last ones for offline starts', async () => {

@@ -16,12 +16,17 @@ export interface AgentAuth {
 
 export class SignInError extends Error {
   constructor(
-    readonly code: Exclude<Extract<SignInResult, { ok: false }>['error'], 'INSECURE_SERVER_URL'>,
+    readonly code: Exclude<Extract<SignInResult, { ok: false }>['error'], 'INSECURE_SERVER_URL' | 'PENDING_RECORDS'>,
     message: string,
   ) {
     super(message);
     this.name = 'SignInError';
   }
+}
+
+function sameWorker(a: DeviceCredentials, b: DeviceCredentials): boolean {
+  if (a.serverUrl !== b.serverUrl) return false;
+  return a.userId && b.userId ? a.userId === b.userId : a.userName === b.userName && a.tenantName === b.tenantName;
 }
 
 /** The server's heartbeat, which also answers with the administrator's current settings. */
@@ -102,7 +107,18 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
         throw error;
       }
       try {
+        const previous = await tokens.get();
         const issued = await auth.signIn(url, { ...input, deviceName: deps.device.name, agentVersion: deps.device.agentVersion });
+        // Signing in again after the server refused this device's token: the queue's records belong to
+        // the previous worker, so only that worker (same server, same user) may take them over.
+        if (previous && !sameWorker(previous, { ...issued, serverUrl: url.href })) {
+          if (queue.counts().events > 0) {
+            await auth.signOut({ ...issued, serverUrl: url.href }).catch(() => undefined);
+            return { ok: false, error: 'PENDING_RECORDS', message: `Records of ${previous.userName} are still waiting to be sent; that worker must sign in first.` };
+          }
+          // As at sign-out: the previous worker's unsent evidence must not go out under this token.
+          await queue.discardImages();
+        }
         await tokens.set({ ...issued, serverUrl: url.href });
         sync.syncNow().catch(() => undefined);
         return { ok: true, userName: issued.userName, tenantName: issued.tenantName };

@@ -104,9 +104,10 @@ function onTask(): boolean {
 }
 
 async function refreshToday() {
-  app.today = await bridge.getToday();
+  const [today, tasks] = await Promise.all([bridge.getToday(), bridge.getTasks()]);
+  app.today = today;
   app.todayAt = Date.now();
-  app.tasks = (await bridge.getTasks()) ?? app.tasks;
+  app.tasks = tasks ?? app.tasks;
 }
 
 /**
@@ -226,7 +227,9 @@ async function punch(kind: 'WORK_START' | 'WORK_END' | 'TASK_START' | 'TASK_END'
     localStore.setWork({ ...state, workStartedAt: null, taskStartedAt: null, workMs: state.workMs + workElapsed, taskMs: state.taskMs + taskElapsed });
   }
   setMessage(result.delivered ? null : inline('offline'), 'warn');
-  await refreshToday();
+  // Until the server's figures are back (a slow line must not hold up the camera), this PC's record shows.
+  app.today = null;
+  void refreshToday().then(render);
   if (kind === 'WORK_START') await startDetection();
   if (kind === 'WORK_END') {
     stopDetection();
@@ -419,11 +422,20 @@ function render() {
   view.replaceChildren(h('div', {},
     h('nav', {}, tab('punch', 'tabPunch'), tab('camera', 'tabCamera'), tab('settings', 'tabSettings'),
       h('button', { 'data-testid': 'sign-out', onclick: () => void signOut() }, inline('signOut'))),
-    app.sync?.signedOut ? h('div', { class: 'status bad', 'data-testid': 'signed-out-by-server' }, inline('signedOutByServer'))
+    app.sync?.signedOut ? h('div', { class: 'status bad', 'data-testid': 'signed-out-by-server' }, inline('signedOutByServer'), ' ',
+      h('button', { 'data-testid': 'sign-in-again', onclick: () => signInAgain() }, inline('signInAgain')))
       : app.sync && !app.sync.online ? h('div', { class: 'status warn' }, inline('offline')) : null,
     app.tab === 'punch' && app.message ? h('div', { class: `status ${app.message.tone}` }, app.message.text) : null,
     body,
   ));
+}
+
+/** The server refused this device's token: stop the camera and sign in again (main keeps the queue). */
+function signInAgain() {
+  stopWatch();
+  stopDetection();
+  screen = 'sign-in';
+  render();
 }
 
 async function signOut() {

@@ -37,6 +37,7 @@ export const messages = {
   taskNone: { ja: '（タスク指定なし）', en: '(no specific task)' },
   taskChoose: { ja: 'タスク', en: 'Task' },
   todayOffline: { ja: 'サーバー未接続のため、このPCの記録による概算です', en: 'Server not reached: an estimate from this PC’s own punches' },
+  signInAgain: { ja: '再度サインイン', en: 'Sign in again' },
   signedOutByServer: { ja: 'このPCのサインインが無効になりました。記録は保存されています。再度サインインしてください。', en: 'This PC was signed out by the server. Records are kept; sign in again.' },
   todayWork: { ja: '本日の勤務時間', en: 'Worked today' },
   todayTask: { ja: '本日のタスク時間', en: 'Tasks today' },

@@ -208,5 +208,11 @@ describe('agent against the real API server', () => {
     expect(sync.status()).toMatchObject({ online: false, signedOut: true, queuedImages: 2 });
     expect(queue.counts()).toEqual({ events: 0, images: 2 });
     expect(await counts()).toEqual({ faces: before.faces + 2, evidence: before.evidence + 5 });
+
+    // Signing in again (same worker) resumes delivery of what was kept.
+    expect(await handlers.signIn({ serverUrl: baseUrl, systemId: t.systemId, loginId: 'manager', password: FIXTURE_PASSWORD })).toMatchObject({ ok: true });
+    expect(await sync.syncNow()).toMatchObject({ online: true, signedOut: false, queuedImages: 0 });
+    expect(await counts()).toEqual({ faces: before.faces + 2, evidence: before.evidence + 7 });
+    expect(late.clientId).toBeTruthy();
   });
 });

@@ -84,7 +84,7 @@ export function trpcAgentAuth(): AgentAuth {
     async signIn(serverUrl, input) {
       try {
         const result = await createAgentClient(serverUrl).agent.auth.signIn.mutate({ ...input, platform: process.platform });
-        return { token: result.token, deviceId: result.deviceId, userName: result.user.name, tenantName: result.tenantName };
+        return { token: result.token, deviceId: result.deviceId, userId: result.user.id, userName: result.user.name, tenantName: result.tenantName };
       } catch (error) {
         const code = trpcCode(error);
         if (code === 'UNAUTHORIZED') throw new SignInError('INVALID_CREDENTIALS', 'The system ID, login ID or password is wrong.');
