@@ -9,6 +9,7 @@ import {
   type ThresholdLevel,
 } from '@telework/face/browser';
 import type { AgentBridge, AgentSettings } from '../shared/bridge';
+import { RepeatingTimer } from './repeating-timer';
 
 export interface DetectionDeps {
   bridge: Pick<AgentBridge, 'reportPresence' | 'reportIncident'>;
@@ -39,8 +40,7 @@ export function toThresholdLevel(level: number): ThresholdLevel {
  * `detectionIntervalSec`, never overlapping (the next is scheduled after the previous one finished).
  */
 export class DetectionLoop {
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private running = false;
+  private readonly timer: RepeatingTimer;
   private readonly tracker: PresenceTracker;
   private readonly level: ThresholdLevel;
 
@@ -50,6 +50,7 @@ export class DetectionLoop {
       impersonationAfterChecks: deps.settings.impersonationAfterChecks,
     });
     this.level = toThresholdLevel(deps.settings.thresholdLevel);
+    this.timer = new RepeatingTimer(() => this.checkOnce(), () => deps.settings.detectionIntervalSec * 1000, deps.onError);
   }
 
   get state() {
@@ -57,31 +58,18 @@ export class DetectionLoop {
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.schedule(0);
+    this.timer.start();
   }
 
   stop(): void {
-    this.running = false;
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-  }
-
-  private schedule(delayMs: number): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.checkOnce()
-        .catch((error: unknown) => this.deps.onError?.(error))
-        .finally(() => this.schedule(this.deps.settings.detectionIntervalSec * 1000));
-    }, delayMs);
+    this.timer.stop();
   }
 
   async checkOnce(): Promise<void> {
     const started = performance.now();
     const frame = await this.deps.analyze();
     const analysisMs = performance.now() - started;
-    if (!this.running) return; // work ended while the frame was analysed: report nothing
+    if (!this.timer.running) return; // work ended while the frame was analysed: report nothing
     const verdict = judgeFrame(frame, this.deps.enrolled, { level: this.level });
     const events = this.tracker.check(verdict);
     if (!this.deps.silent) for (const event of events) await this.report(event, verdict);

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IntervalCapture } from './interval-capture';
+import { intervalCapture } from './interval-capture';
 
 beforeEach(() => void vi.useFakeTimers());
 afterEach(() => void vi.useRealTimers());
 
-describe('IntervalCapture', () => {
+describe('intervalCapture', () => {
   it('captures at start and then every interval, and never after stop', async () => {
     const at: number[] = [];
     const start = Date.now();
-    const capture = new IntervalCapture({ intervalMin: 5, capture: async () => void at.push(Date.now() - start) });
+    const capture = intervalCapture({ intervalMin: 5, capture: async () => void at.push(Date.now() - start) });
     capture.start();
     await vi.advanceTimersByTimeAsync(0);
     await vi.advanceTimersByTimeAsync(5 * 60_000);
@@ -24,7 +24,7 @@ describe('IntervalCapture', () => {
   it('goes on after a failed capture', async () => {
     const errors: unknown[] = [];
     let calls = 0;
-    const capture = new IntervalCapture({ intervalMin: 1, capture: async () => {
+    const capture = intervalCapture({ intervalMin: 1, capture: async () => {
       if (calls++ === 0) throw new Error('camera busy');
     }, onError: (e) => errors.push(e) });
     capture.start();

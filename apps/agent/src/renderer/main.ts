@@ -6,7 +6,8 @@ import { DetectionLoop } from './detection-loop';
 import { h, inline, tx } from './dom';
 import { enrolFromCamera, ENROLMENT_PHOTOS, rejectionMessage } from './enrolment';
 import { faceAnalyzer } from './face-engine';
-import { IntervalCapture } from './interval-capture';
+import { intervalCapture } from './interval-capture';
+import type { RepeatingTimer } from './repeating-timer';
 import { localStore, type WorkState } from './local-store';
 import type { MessageKey } from './messages';
 
@@ -32,7 +33,7 @@ const app = {
   cameraId: localStorage.getItem('telework.camera') ?? null,
   loop: null as DetectionLoop | null,
   /** Evidence every captureIntervalMin of the open session. */
-  capture: null as IntervalCapture | null,
+  capture: null as RepeatingTimer | null,
   /** Auto punch only: a silent loop outside a session that waits for the worker to arrive. */
   watch: null as DetectionLoop | null,
   auto: null as AutoPunch | null,
@@ -164,7 +165,7 @@ async function startDetection() {
     onError: showError,
   });
   app.loop.start();
-  app.capture = new IntervalCapture({
+  app.capture = intervalCapture({
     intervalMin: settings.captureIntervalMin,
     capture: async () => void (await bridge.reportCapture({ occurredAt: new Date(), cameraJpeg: await camera.sample((v) => captureStill(v)) })),
     onError: showError,

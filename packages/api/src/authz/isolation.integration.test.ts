@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { TRPCError } from '@trpc/server';
 import { consoleRouter } from '../console-router';
 import { resellerRouter } from '../reseller-router';
-import { agentCaller, signedInProvider, signedInUser, TestBrowser } from '../testing/callers';
+import { agentCaller, signedInProvider, signedInUser, TestBrowser, trpcCodeOf as codeOf } from '../testing/callers';
 import { createOperatorFixture, createResellerFixture, createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../testing/fixtures';
 import { useTestDatabase } from '../testing/db';
 import type { ConsoleCases, ResellerCases } from './case-types';
@@ -22,16 +21,6 @@ const resellerCases: ResellerCases = Object.assign({}, ...Object.values(modules)
 
 const { db, adminDb } = useTestDatabase();
 const env = { db, adminDb };
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCError) return e.code;
-    throw e;
-  }
-  return 'OK';
-}
 
 let a: TenantFixture; // the caller's tenant (sold by reseller A)
 let b: TenantFixture; // someone else's (direct)

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { agentCaller, signedInUser } from '../testing/callers';
-import { addWorker, createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../testing/fixtures';
+import { agentCaller, signedInAgent, signedInUser, trpcCodeOf as codeOf } from '../testing/callers';
+import { addWorker, createTenantFixture, type TenantFixture } from '../testing/fixtures';
 import { useTestDatabase } from '../testing/db';
 import { LocalBlobStore } from '../storage/local-blob-store';
 import { getMasterKeyring } from '../crypto';
@@ -48,21 +47,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-async function agentOf(t: TenantFixture, loginId = 'worker') {
-  const anon = await agentCaller(db, null);
-  const { token } = await anon.agent.auth.signIn({ systemId: t.systemId, loginId, password: FIXTURE_PASSWORD, deviceName: 'PC-FACES' });
-  return { token, caller: await agentCaller(db, token) };
-}
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCError) return e.code;
-    throw e;
-  }
-  return 'OK';
-}
+const agentOf = (t: TenantFixture, loginId = 'worker') => signedInAgent(db, t, loginId, 'PC-FACES');
 
 describe('agent.faces.descriptors', () => {
   it("returns the worker's own descriptors, including the administrator's enrolment, decrypted", async () => {

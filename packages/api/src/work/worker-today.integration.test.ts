@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '@telework/db';
 import { addDays, jstDateTimeToInstant, toJstDate } from '../calendar';
-import { agentCaller, signedInUser } from '../testing/callers';
-import { addWorker, createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../testing/fixtures';
+import { agentCaller, signedInAgent, signedInUser, trpcCodeOf as codeOf } from '../testing/callers';
+import { addWorker, createTenantFixture, type TenantFixture } from '../testing/fixtures';
 import { useTestDatabase } from '../testing/db';
 import { getWorkerToday } from './worker-today';
 
@@ -21,21 +20,7 @@ beforeAll(async () => {
   otherLoginId = (await adminDb.user.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenantId, id: otherId } }, select: { loginId: true } })).loginId;
 });
 
-async function agentOf(t: TenantFixture, loginId = 'worker') {
-  const anon = await agentCaller(db, null);
-  const { token } = await anon.agent.auth.signIn({ systemId: t.systemId, loginId, password: FIXTURE_PASSWORD, deviceName: 'PC-TODAY' });
-  return agentCaller(db, token);
-}
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCError) return e.code;
-    throw e;
-  }
-  return 'OK';
-}
+const agentOf = async (t: TenantFixture, loginId = 'worker') => (await signedInAgent(db, t, loginId, 'PC-TODAY')).caller;
 
 describe('agent.work.today', () => {
   it('counts worked and per-task minutes of the Tokyo day, with the open session and task', async () => {
@@ -73,10 +58,8 @@ describe('agent.work.today', () => {
   it('refuses a web session and a revoked device token with UNAUTHORIZED', async () => {
     const admin = await signedInUser(db, a, 'admin');
     expect(await codeOf(admin.console((c) => c.agent.work.today()))).toBe('UNAUTHORIZED');
-    const anon = await agentCaller(db, null);
-    const { token } = await anon.agent.auth.signIn({ systemId: a.systemId, loginId: 'worker', password: FIXTURE_PASSWORD, deviceName: 'PC-GONE' });
-    const agent = await agentCaller(db, token);
-    await agent.agent.auth.signOut();
+    const { token, caller } = await signedInAgent(db, a, 'worker', 'PC-GONE');
+    await caller.agent.auth.signOut();
     expect(await codeOf((await agentCaller(db, token)).agent.work.today())).toBe('UNAUTHORIZED');
   });
 });
