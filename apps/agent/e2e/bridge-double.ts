@@ -1,11 +1,14 @@
 // Runs inside the test page (bundled by esbuild, injected before the renderer loads): the one stand-in
 // in the browser tests. It implements the real AgentBridge contract and records every call.
 import './zod-jitless';
-import { bridgeRequestSchemas, type AgentBridge, type AgentSettings, type BridgeMethod, type SettingsInfo } from '../src/shared/bridge';
+import { bridgeRequestSchemas, type AgentBridge, type AgentSettings, type BridgeMethod, type SettingsInfo, type TaskInfo, type TodayInfo } from '../src/shared/bridge';
 
 export interface BridgeDoubleConfig {
   signedIn: boolean;
   settings: AgentSettings;
+  /** Faces the server already holds (getFaceDescriptors adds those enrolled through this double). */
+  faceDescriptors?: number[][];
+  tasks?: TaskInfo[];
 }
 
 export interface RecordedCall {
@@ -16,6 +19,8 @@ export interface RecordedCall {
   /** Whether the real main process's zod schema accepts the request. */
   valid: boolean;
   jpeg?: { bytes: number; width: number; height: number } | undefined;
+  /** enrolFace: the size of each still. */
+  stills?: { bytes: number; width: number; height: number }[] | undefined;
 }
 
 declare global {
@@ -30,6 +35,9 @@ const calls: RecordedCall[] = [];
 window.__bridgeCalls = calls;
 let signedIn = config.signedIn;
 let seq = 0;
+const enrolled: number[][] = [];
+// Like the server's agent.work.today, from the punches this double received (minutes stay 0).
+const today: TodayInfo = { date: new Date().toISOString().slice(0, 10), workedMinutes: 0, state: 'OFF', workStartedAt: null, currentTask: null, tasks: [] };
 
 async function jpegSize(bytes: Uint8Array) {
   const bitmap = await createImageBitmap(new Blob([bytes.slice()], { type: 'image/jpeg' }));
@@ -42,12 +50,28 @@ async function record(method: BridgeMethod, request: unknown) {
   const valid = bridgeRequestSchemas[method].safeParse(request).success;
   let jpeg: RecordedCall['jpeg'];
   const plain = JSON.parse(
-    JSON.stringify(request ?? null, (key, value: unknown) => (key === 'cameraJpeg' ? '<jpeg>' : value)),
+    JSON.stringify(request ?? null, (_key, value: unknown) => (value instanceof Uint8Array ? '<jpeg>' : value)),
   ) as unknown;
   if (request && typeof request === 'object' && 'cameraJpeg' in request && request.cameraJpeg instanceof Uint8Array) {
     jpeg = await jpegSize(request.cameraJpeg);
   }
-  calls.push({ method, at: Date.now(), request: plain, valid, jpeg });
+  let stills: RecordedCall['stills'];
+  if (method === 'enrolFace') {
+    const parsed = bridgeRequestSchemas.enrolFace.safeParse(request);
+    if (parsed.success) stills = await Promise.all(parsed.data.faces.map((f) => jpegSize(f.jpeg)));
+  }
+  calls.push({ method, at: Date.now(), request: plain, valid, jpeg, stills });
+}
+
+function applyPunch(request: { kind: string; taskId?: string | null | undefined }) {
+  const at = new Date().toISOString();
+  if (request.kind === 'WORK_START') Object.assign(today, { state: 'WORKING', workStartedAt: at, currentTask: null });
+  if (request.kind === 'WORK_END') Object.assign(today, { state: 'OFF', workStartedAt: null, currentTask: null });
+  if (request.kind === 'TASK_END') Object.assign(today, { state: 'WORKING', currentTask: null });
+  if (request.kind === 'TASK_START') {
+    const task = config.tasks?.find((t) => t.id === request.taskId);
+    Object.assign(today, { state: 'ON_TASK', currentTask: { id: task?.id ?? 'none', name: task?.name ?? '', startedAt: at } });
+  }
 }
 
 const settingsInfo = (): SettingsInfo => ({ settings: config.settings, fetchedAt: new Date().toISOString() });
@@ -61,11 +85,20 @@ const bridge: AgentBridge = {
     return { ok: true, userName: '山田 太郎', tenantName: 'テスト株式会社' };
   },
   signOut: async () => (await record('signOut', undefined), (signedIn = false), { ok: true }),
-  punch: async (request) => (await record('punch', request), recorded()),
+  punch: async (request) => (await record('punch', request), applyPunch(request), recorded()),
   reportPresence: async (request) => (await record('reportPresence', request), recorded()),
   reportIncident: async (request) => (await record('reportIncident', request), recorded()),
-  getSyncStatus: async () => (await record('getSyncStatus', undefined), { online: true, queuedEvents: 0, queuedImages: 0, lastSyncAt: null }),
+  getSyncStatus: async () => (await record('getSyncStatus', undefined), { online: true, signedOut: false, queuedEvents: 0, queuedImages: 0, lastSyncAt: null }),
   getSettings: async (request) => (await record('getSettings', request), settingsInfo()),
+  enrolFace: async (request) => {
+    await record('enrolFace', request);
+    enrolled.push(...request.faces.map((f) => f.descriptor));
+    return { clientIds: request.faces.map(() => `client-${++seq}`), delivered: true };
+  },
+  getFaceDescriptors: async () => (await record('getFaceDescriptors', undefined), { descriptors: [...(config.faceDescriptors ?? []), ...enrolled], fromServer: true }),
+  getTasks: async () => (await record('getTasks', undefined), config.tasks ?? []),
+  getToday: async () => (await record('getToday', undefined), structuredClone(today)),
+  reportCapture: async (request) => (await record('reportCapture', request), recorded()),
   onSyncStatusChanged: () => () => undefined,
 };
 

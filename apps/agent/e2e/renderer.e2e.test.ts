@@ -25,6 +25,9 @@ const tmp = mkdtempSync(join(tmpdir(), 'agent-renderer-'));
 const profile = join(tmp, 'profile');
 let server: Awaited<ReturnType<typeof serveRenderer>>;
 let doubleScript: string;
+const TASK = { id: '0190f1e2-0000-7000-8000-0000000000aa', code: 'DEV', name: '開発' };
+/** vlado's descriptors as the first test enrolled them through the bridge: "the server's list" afterwards. */
+let vladoFaces: number[][] = [];
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -38,7 +41,7 @@ afterAll(async () => {
 });
 
 async function launch(photo: string, config: Partial<BridgeDoubleConfig> = {}) {
-  return launchAgent({ origin: server.origin, profile, y4m: fakeCamera(photo, tmp), config: { signedIn: true, settings, ...config }, doubleScript });
+  return launchAgent({ origin: server.origin, profile, y4m: fakeCamera(photo, tmp), config: { signedIn: true, settings, faceDescriptors: vladoFaces, tasks: [TASK], ...config }, doubleScript });
 }
 
 const reports = (calls: RecordedCall[]) => calls.filter((c) => c.method === 'reportPresence' || c.method === 'reportIncident');
@@ -86,21 +89,51 @@ describe('agent renderer in headless Chromium with a fake webcam', () => {
       await expect.poll(() => page.getByTestId('enrol-count').innerText(), { timeout: 60_000, interval: 500 }).toContain(': 3');
       expect(await page.getByTestId('enrol-status').innerText()).toContain('顔を登録しました');
       await page.screenshot({ path: join(SHOTS, 'agent-enrolment.png'), fullPage: true });
+      // The three stills and their descriptors went to main through the bridge.
+      const enrolment = (await bridgeCalls(page)).filter((c) => c.method === 'enrolFace');
+      expect(enrolment).toHaveLength(1);
+      expect(enrolment[0]?.valid).toBe(true);
+      expect(enrolment[0]?.stills).toEqual([0, 1, 2].map(() => expect.objectContaining({ width: 640, height: 480 })));
+      vladoFaces = (enrolment[0]?.request as { faces: { descriptor: number[] }[] }).faces.map((f) => f.descriptor);
+      expect(vladoFaces.map((d) => d.length)).toEqual([1024, 1024, 1024]);
 
       await page.getByTestId('tab-punch').click();
+      const startedAt = Date.now();
       await page.getByTestId('punch-WORK_START').click();
       const present = await waitForReport(page, (c) => c.method === 'reportPresence');
       expect(present.request).toMatchObject({ state: 'PRESENT' });
       expect(present.valid).toBe(true);
       await expect.poll(() => page.getByTestId('presence').innerText()).toContain('在席');
+      // The loop matched against what getFaceDescriptors returned, asked for at work start.
+      expect((await bridgeCalls(page)).some((c) => c.method === 'getFaceDescriptors' && c.at >= startedAt)).toBe(true);
+      // Capture-interval evidence: the first webcam still at work start (main adds the screenshot).
+      const capture = await waitForReport(page, (c) => c.method === 'reportCapture');
+      expect(capture.valid).toBe(true);
+      expect(capture.jpeg).toMatchObject({ width: 640, height: 480 });
+      // Off the camera tab the preview element is paused between samples; on it, it plays.
+      await expect.poll(() => page.evaluate(() => document.querySelector('video')?.paused), { interval: 50 }).toBe(true);
+      await page.getByTestId('tab-camera').click();
+      await expect.poll(() => page.evaluate(() => document.querySelector('video')?.paused)).toBe(false);
+      await page.getByTestId('tab-punch').click();
+
+      // A task chosen from the server's list: TASK_START carries its id, the state shows it.
+      await page.getByTestId('task-select').selectOption(TASK.id);
+      await page.getByTestId('punch-TASK_START').click();
+      await expect.poll(() => page.getByTestId('current-task').innerText()).toContain('開発');
       await page.screenshot({ path: join(SHOTS, 'agent-punch.png'), fullPage: true });
+      await page.getByTestId('punch-TASK_END').click();
+      await expect.poll(() => page.getByTestId('work-state').innerText()).toContain('勤務中');
 
       await page.getByTestId('punch-WORK_END').click();
       const endedAt = Date.now();
       await page.waitForTimeout(3_000);
       const calls = await bridgeCalls(page);
       expect(calls.find((c) => c.method === 'signIn')?.request).toMatchObject({ systemId: 'acme', loginId: 'worker1' });
-      expect(calls.filter((c) => c.method === 'punch').map((c) => (c.request as { kind: string }).kind)).toEqual(['WORK_START', 'WORK_END']);
+      expect(calls.filter((c) => c.method === 'punch').map((c) => c.request)).toEqual([
+        expect.objectContaining({ kind: 'WORK_START', taskId: null }), expect.objectContaining({ kind: 'TASK_START', taskId: TASK.id }),
+        expect.objectContaining({ kind: 'TASK_END', taskId: null }), expect.objectContaining({ kind: 'WORK_END', taskId: null }),
+      ]);
+      expect(calls.filter((c) => c.method === 'reportCapture').every((c) => c.at < endedAt)).toBe(true);
       // Outside the work session nothing is analysed, so nothing is reported.
       expect(reports(calls).filter((c) => c.at > endedAt)).toEqual([]);
       expect(reports(calls).map((c) => (c.request as { state?: string }).state)).toEqual(['PRESENT']);
@@ -127,6 +160,37 @@ describe('agent renderer in headless Chromium with a fake webcam', () => {
     expect(call.valid).toBe(true);
     expect(call.jpeg?.width).toBeLessThanOrEqual(640);
     expect(reports(all).some((c) => (c.request as { state?: string }).state === 'PRESENT')).toBe(false);
+  }, 120_000);
+
+  it('matches against the server list: with no enrolled face there, the locally cached one is not used', async () => {
+    const { context, page } = await launch('person-vlado.jpg', { faceDescriptors: [] });
+    try {
+      await page.getByTestId('punch').waitFor();
+      expect(await page.getByTestId('punch').innerText()).toContain('顔が未登録です');
+      await page.getByTestId('punch-WORK_START').click();
+      await page.waitForTimeout(3_000);
+      const calls = await bridgeCalls(page);
+      expect(calls.some((c) => c.method === 'getFaceDescriptors')).toBe(true);
+      expect(reports(calls)).toEqual([]);
+      await page.getByTestId('punch-WORK_END').click();
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('punches work start from presence when the tenant has auto punch on', async () => {
+    const { context, page } = await launch('person-vlado.jpg', { settings: { ...settings, autoPunchFromPresence: true } });
+    try {
+      const start = await waitForReport(page, (c) => c.method === 'punch');
+      expect(start.request).toMatchObject({ kind: 'WORK_START' });
+      // Before the start nothing was reported: the watch outside a session is silent.
+      expect(reports((await bridgeCalls(page)).filter((c) => c.at < start.at))).toEqual([]);
+      const present = await waitForReport(page, (c) => c.method === 'reportPresence');
+      expect(present.request).toMatchObject({ state: 'PRESENT' });
+      await page.getByTestId('punch-WORK_END').click();
+    } finally {
+      await context.close();
+    }
   }, 120_000);
 
   it('reports away for the empty scene after M checks', async () => {

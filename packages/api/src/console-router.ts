@@ -13,7 +13,7 @@ import { reportsRouter } from './routers/reports/reports-router';
 import { mailRouter } from './routers/mail/mail-router';
 import { noticesRouter } from './routers/notices/notices-router';
 import { supportRouter } from './routers/support/support-router';
-import { evidenceRouter } from './routers/evidence/evidence-router';
+import { agentFacesRouter, evidenceRouter } from './routers/evidence/evidence-router';
 import { auditRouter } from './routers/audit/audit-router';
 import { consoleContractsRouter } from './routers/contracts/contracts-router';
 import { consoleBillingRouter } from './routers/billing/billing-router';
@@ -43,7 +43,7 @@ export const consoleRouter = createTRPCRouter({
   audit: auditRouter,
   privacy: privacyRouter,
   access: accessRouter,
-  agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter }),
+  agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter, faces: agentFacesRouter }),
 });
 
 export type ConsoleRouter = typeof consoleRouter;

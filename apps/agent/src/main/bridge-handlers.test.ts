@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBridgeHandlers, SignInError, type AgentAuth, type SettingsSource } from './bridge-handlers';
+import { createBridgeHandlers, SignInError, type AgentAuth, type AgentQueries, type SettingsSource } from './bridge-handlers';
 import type { EventItem, ImageItem } from './offline-queue/item';
 import { OfflineQueue } from './offline-queue/offline-queue';
 import { DEFAULT_SETTINGS, SettingsStore } from './settings/settings-store';
@@ -15,7 +15,7 @@ import { TokenStore } from './token-store';
 const tempDir = useTempDirs();
 const at = new Date('2026-11-28T00:30:00.000Z');
 
-class Server implements AgentServer, AgentAuth, SettingsSource {
+class Server implements AgentServer, AgentAuth, SettingsSource, AgentQueries {
   online = true;
   settings: unknown = { ...DEFAULT_SETTINGS, thresholdLevel: 4, screenshotMode: 'REDUCED' };
   heartbeats: unknown[] = [];
@@ -34,7 +34,8 @@ class Server implements AgentServer, AgentAuth, SettingsSource {
   async signIn(serverUrl: URL, input: { loginId: string; password: string }) {
     this.signIns.push({ serverUrl: serverUrl.href, ...input });
     if (input.password !== 'correct horse') throw new SignInError('INVALID_CREDENTIALS', 'ID or password is wrong');
-    return { token: randomBytes(32).toString('base64url'), deviceId: uuidV7(), userName: '山田 太郎', tenantName: '株式会社サンプル' };
+    const userId = input.loginId === 'yamada' ? '0190f1e2-0000-7000-8000-00000000000a' : '0190f1e2-0000-7000-8000-00000000000b';
+    return { token: randomBytes(32).toString('base64url'), deviceId: uuidV7(), userId, userName: input.loginId === 'yamada' ? '山田 太郎' : '佐藤 花子', tenantName: '株式会社サンプル' };
   }
   async fetchSettings(input: unknown) {
     if (!this.online) throw new Error('ECONNREFUSED');
@@ -44,9 +45,24 @@ class Server implements AgentServer, AgentAuth, SettingsSource {
   async signOut(credentials: { deviceId: string }) {
     this.revoked.push(credentials.deviceId);
   }
+  /** Like the API: the descriptors of the face events it received. */
+  async faceDescriptors() {
+    if (!this.online) throw new Error('ECONNREFUSED');
+    return this.events.filter((e) => e.eventType === 'face').map((e) => e.data.descriptor as number[]);
+  }
+  async tasks() {
+    if (!this.online) throw new Error('ECONNREFUSED');
+    return [{ id: '0190f1e2-0000-7000-8000-0000000000aa', code: 'DEV', name: '開発' }];
+  }
+  async today() {
+    if (!this.online) throw new Error('ECONNREFUSED');
+    return { date: '2026-11-28', workedMinutes: 75, state: 'WORKING' as const, workStartedAt: at.toISOString(), currentTask: null, tasks: [] };
+  }
 }
 
-async function setup(options: { captureScreen?: () => Promise<Uint8Array | null> } = {}) {
+const descriptorOf = (seed: number) => Array.from({ length: 1024 }, (_, i) => ((i * seed) % 64) / 64);
+
+async function setup(options: { captureScreens?: () => Promise<Uint8Array[]> } = {}) {
   const dir = await tempDir('handlers-');
   const key = randomBytes(32);
   const queue = await OfflineQueue.open({ dir: join(dir, 'queue'), keyProvider: { getKey: async () => key } });
@@ -56,10 +72,11 @@ async function setup(options: { captureScreen?: () => Promise<Uint8Array | null>
   const screen = fixtureJpeg('background.jpg');
   const handlers = createBridgeHandlers({
     queue, tokens, sync, auth: server,
-    captureScreen: options.captureScreen ?? (async () => screen),
+    captureScreens: options.captureScreens ?? (async () => [screen]),
     device: { name: 'PC-0042', agentVersion: '0.1.0' },
     settings: new SettingsStore(join(dir, 'settings.json')),
     settingsSource: server,
+    queries: server,
     now: () => at,
   });
   const signIn = () => handlers.signIn({ serverUrl: 'https://telework.example.jp', systemId: 'T-001', loginId: 'yamada', password: 'correct horse' });
@@ -119,7 +136,7 @@ describe('bridge handlers', () => {
   });
 
   it('still records the incident when the screenshot fails', async () => {
-    const { handlers, server, signIn } = await setup({ captureScreen: async () => Promise.reject(new Error('no display')) });
+    const { handlers, server, signIn } = await setup({ captureScreens: async () => Promise.reject(new Error('no display')) });
     await signIn();
     const result = await handlers.reportIncident({ kind: 'IMPERSONATION', faceCount: 1, similarity: 0.05, occurredAt: at, cameraJpeg: new Uint8Array(fixtureJpeg('person-tetiana.jpg')) });
     expect(result.delivered).toBe(true);
@@ -142,6 +159,23 @@ describe('bridge handlers', () => {
     expect(server.events).toHaveLength(1);
   });
 
+  it('after the server refused the token, only the same worker may sign in again while records wait', async () => {
+    const { handlers, server, tokens, signIn } = await setup();
+    await signIn();
+    server.online = false;
+    await handlers.punch({ kind: 'WORK_START', occurredAt: at });
+    server.online = true;
+    const other = await handlers.signIn({ serverUrl: 'https://telework.example.jp', systemId: 'T-001', loginId: 'sato', password: 'correct horse' });
+    expect(other).toMatchObject({ ok: false, error: 'PENDING_RECORDS' });
+    expect(server.revoked).toHaveLength(1);
+    expect((await tokens.get())?.userName).toBe('山田 太郎');
+    expect(server.events).toEqual([]);
+    expect(await signIn()).toMatchObject({ ok: true });
+    await handlers.getSyncStatus(undefined);
+    expect((await handlers.punch({ kind: 'WORK_END', occurredAt: at })).delivered).toBe(true);
+    expect(server.events.map((e) => e.data.kind)).toEqual(['WORK_START', 'WORK_END']);
+  });
+
   it('fetches the administrator settings when signed in and keeps the last ones for offline starts', async () => {
     const { handlers, server, signIn } = await setup();
     expect(await handlers.getSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, fetchedAt: null });
@@ -157,5 +191,61 @@ describe('bridge handlers', () => {
     server.online = true;
     server.settings = { ...DEFAULT_SETTINGS, thresholdLevel: 99 };
     expect(await handlers.getSettings(undefined)).toEqual(fresh);
+  });
+
+  it('queues enrolment stills while offline, offers their descriptors meanwhile, and uploads them once online', async () => {
+    const { handlers, server, signIn, queue } = await setup();
+    await signIn();
+    server.online = false;
+    const jpeg = new Uint8Array(fixtureJpeg('person-vlado.jpg'));
+    const enrolled = await handlers.enrolFace({ faces: [{ jpeg, descriptor: descriptorOf(3) }, { jpeg, descriptor: descriptorOf(5) }] });
+    expect(enrolled).toMatchObject({ delivered: false, clientIds: [expect.any(String), expect.any(String)] });
+    expect(queue.counts()).toEqual({ events: 2, images: 0 });
+    expect(await handlers.getFaceDescriptors(undefined)).toEqual({ descriptors: [descriptorOf(3), descriptorOf(5)], fromServer: false });
+
+    server.online = true;
+    await handlers.getSyncStatus(undefined);
+    expect((await handlers.punch({ kind: 'WORK_START', occurredAt: at })).delivered).toBe(true);
+    expect(server.events.filter((e) => e.eventType === 'face').map((e) => e.clientId)).toEqual(enrolled.clientIds);
+    expect(Buffer.from(String(server.events[0]?.data.jpegBase64), 'base64').equals(Buffer.from(jpeg))).toBe(true);
+    // Delivered: now they come from the server, once each.
+    expect(await handlers.getFaceDescriptors(undefined)).toEqual({ descriptors: [descriptorOf(3), descriptorOf(5)], fromServer: true });
+  });
+
+  it('reads tasks and today from the server, and answers null offline or signed out', async () => {
+    const { handlers, server, signIn } = await setup();
+    expect(await handlers.getTasks(undefined)).toBeNull();
+    await signIn();
+    expect(await handlers.getTasks(undefined)).toEqual([{ id: '0190f1e2-0000-7000-8000-0000000000aa', code: 'DEV', name: '開発' }]);
+    expect(await handlers.getToday(undefined)).toMatchObject({ workedMinutes: 75, state: 'WORKING' });
+    server.online = false;
+    expect(await handlers.getTasks(undefined)).toBeNull();
+    expect(await handlers.getToday(undefined)).toBeNull();
+  });
+
+  it('takes one screenshot per screen', async () => {
+    const screens = [fixtureJpeg('background.jpg'), fixtureJpeg('group-3.jpg')];
+    const { handlers, server, signIn } = await setup({ captureScreens: async () => screens });
+    await signIn();
+    const result = await handlers.reportIncident({ kind: 'PEEKING', faceCount: 2, occurredAt: at, cameraJpeg: new Uint8Array(fixtureJpeg('group-2.jpg')) });
+    expect(server.images.map((i) => i.source)).toEqual(['camera', 'screen', 'screen']);
+    expect(server.images.every((i) => i.eventClientId === result.clientId && i.trigger === 'INCIDENT')).toBe(true);
+    expect(server.images[2]?.jpeg.equals(screens[1] ?? Buffer.alloc(0))).toBe(true);
+  });
+
+  it('queues an interval capture as a camera still and a screenshot sharing one capture id', async () => {
+    const { handlers, server, signIn, screen } = await setup();
+    await signIn();
+    server.online = false;
+    const camera = fixtureJpeg('person-vlado.jpg');
+    const capture = await handlers.reportCapture({ occurredAt: at, cameraJpeg: new Uint8Array(camera) });
+    expect(capture.delivered).toBe(false);
+    server.online = true;
+    expect((await handlers.reportCapture({ occurredAt: at, cameraJpeg: new Uint8Array(camera) })).delivered).toBe(true);
+    expect(server.events).toEqual([]);
+    expect(server.images.map((i) => [i.source, i.trigger, i.eventClientId])).toEqual([
+      ['camera', 'INTERVAL', capture.clientId], ['screen', 'INTERVAL', capture.clientId], ['camera', 'INTERVAL', expect.any(String)], ['screen', 'INTERVAL', expect.any(String)],
+    ]);
+    expect(server.images[1]?.jpeg.equals(screen)).toBe(true);
   });
 });

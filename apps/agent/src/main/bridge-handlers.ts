@@ -1,6 +1,8 @@
-import type { SignInResult } from '../shared/bridge';
+import type { BridgeResponses, SignInResult } from '../shared/bridge';
 import { BridgeRequestError, type BridgeHandlers } from './ipc/register-bridge';
+import { faceEventData } from './offline-queue/item';
 import type { OfflineQueue } from './offline-queue/offline-queue';
+import { uuidV7 } from './offline-queue/uuid-v7';
 import { assertServerUrl, InsecureServerUrlError } from './security/server-url';
 import type { SettingsStore } from './settings/settings-store';
 import type { SyncService } from './sync/sync-service';
@@ -14,7 +16,7 @@ export interface AgentAuth {
 
 export class SignInError extends Error {
   constructor(
-    readonly code: Exclude<Extract<SignInResult, { ok: false }>['error'], 'INSECURE_SERVER_URL'>,
+    readonly code: Exclude<Extract<SignInResult, { ok: false }>['error'], 'INSECURE_SERVER_URL' | 'PENDING_RECORDS'>,
     message: string,
   ) {
     super(message);
@@ -22,9 +24,21 @@ export class SignInError extends Error {
   }
 }
 
+function sameWorker(a: DeviceCredentials, b: DeviceCredentials): boolean {
+  if (a.serverUrl !== b.serverUrl) return false;
+  return a.userId && b.userId ? a.userId === b.userId : a.userName === b.userName && a.tenantName === b.tenantName;
+}
+
 /** The server's heartbeat, which also answers with the administrator's current settings. */
 export interface SettingsSource {
   fetchSettings(input: { agentVersion: string; cameraLabel?: string | null }): Promise<unknown>;
+}
+
+/** The worker's own data on the server (reads only; they fail while offline). */
+export interface AgentQueries {
+  faceDescriptors(): Promise<number[][]>;
+  tasks(): Promise<NonNullable<BridgeResponses['getTasks']>>;
+  today(): Promise<NonNullable<BridgeResponses['getToday']>>;
 }
 
 export interface HandlerDeps {
@@ -32,11 +46,12 @@ export interface HandlerDeps {
   tokens: TokenStore;
   sync: Pick<SyncService, 'syncNow' | 'status'>;
   auth: AgentAuth;
-  /** A JPEG of the screen (≤1920×1080) for incident evidence, or null when none could be taken. */
-  captureScreen: () => Promise<Uint8Array | null>;
+  /** A JPEG of each screen (≤1920×1080) for evidence; none when no screenshot may or could be taken. */
+  captureScreens: () => Promise<Uint8Array[]>;
   device: { name: string; agentVersion: string };
   settings: SettingsStore;
   settingsSource: SettingsSource;
+  queries: AgentQueries;
   now?: () => Date;
 }
 
@@ -53,9 +68,28 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
     return credentials;
   };
 
-  const deliver = async (clientId: string) => {
+  const deliver = async (clientId: string, items: string[] = [clientId]) => {
     await sync.syncNow();
-    return { clientId, delivered: !queue.list().some((entry) => entry.clientId === clientId) };
+    const queued = new Set(queue.list().map((entry) => entry.clientId));
+    return { clientId, delivered: !items.some((id) => queued.has(id)) };
+  };
+
+  /** Enrolments not yet delivered: offline, the worker's new face must still be recognised. */
+  const queuedDescriptors = async () => {
+    const descriptors: number[][] = [];
+    for (const entry of queue.list()) {
+      if (entry.cls !== 'event') continue;
+      const item = await queue.read(entry.seq);
+      const face = item?.class === 'event' && item.eventType === 'face' ? faceEventData.safeParse(item.data) : null;
+      if (face?.success) descriptors.push(face.data.descriptor);
+    }
+    return descriptors;
+  };
+
+  /** A read from the server, or null when it cannot be asked (offline, signed out, refused). */
+  const ask = async <T>(read: () => Promise<T>): Promise<T | null> => {
+    if (!(await tokens.get())) return null;
+    return read().catch(() => null);
   };
 
   return {
@@ -73,7 +107,18 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
         throw error;
       }
       try {
+        const previous = await tokens.get();
         const issued = await auth.signIn(url, { ...input, deviceName: deps.device.name, agentVersion: deps.device.agentVersion });
+        // Signing in again after the server refused this device's token: the queue's records belong to
+        // the previous worker, so only that worker (same server, same user) may take them over.
+        if (previous && !sameWorker(previous, { ...issued, serverUrl: url.href })) {
+          if (queue.counts().events > 0) {
+            await auth.signOut({ ...issued, serverUrl: url.href }).catch(() => undefined);
+            return { ok: false, error: 'PENDING_RECORDS', message: `Records of ${previous.userName} are still waiting to be sent; that worker must sign in first.` };
+          }
+          // As at sign-out: the previous worker's unsent evidence must not go out under this token.
+          await queue.discardImages();
+        }
         await tokens.set({ ...issued, serverUrl: url.href });
         sync.syncNow().catch(() => undefined);
         return { ok: true, userName: issued.userName, tenantName: issued.tenantName };
@@ -112,13 +157,45 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
       await requireSignedIn();
       const { clientId } = await queue.enqueueEvent({ eventType: 'incident', data: { kind, faceCount, similarity: similarity ?? null, occurredAt: occurredAt.toISOString() } });
       await queue.enqueueImage({ eventClientId: clientId, source: 'camera', jpeg: cameraJpeg, createdAt: occurredAt });
-      // The screenshot is evidence too, but an incident must never be lost because capture failed.
-      const screen = await deps.captureScreen().catch(() => null);
-      if (screen) await queue.enqueueImage({ eventClientId: clientId, source: 'screen', jpeg: screen, createdAt: occurredAt });
+      // The screenshots are evidence too, but an incident must never be lost because capture failed.
+      for (const screen of await deps.captureScreens().catch(() => [])) await queue.enqueueImage({ eventClientId: clientId, source: 'screen', jpeg: screen, createdAt: occurredAt });
       return deliver(clientId);
     },
 
     getSyncStatus: async () => sync.status(),
+
+    enrolFace: async ({ faces }) => {
+      await requireSignedIn();
+      const clientIds: string[] = [];
+      // Queued as events (never evicted): an enrolment made offline is uploaded when back online.
+      for (const face of faces) {
+        const { clientId } = await queue.enqueueEvent({ eventType: 'face', data: { jpegBase64: Buffer.from(face.jpeg).toString('base64'), descriptor: face.descriptor } });
+        clientIds.push(clientId);
+      }
+      const { delivered } = await deliver(clientIds[0] ?? '', clientIds);
+      return { clientIds, delivered };
+    },
+
+    getFaceDescriptors: async () => {
+      const fromServer = await ask(() => deps.queries.faceDescriptors());
+      return { descriptors: [...(fromServer ?? []), ...(await queuedDescriptors())], fromServer: fromServer !== null };
+    },
+
+    getTasks: () => ask(() => deps.queries.tasks()),
+
+    getToday: () => ask(() => deps.queries.today()),
+
+    reportCapture: async ({ occurredAt, cameraJpeg }) => {
+      await requireSignedIn();
+      // One id for the pair, so the camera still and the screenshot of one moment stay together.
+      const captureId = uuidV7();
+      const camera = await queue.enqueueImage({ eventClientId: captureId, source: 'camera', trigger: 'INTERVAL', jpeg: cameraJpeg, createdAt: occurredAt });
+      const items = [camera.clientId];
+      for (const screen of await deps.captureScreens().catch(() => [])) {
+        items.push((await queue.enqueueImage({ eventClientId: captureId, source: 'screen', trigger: 'INTERVAL', jpeg: screen, createdAt: occurredAt })).clientId);
+      }
+      return deliver(captureId, items);
+    },
 
     getSettings: async (request) => {
       if (await tokens.get()) {

@@ -16,7 +16,7 @@ import { secretFileKeyProvider } from './offline-queue/key-provider';
 import { OfflineQueue } from './offline-queue/offline-queue';
 import { APP_ORIGIN, type TrustedPages } from './security/app-origin';
 import { secureWindowOptions } from './security/window-options';
-import { trpcAgentAuth, trpcAgentServer, trpcSettingsSource } from './server/trpc-agent-server';
+import { trpcAgentAuth, trpcAgentQueries, trpcAgentServer, trpcSettingsSource } from './server/trpc-agent-server';
 import { SettingsStore } from './settings/settings-store';
 import { SyncService } from './sync/sync-service';
 import { TokenStore } from './token-store';
@@ -47,10 +47,11 @@ async function start() {
   const settings = new SettingsStore(join(dataDir, 'settings.json'));
   const handlers = createBridgeHandlers({
     queue, tokens, sync, auth: trpcAgentAuth(),
-    captureScreen: screenCapturer(desktopCapturer, nativeImage, async () => (await settings.load()).settings),
+    captureScreens: screenCapturer(desktopCapturer, nativeImage, async () => (await settings.load()).settings),
     device: { name: hostName(), agentVersion: app.getVersion() },
     settings,
     settingsSource: trpcSettingsSource(tokens),
+    queries: trpcAgentQueries(tokens),
   });
   registerIpc(ipcMain, handlers, pages);
   // The heartbeat keeps the device's "last contact" current on the console's board.

@@ -7,6 +7,8 @@ const storedToken = z.object({
   v: z.literal(1),
   token: z.string().min(16).max(512),
   deviceId: z.uuid(),
+  /** Whose records the queue holds; absent in tokens stored before it was kept. */
+  userId: z.uuid().optional(),
   /** Shown in the agent's window while signed in; the server stays the source of truth. */
   userName: z.string().max(200),
   tenantName: z.string().max(200),

@@ -23,7 +23,7 @@ describe('preload', () => {
     for (const [method, channel] of Object.entries(invokeChannels)) {
       invoked.length = 0;
       await (bridge[method as keyof typeof invokeChannels] as (request?: unknown) => Promise<unknown>)({ probe: method });
-      const expectsArgument = !['getSession', 'signOut', 'getSyncStatus'].includes(method);
+      const expectsArgument = !['getSession', 'signOut', 'getSyncStatus', 'getFaceDescriptors', 'getTasks', 'getToday'].includes(method);
       expect(invoked).toEqual([expectsArgument ? [channel, { probe: method }] : [channel]]);
     }
   });
@@ -33,7 +33,7 @@ describe('preload', () => {
     const bridge = exposed.get(BRIDGE_GLOBAL) as AgentBridge;
     const seen: unknown[] = [];
     const off = bridge.onSyncStatusChanged((status) => seen.push(status));
-    const status = { online: true, queuedEvents: 0, queuedImages: 3, lastSyncAt: null };
+    const status = { online: true, signedOut: false, queuedEvents: 0, queuedImages: 3, lastSyncAt: null };
     listeners.get(eventChannels.syncStatusChanged)?.({ sender: 'ipc event with ports' }, status);
     expect(seen).toEqual([status]);
     off();

@@ -12,6 +12,11 @@ const bridge = {
   reportIncident: (request) => ipcRenderer.invoke(invokeChannels.reportIncident, request),
   getSyncStatus: () => ipcRenderer.invoke(invokeChannels.getSyncStatus),
   getSettings: (request) => ipcRenderer.invoke(invokeChannels.getSettings, request),
+  enrolFace: (request) => ipcRenderer.invoke(invokeChannels.enrolFace, request),
+  getFaceDescriptors: () => ipcRenderer.invoke(invokeChannels.getFaceDescriptors),
+  getTasks: () => ipcRenderer.invoke(invokeChannels.getTasks),
+  getToday: () => ipcRenderer.invoke(invokeChannels.getToday),
+  reportCapture: (request) => ipcRenderer.invoke(invokeChannels.reportCapture, request),
   onSyncStatusChanged: (listener) => {
     const forward = (_event: IpcRendererEvent, status: SyncStatus) => listener(status);
     ipcRenderer.on(eventChannels.syncStatusChanged, forward);

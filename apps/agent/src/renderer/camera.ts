@@ -20,6 +20,13 @@ export async function listCameras(): Promise<CameraDevice[]> {
 export interface OpenCamera {
   video: HTMLVideoElement;
   label: string;
+  /**
+   * Runs `use` on a live frame. With the preview hidden the element stays paused between samples
+   * (no decoding or painting all day); a sample plays it just long enough for fresh frames.
+   */
+  sample<T>(use: (video: HTMLVideoElement) => Promise<T>): Promise<T>;
+  /** Shown: the element plays for the live preview. Hidden: paused except while sampling. */
+  setPreview(visible: boolean): Promise<void>;
   close(): void;
 }
 
@@ -53,9 +60,30 @@ export async function openCamera(video: HTMLVideoElement, deviceId: string | nul
   video.srcObject = stream;
   await video.play();
   await waitForVideoFrames(video, 2);
+  let previewing = true;
+  let sampling = 0;
   return {
     video,
     label: track?.label ?? '',
+    async sample(use) {
+      sampling++;
+      try {
+        if (video.paused) {
+          await video.play();
+          // A resumed element may still show the frame it paused on: wait for two new ones.
+          await waitForVideoFrames(video, 2);
+        }
+        return await use(video);
+      } finally {
+        sampling--;
+        if (sampling === 0 && !previewing) video.pause();
+      }
+    },
+    async setPreview(visible) {
+      previewing = visible;
+      if (visible) await video.play();
+      else if (sampling === 0) video.pause();
+    },
     close: () => {
       for (const t of stream.getTracks()) t.stop();
       video.srcObject = null;

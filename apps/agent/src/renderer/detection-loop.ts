@@ -9,6 +9,7 @@ import {
   type ThresholdLevel,
 } from '@telework/face/browser';
 import type { AgentBridge, AgentSettings } from '../shared/bridge';
+import { RepeatingTimer } from './repeating-timer';
 
 export interface DetectionDeps {
   bridge: Pick<AgentBridge, 'reportPresence' | 'reportIncident'>;
@@ -18,8 +19,13 @@ export interface DetectionDeps {
   analyze: () => Promise<FrameAnalysis>;
   /** JPEG still of the camera's current frame (evidence). */
   captureStill: () => Promise<Uint8Array<ArrayBuffer>>;
-  onCheck?: (check: { verdict: FrameVerdict; events: PresenceEvent[]; analysisMs: number }) => void;
+  onCheck?: (check: { verdict: FrameVerdict; events: PresenceEvent[]; analysisMs: number; state: DetectionLoop['state'] }) => void | Promise<void>;
   onError?: (error: unknown) => void;
+  /**
+   * Watching for arrival outside a work session (auto punch): verdicts only, nothing is reported
+   * and no evidence is taken, since no session is open for it to belong to.
+   */
+  silent?: boolean;
 }
 
 /** Tenant levels above the calibrated 1–5 mean "stricter than 5": use 5 rather than guess. */
@@ -29,13 +35,12 @@ export function toThresholdLevel(level: number): ThresholdLevel {
 }
 
 /**
- * The presence loop. It exists only between start() (work start) and stop() (work end): the
- * camera is never analysed outside a work session. One check every `detectionIntervalSec`,
- * never overlapping (the next is scheduled after the previous one finished).
+ * The presence loop. It reports only between start() (work start) and stop() (work end); outside a
+ * session it runs only `silent`, when the tenant has auto punch on. One check every
+ * `detectionIntervalSec`, never overlapping (the next is scheduled after the previous one finished).
  */
 export class DetectionLoop {
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private running = false;
+  private readonly timer: RepeatingTimer;
   private readonly tracker: PresenceTracker;
   private readonly level: ThresholdLevel;
 
@@ -45,6 +50,7 @@ export class DetectionLoop {
       impersonationAfterChecks: deps.settings.impersonationAfterChecks,
     });
     this.level = toThresholdLevel(deps.settings.thresholdLevel);
+    this.timer = new RepeatingTimer(() => this.checkOnce(), () => deps.settings.detectionIntervalSec * 1000, deps.onError);
   }
 
   get state() {
@@ -52,35 +58,22 @@ export class DetectionLoop {
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.schedule(0);
+    this.timer.start();
   }
 
   stop(): void {
-    this.running = false;
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-  }
-
-  private schedule(delayMs: number): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.checkOnce()
-        .catch((error: unknown) => this.deps.onError?.(error))
-        .finally(() => this.schedule(this.deps.settings.detectionIntervalSec * 1000));
-    }, delayMs);
+    this.timer.stop();
   }
 
   async checkOnce(): Promise<void> {
     const started = performance.now();
     const frame = await this.deps.analyze();
     const analysisMs = performance.now() - started;
-    if (!this.running) return; // work ended while the frame was analysed: report nothing
+    if (!this.timer.running) return; // work ended while the frame was analysed: report nothing
     const verdict = judgeFrame(frame, this.deps.enrolled, { level: this.level });
     const events = this.tracker.check(verdict);
-    this.deps.onCheck?.({ verdict, events, analysisMs });
-    for (const event of events) await this.report(event, verdict);
+    if (!this.deps.silent) for (const event of events) await this.report(event, verdict);
+    await this.deps.onCheck?.({ verdict, events, analysisMs, state: this.tracker.state });
   }
 
   private async report(event: PresenceEvent, verdict: FrameVerdict): Promise<void> {

@@ -4,33 +4,41 @@ import type { MessageKey } from './messages';
 export const ENROLMENT_PHOTOS = 3;
 const MAX_ATTEMPTS = 12;
 
+/** One accepted enrolment photo: the still uploaded as the enrolment image, and its embedding. */
+export interface EnrolmentPhoto {
+  jpeg: Uint8Array<ArrayBuffer>;
+  embedding: number[];
+}
+
 export type EnrolmentOutcome =
-  | { ok: true; embeddings: number[][] }
+  | { ok: true; photos: EnrolmentPhoto[] }
   | { ok: false; rejection: EnrolmentRejection; accepted: number };
 
 /**
  * Takes frames until `photos` pass the quality check (one face, big, clear, sharp) or the attempts
- * run out; the last rejection tells the worker what to fix.
+ * run out; the last rejection tells the worker what to fix. Each frame is kept as a JPEG still first
+ * and analysed second, so the photo uploaded is the one the embedding came from (as near as one frame).
  */
 export async function enrolFromCamera(
-  analyze: () => Promise<FrameAnalysis>,
+  takeFrame: () => Promise<{ jpeg: Uint8Array<ArrayBuffer>; frame: FrameAnalysis }>,
   onProgress: (accepted: number) => void,
   photos = ENROLMENT_PHOTOS,
   pauseMs = 400,
 ): Promise<EnrolmentOutcome> {
-  const embeddings: number[][] = [];
+  const accepted: EnrolmentPhoto[] = [];
   let last: EnrolmentRejection = { reason: 'no-face' };
-  for (let attempt = 0; attempt < MAX_ATTEMPTS && embeddings.length < photos; attempt++) {
-    const quality = checkEnrolmentQuality(await analyze());
+  for (let attempt = 0; attempt < MAX_ATTEMPTS && accepted.length < photos; attempt++) {
+    const { jpeg, frame } = await takeFrame();
+    const quality = checkEnrolmentQuality(frame);
     if (quality.ok) {
-      embeddings.push(Array.from(quality.embedding));
-      onProgress(embeddings.length);
+      accepted.push({ jpeg, embedding: Array.from(quality.embedding) });
+      onProgress(accepted.length);
     } else {
       last = quality;
     }
     await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
-  return embeddings.length >= photos ? { ok: true, embeddings } : { ok: false, rejection: last, accepted: embeddings.length };
+  return accepted.length >= photos ? { ok: true, photos: accepted } : { ok: false, rejection: last, accepted: accepted.length };
 }
 
 export function rejectionMessage(rejection: EnrolmentRejection): MessageKey {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * What the renderer keeps between starts in its own origin's storage. The bridge has no channel for
- * these yet (see README "Not done yet"): consent, the worker's face embeddings and the punch state.
+ * What the renderer keeps between starts in its own origin's storage: consent, and caches of what
+ * main owns — the last face descriptors the server returned (for offline starts) and this PC's own
+ * punch state (today's figures when the server cannot be asked).
  */
 // The CSP forbids eval (script-src 'self'): keep zod off its compiled fast path.
 z.config({ jitless: true });

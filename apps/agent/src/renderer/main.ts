@@ -1,10 +1,13 @@
-import type { AgentBridge, AgentSettings, SettingsInfo, SyncStatus } from '../shared/bridge';
+import type { AgentBridge, AgentSettings, SettingsInfo, SyncStatus, TaskInfo, TodayInfo } from '../shared/bridge';
 import { BRIDGE_GLOBAL } from '../shared/bridge-channels';
+import { AutoPunch, awayWindowMs } from './auto-punch';
 import { captureStill, listCameras, openCamera, type CameraStatus, type OpenCamera } from './camera';
 import { DetectionLoop } from './detection-loop';
 import { h, inline, tx } from './dom';
 import { enrolFromCamera, ENROLMENT_PHOTOS, rejectionMessage } from './enrolment';
 import { faceAnalyzer } from './face-engine';
+import { intervalCapture } from './interval-capture';
+import type { RepeatingTimer } from './repeating-timer';
 import { localStore, type WorkState } from './local-store';
 import type { MessageKey } from './messages';
 
@@ -29,6 +32,17 @@ const app = {
   cameraStatus: null as CameraStatus | null,
   cameraId: localStorage.getItem('telework.camera') ?? null,
   loop: null as DetectionLoop | null,
+  /** Evidence every captureIntervalMin of the open session. */
+  capture: null as RepeatingTimer | null,
+  /** Auto punch only: a silent loop outside a session that waits for the worker to arrive. */
+  watch: null as DetectionLoop | null,
+  auto: null as AutoPunch | null,
+  /** The worker's enrolled faces, from main (server, plus enrolments not uploaded yet). */
+  faces: [] as number[][],
+  tasks: null as TaskInfo[] | null,
+  taskId: '' as string,
+  today: null as TodayInfo | null,
+  todayAt: 0,
   presence: 'unknown' as 'unknown' | 'present' | 'away',
   lastIncident: null as { kind: MessageKey; at: Date } | null,
   message: null as { text: string; tone: 'ok' | 'warn' | 'bad' } | null,
@@ -46,7 +60,7 @@ async function ensureCamera(): Promise<OpenCamera | null> {
   if ('video' in opened) {
     app.camera = opened;
     app.cameraStatus = { kind: 'ok', label: opened.label };
-    previewBox.hidden = false;
+    await showPreview();
   } else {
     app.cameraStatus = opened;
   }
@@ -58,6 +72,13 @@ function closeCamera() {
   app.camera?.close();
   app.camera = null;
   previewBox.hidden = true;
+}
+
+/** The live preview plays only on the camera tab; elsewhere the element is paused between samples. */
+async function showPreview() {
+  const visible = app.camera !== null && app.tab === 'camera';
+  previewBox.hidden = !visible;
+  await app.camera?.setPreview(visible);
 }
 
 function cameraStatusLine(): HTMLElement | null {
@@ -74,26 +95,64 @@ function work(): WorkState {
   return localStore.work();
 }
 
+/** The server's view when it answered (punches from the console or another PC count), else this PC's. */
+function working(): boolean {
+  return app.today ? app.today.state !== 'OFF' : work().workStartedAt !== null;
+}
+
+function onTask(): boolean {
+  return app.today ? app.today.state === 'ON_TASK' : work().taskStartedAt !== null;
+}
+
+async function refreshToday() {
+  const [today, tasks] = await Promise.all([bridge.getToday(), bridge.getTasks()]);
+  app.today = today;
+  app.todayAt = Date.now();
+  app.tasks = tasks ?? app.tasks;
+}
+
+/**
+ * The faces to match against come from main: the server's list (admin enrolments included) plus
+ * enrolments still queued. Offline, the last list from the server is the cache.
+ */
+async function loadFaces(): Promise<number[][]> {
+  const info = await bridge.getFaceDescriptors();
+  if (info.fromServer) localStore.setEnrolment(app.user, info.descriptors);
+  app.faces = info.fromServer ? info.descriptors : [...localStore.enrolment(app.user), ...info.descriptors];
+  return app.faces;
+}
+
 async function refreshSettings(): Promise<AgentSettings> {
   app.settings = await bridge.getSettings({ cameraLabel: app.camera?.label ?? null });
   return app.settings.settings;
 }
 
+function autoPunchFor(settings: AgentSettings): AutoPunch | null {
+  if (!settings.autoPunchFromPresence) return null;
+  app.auto ??= new AutoPunch({ awayWindowMs: awayWindowMs(settings), now: () => Date.now(), punch: (kind) => guarded(() => punch(kind)) });
+  return app.auto;
+}
+
 async function startDetection() {
-  const enrolled = localStore.enrolment(app.user);
+  stopWatch();
+  const enrolled = await loadFaces();
   if (enrolled.length === 0) return setMessage(inline('enrolNeeded'), 'warn');
   const camera = await ensureCamera();
   if (!camera) return;
   const settings = await refreshSettings();
   const analyzer = await faceAnalyzer();
+  const auto = autoPunchFor(settings);
   app.loop?.stop();
+  app.capture?.stop();
   app.loop = new DetectionLoop({
     bridge,
     settings,
     enrolled,
-    analyze: () => analyzer.analyze(camera.video),
-    captureStill: () => captureStill(camera.video),
-    onCheck: ({ events }) => {
+    // One frame per check: with the preview hidden the camera element is paused in between.
+    analyze: () => camera.sample((v) => analyzer.analyze(v)),
+    captureStill: () => camera.sample((v) => captureStill(v)),
+    onCheck: async ({ events, state }) => {
+      if (auto) await auto.observe(state, true);
       for (const e of events) {
         if (e.type === 'presenceChanged' && e.to !== 'unknown') app.presence = e.to;
         if (e.type === 'incident') {
@@ -103,22 +162,63 @@ async function startDetection() {
       }
       if (events.length > 0) render();
     },
-    onError: (error) => setMessage(`${inline('error')}: ${error instanceof Error ? error.message : String(error)}`, 'bad'),
+    onError: showError,
   });
   app.loop.start();
+  app.capture = intervalCapture({
+    intervalMin: settings.captureIntervalMin,
+    capture: async () => void (await bridge.reportCapture({ occurredAt: new Date(), cameraJpeg: await camera.sample((v) => captureStill(v)) })),
+    onError: showError,
+  });
+  app.capture.start();
+}
+
+function showError(error: unknown) {
+  setMessage(`${inline('error')}: ${error instanceof Error ? error.message : String(error)}`, 'bad');
 }
 
 function stopDetection() {
   app.loop?.stop();
   app.loop = null;
+  app.capture?.stop();
+  app.capture = null;
   app.presence = 'unknown';
   closeCamera();
+}
+
+/** With auto punch on and no session open: analyse silently until the enrolled worker is seen. */
+async function startWatch() {
+  const settings = app.settings?.settings;
+  const auto = settings ? autoPunchFor(settings) : null;
+  if (!settings || !auto || app.loop || app.watch) return;
+  const enrolled = await loadFaces();
+  if (enrolled.length === 0) return;
+  const camera = await ensureCamera();
+  if (!camera) return;
+  const analyzer = await faceAnalyzer();
+  app.watch = new DetectionLoop({
+    bridge,
+    settings,
+    enrolled,
+    silent: true,
+    analyze: () => camera.sample((v) => analyzer.analyze(v)),
+    captureStill: () => camera.sample((v) => captureStill(v)),
+    onCheck: async ({ state }) => void (await auto.observe(state, false)),
+    onError: showError,
+  });
+  app.watch.start();
+}
+
+function stopWatch() {
+  app.watch?.stop();
+  app.watch = null;
 }
 
 async function punch(kind: 'WORK_START' | 'WORK_END' | 'TASK_START' | 'TASK_END') {
   const now = Date.now();
   const state = work();
-  const result = await bridge.punch({ kind, taskId: null, occurredAt: new Date(now) });
+  const taskId = kind === 'TASK_START' && app.taskId ? app.taskId : null;
+  const result = await bridge.punch({ kind, taskId, occurredAt: new Date(now) });
   const taskElapsed = state.taskStartedAt === null ? 0 : now - state.taskStartedAt;
   if (kind === 'WORK_START') localStore.setWork({ ...state, workStartedAt: now });
   if (kind === 'TASK_START') localStore.setWork({ ...state, taskStartedAt: now });
@@ -128,8 +228,14 @@ async function punch(kind: 'WORK_START' | 'WORK_END' | 'TASK_START' | 'TASK_END'
     localStore.setWork({ ...state, workStartedAt: null, taskStartedAt: null, workMs: state.workMs + workElapsed, taskMs: state.taskMs + taskElapsed });
   }
   setMessage(result.delivered ? null : inline('offline'), 'warn');
+  // Until the server's figures are back (a slow line must not hold up the camera), this PC's record shows.
+  app.today = null;
+  void refreshToday().then(render);
   if (kind === 'WORK_START') await startDetection();
-  if (kind === 'WORK_END') stopDetection();
+  if (kind === 'WORK_END') {
+    stopDetection();
+    await startWatch();
+  }
   render();
 }
 
@@ -177,31 +283,53 @@ function signInView(): HTMLElement {
 
 const hm = (ms: number) => `${Math.floor(ms / 3_600_000)}:${String(Math.floor((ms % 3_600_000) / 60_000)).padStart(2, '0')}`;
 
-function punchView(): HTMLElement {
-  const state = work();
+/** Today's totals: the server's figures (ticking on while working), or this PC's record offline. */
+function todayTotals(isWorking: boolean, isOnTask: boolean): { workMs: number; tasks: { name: string; ms: number }[] } {
   const now = Date.now();
-  const working = state.workStartedAt !== null;
-  const onTask = state.taskStartedAt !== null;
-  const workMs = state.workMs + (working && state.workStartedAt !== null ? now - state.workStartedAt : 0);
-  const taskMs = state.taskMs + (onTask && state.taskStartedAt !== null ? now - state.taskStartedAt : 0);
-  const stateKey: MessageKey = !working ? 'stateOff' : onTask ? 'stateTask' : 'stateWorking';
-  const presenceKey: MessageKey = !working ? 'presenceIdle' : app.presence === 'present' ? 'presencePresent' : app.presence === 'away' ? 'presenceAway' : 'presenceUnknown';
+  if (app.today) {
+    const since = isWorking ? now - app.todayAt : 0;
+    const current = app.today.currentTask?.id;
+    return {
+      workMs: app.today.workedMinutes * 60_000 + since,
+      tasks: app.today.tasks.map((t) => ({ name: t.name, ms: t.minutes * 60_000 + (t.taskId === current ? since : 0) })),
+    };
+  }
+  const state = work();
+  const taskMs = state.taskMs + (isOnTask && state.taskStartedAt !== null ? now - state.taskStartedAt : 0);
+  return { workMs: state.workMs + (isWorking && state.workStartedAt !== null ? now - state.workStartedAt : 0), tasks: [{ name: inline('todayTask'), ms: taskMs }] };
+}
+
+function taskSelect(isOnTask: boolean): HTMLElement {
+  const select = h('select', { 'data-testid': 'task-select', disabled: isOnTask || app.busy }, h('option', { value: '' }, inline('taskNone'))) as HTMLSelectElement;
+  for (const task of app.tasks ?? []) select.append(h('option', { value: task.id, selected: task.id === app.taskId }, `${task.code} ${task.name}`));
+  select.addEventListener('change', () => (app.taskId = select.value));
+  return h('label', {}, inline('taskChoose'), select);
+}
+
+function punchView(): HTMLElement {
+  const isWorking = working();
+  const isOnTask = onTask();
+  const totals = todayTotals(isWorking, isOnTask);
+  const stateKey: MessageKey = !isWorking ? 'stateOff' : isOnTask ? 'stateTask' : 'stateWorking';
+  const presenceKey: MessageKey = !isWorking ? 'presenceIdle' : app.presence === 'present' ? 'presencePresent' : app.presence === 'away' ? 'presenceAway' : 'presenceUnknown';
   const button = (key: MessageKey, kind: Parameters<typeof punch>[0], enabled: boolean, primary = false) =>
     h('button', { class: primary ? 'primary' : undefined, disabled: !enabled || app.busy, 'data-testid': `punch-${kind}`, onclick: () => void guarded(() => punch(kind)) }, inline(key));
   return h(
     'div',
     { 'data-testid': 'punch' },
     h('div', { class: 'card' }, h('div', { class: 'big', 'data-testid': 'work-state' }, inline(stateKey)),
-      h('div', { class: 'row' }, button('workStart', 'WORK_START', !working, true), button('workEnd', 'WORK_END', working))),
-    h('div', { class: 'card' }, h('label', {}, inline('taskNone')),
-      h('div', { class: 'row' }, button('taskStart', 'TASK_START', working && !onTask), button('taskEnd', 'TASK_END', onTask))),
+      app.today?.currentTask ? h('div', { 'data-testid': 'current-task' }, app.today.currentTask.name) : null,
+      h('div', { class: 'row' }, button('workStart', 'WORK_START', !isWorking, true), button('workEnd', 'WORK_END', isWorking))),
+    h('div', { class: 'card' }, taskSelect(isOnTask),
+      h('div', { class: 'row' }, button('taskStart', 'TASK_START', isWorking && !isOnTask), button('taskEnd', 'TASK_END', isOnTask))),
     h('div', { class: 'card' }, h('dl', {},
-      h('dt', {}, inline('todayWork')), h('dd', { 'data-testid': 'today-work' }, hm(workMs)),
-      h('dt', {}, inline('todayTask')), h('dd', {}, hm(taskMs)),
+      h('dt', {}, inline('todayWork')), h('dd', { 'data-testid': 'today-work' }, hm(totals.workMs)),
+      ...totals.tasks.flatMap((t) => [h('dt', {}, t.name), h('dd', { 'data-testid': 'today-task' }, hm(t.ms))]),
       h('dt', {}, inline('presence')), h('dd', { 'data-testid': 'presence' }, inline(presenceKey)),
       h('dt', {}, inline('lastIncident')), h('dd', { 'data-testid': 'last-incident' }, app.lastIncident ? `${inline(app.lastIncident.kind)} ${app.lastIncident.at.toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo' })}` : '—'),
-      h('dt', {}, inline('queued')), h('dd', {}, app.sync ? `${app.sync.queuedEvents} / ${app.sync.queuedImages}` : '—'))),
-    localStore.enrolment(app.user).length === 0 ? h('div', { class: 'status warn' }, inline('enrolNeeded')) : null,
+      h('dt', {}, inline('queued')), h('dd', {}, app.sync ? `${app.sync.queuedEvents} / ${app.sync.queuedImages}` : '—')),
+      app.today ? null : h('div', { class: 'status warn', 'data-testid': 'today-offline' }, inline('todayOffline'))),
+    app.faces.length === 0 ? h('div', { class: 'status warn' }, inline('enrolNeeded')) : null,
   );
 }
 
@@ -217,7 +345,7 @@ function cameraView(): HTMLElement {
     closeCamera();
     void ensureCamera().then(() => (app.loop ? startDetection() : undefined));
   });
-  const enrolled = localStore.enrolment(app.user).length;
+  const enrolled = app.faces.length;
   return h(
     'div',
     { 'data-testid': 'camera' },
@@ -235,11 +363,17 @@ async function enrol() {
   setMessage(inline('modelsLoading'), 'warn');
   const analyzer = await faceAnalyzer();
   setMessage(`${inline('enrolProgress')} 0/${ENROLMENT_PHOTOS}`, 'warn');
-  const outcome = await enrolFromCamera(() => analyzer.analyze(camera.video), (n) => setMessage(`${inline('enrolProgress')} ${n}/${ENROLMENT_PHOTOS}`, 'warn'));
+  const outcome = await enrolFromCamera(
+    () => camera.sample(async (v) => ({ jpeg: await captureStill(v), frame: await analyzer.analyze(v) })),
+    (n) => setMessage(`${inline('enrolProgress')} ${n}/${ENROLMENT_PHOTOS}`, 'warn'),
+  );
   if (!outcome.ok) return setMessage(`${inline('enrolRejected')}: ${inline(rejectionMessage(outcome.rejection))}`, 'bad');
-  localStore.setEnrolment(app.user, outcome.embeddings);
-  setMessage(inline('enrolDone'), 'ok');
-  if (!app.loop) closeCamera();
+  // Main queues the stills with their descriptors and uploads them; offline they wait in its queue.
+  const sent = await bridge.enrolFace({ faces: outcome.photos.map((p) => ({ jpeg: p.jpeg, descriptor: p.embedding })) });
+  await loadFaces();
+  setMessage(inline(sent.delivered ? 'enrolDone' : 'enrolQueued'), 'ok');
+  if (app.loop) await startDetection();
+  else if (!app.watch) closeCamera();
   render();
 }
 
@@ -284,19 +418,31 @@ function render() {
   if (screen === 'consent') return view.replaceChildren(consentView());
   if (screen === 'sign-in') return view.replaceChildren(signInView());
   const tab = (id: Tab, key: MessageKey) =>
-    h('button', { 'aria-current': app.tab === id ? 'page' : undefined, 'data-testid': `tab-${id}`, onclick: () => ((app.tab = id), (app.message = null), render()) }, inline(key));
+    h('button', { 'aria-current': app.tab === id ? 'page' : undefined, 'data-testid': `tab-${id}`, onclick: () => ((app.tab = id), (app.message = null), void showPreview(), render()) }, inline(key));
   const body = app.tab === 'punch' ? punchView() : app.tab === 'camera' ? cameraView() : settingsView();
   view.replaceChildren(h('div', {},
     h('nav', {}, tab('punch', 'tabPunch'), tab('camera', 'tabCamera'), tab('settings', 'tabSettings'),
       h('button', { 'data-testid': 'sign-out', onclick: () => void signOut() }, inline('signOut'))),
-    app.sync && !app.sync.online ? h('div', { class: 'status warn' }, inline('offline')) : null,
+    app.sync?.signedOut ? h('div', { class: 'status bad', 'data-testid': 'signed-out-by-server' }, inline('signedOutByServer'), ' ',
+      h('button', { 'data-testid': 'sign-in-again', onclick: () => signInAgain() }, inline('signInAgain')))
+      : app.sync && !app.sync.online ? h('div', { class: 'status warn' }, inline('offline')) : null,
     app.tab === 'punch' && app.message ? h('div', { class: `status ${app.message.tone}` }, app.message.text) : null,
     body,
   ));
 }
 
+/** The server refused this device's token: stop the camera and sign in again (main keeps the queue). */
+function signInAgain() {
+  stopWatch();
+  stopDetection();
+  screen = 'sign-in';
+  render();
+}
+
 async function signOut() {
-  if (work().workStartedAt !== null) await punch('WORK_END');
+  if (working()) await punch('WORK_END');
+  stopWatch();
+  closeCamera();
   const result = await bridge.signOut();
   if (!result.ok) return setMessage(`${inline('signOutPending')} (${result.pending})`, 'warn');
   screen = 'sign-in';
@@ -317,9 +463,12 @@ async function start() {
   screen = 'main';
   app.sync = await bridge.getSyncStatus();
   await refreshSettings();
+  await refreshToday();
+  await loadFaces();
   render();
   // A session left open (app restarted mid-day) resumes its checks: the loop runs whenever work is open.
-  if (work().workStartedAt !== null) await guarded(startDetection);
+  if (working()) await guarded(startDetection);
+  else await guarded(startWatch);
 }
 
 bridge.onSyncStatusChanged((status) => {

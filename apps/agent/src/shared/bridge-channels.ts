@@ -11,6 +11,11 @@ export const invokeChannels = {
   reportIncident: 'agent:incident',
   getSyncStatus: 'agent:sync:status',
   getSettings: 'agent:settings:get',
+  enrolFace: 'agent:faces:enrol',
+  getFaceDescriptors: 'agent:faces:descriptors',
+  getTasks: 'agent:tasks:list',
+  getToday: 'agent:work:today',
+  reportCapture: 'agent:capture',
 } as const;
 
 /** Main → renderer notifications. */

@@ -15,6 +15,9 @@ const jpeg = z
   .instanceof(Uint8Array)
   .refine((b) => b.length > 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff, 'not a JPEG')
   .refine((b) => b.length <= MAX_CAMERA_JPEG_BYTES, 'camera image too large');
+/** The face model's embedding (Human's default face description model: 1024 numbers). */
+export const FACE_DESCRIPTOR_LENGTH = 1024;
+const descriptor = z.array(z.number().refine(Number.isFinite, 'finite')).length(FACE_DESCRIPTOR_LENGTH);
 
 export const bridgeRequestSchemas = {
   getSession: z.undefined(),
@@ -46,6 +49,13 @@ export const bridgeRequestSchemas = {
   getSyncStatus: z.undefined(),
   /** Fetches the administrator's settings (heartbeat); offline, the last ones received. */
   getSettings: z.object({ cameraLabel: z.string().max(200).nullish() }).optional(),
+  /** The enrolment stills (JPEG ≤ 640×480) with the descriptors the renderer's face model computed. */
+  enrolFace: z.object({ faces: z.array(z.object({ jpeg, descriptor })).min(1).max(5) }),
+  getFaceDescriptors: z.undefined(),
+  getTasks: z.undefined(),
+  getToday: z.undefined(),
+  /** The periodic webcam still (every captureIntervalMin of a work session); main adds the screenshot. */
+  reportCapture: z.object({ occurredAt: z.date(), cameraJpeg: jpeg }),
 } satisfies Record<keyof typeof invokeChannels, z.ZodType>;
 
 export type BridgeMethod = keyof typeof bridgeRequestSchemas;
@@ -55,7 +65,7 @@ export type SessionInfo = { signedIn: false } | { signedIn: true; serverUrl: str
 
 export type SignInResult =
   | { ok: true; userName: string; tenantName: string }
-  | { ok: false; error: 'INVALID_CREDENTIALS' | 'INSECURE_SERVER_URL' | 'UNREACHABLE' | 'LOCKED' | 'UNKNOWN'; message: string };
+  | { ok: false; error: 'INVALID_CREDENTIALS' | 'INSECURE_SERVER_URL' | 'UNREACHABLE' | 'LOCKED' | 'PENDING_RECORDS' | 'UNKNOWN'; message: string };
 
 /** `delivered: false` means kept in the offline queue, to be sent when the server is reachable. */
 export interface RecordResult {
@@ -65,6 +75,8 @@ export interface RecordResult {
 
 export interface SyncStatus {
   online: boolean;
+  /** The server refused this device's token: records are kept until the worker signs in again. */
+  signedOut: boolean;
   queuedEvents: number;
   queuedImages: number;
   lastSyncAt: string | null;
@@ -89,6 +101,29 @@ export interface SettingsInfo {
   fetchedAt: string | null;
 }
 
+/** The worker's enrolled faces: from the server, plus enrolments still waiting in the queue. */
+export interface FaceDescriptorsInfo {
+  descriptors: number[][];
+  /** False when the server could not be asked: `descriptors` then holds only the queued ones. */
+  fromServer: boolean;
+}
+
+export interface TaskInfo {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** Today's figures from the server (Asia/Tokyo day); null offline. */
+export interface TodayInfo {
+  date: string;
+  workedMinutes: number;
+  state: 'OFF' | 'WORKING' | 'ON_TASK';
+  workStartedAt: string | null;
+  currentTask: { id: string; name: string; startedAt: string } | null;
+  tasks: { taskId: string; name: string; minutes: number }[];
+}
+
 export interface BridgeResponses {
   getSession: SessionInfo;
   signIn: SignInResult;
@@ -99,6 +134,12 @@ export interface BridgeResponses {
   reportIncident: RecordResult;
   getSyncStatus: SyncStatus;
   getSettings: SettingsInfo;
+  enrolFace: { clientIds: string[]; delivered: boolean };
+  getFaceDescriptors: FaceDescriptorsInfo;
+  /** Null while the server cannot be reached. */
+  getTasks: TaskInfo[] | null;
+  getToday: TodayInfo | null;
+  reportCapture: RecordResult;
 }
 
 type InvokeMethods = {

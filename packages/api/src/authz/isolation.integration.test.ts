@@ -1,8 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { consoleRouter } from '../console-router';
 import { resellerRouter } from '../reseller-router';
-import { agentCaller, signedInProvider, signedInUser, TestBrowser } from '../testing/callers';
+import { agentCaller, signedInProvider, signedInUser, TestBrowser, trpcCodeOf as codeOf } from '../testing/callers';
 import { createOperatorFixture, createResellerFixture, createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../testing/fixtures';
 import { useTestDatabase } from '../testing/db';
 import type { ConsoleCases, ResellerCases } from './case-types';
@@ -10,22 +9,18 @@ import type { ConsoleCases, ResellerCases } from './case-types';
 // Tenant isolation and role checks for every procedure of both routers, asserted by exact error code.
 // Cases live in ./cases/<domain>.ts; the coverage tests at the end fail when a procedure has none.
 
+// agent.faces.descriptors opens the descriptors with the process's master keyring (env, read at import).
+vi.hoisted(async () => {
+  const { randomBytes } = await import('node:crypto');
+  process.env.MASTER_KEY ??= randomBytes(32).toString('base64');
+});
+
 const modules = import.meta.glob<{ consoleCases?: ConsoleCases; resellerCases?: ResellerCases }>('./cases/*.ts', { eager: true });
 const consoleCases: ConsoleCases = Object.assign({}, ...Object.values(modules).map((m) => m.consoleCases ?? {}));
 const resellerCases: ResellerCases = Object.assign({}, ...Object.values(modules).map((m) => m.resellerCases ?? {}));
 
 const { db, adminDb } = useTestDatabase();
 const env = { db, adminDb };
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCError) return e.code;
-    throw e;
-  }
-  return 'OK';
-}
 
 let a: TenantFixture; // the caller's tenant (sold by reseller A)
 let b: TenantFixture; // someone else's (direct)

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { withTenant, type CaptureSource } from '@telework/db';
+import { withTenant, type CaptureSource, type Tx } from '@telework/db';
 import { z } from 'zod';
 import { open, seal } from '../crypto/aead';
 import { currentDataKey, dataKeyVersion } from '../crypto/data-keys';
+import type { MasterKeyring } from '../crypto/master-key';
 import { AppError } from '../errors/app-error';
 import { CAMERA_MAX, DESCRIPTOR_LENGTH, blobAad, descriptorAad, type EvidenceDeps } from './deps';
 import { uploadDbGate } from './gate';
@@ -80,13 +81,51 @@ export async function storeFaceImage(deps: EvidenceDeps, u: FaceUpload): Promise
   }
 }
 
+interface SealedDescriptor {
+  blobKey: string;
+  keyVersion: number;
+  descriptorEncrypted: Uint8Array;
+}
+
+/** Opens a stored descriptor with the data key version it was sealed with. */
+async function openDescriptor(tx: Tx, keyring: MasterKeyring, tenantId: string, row: SealedDescriptor): Promise<number[]> {
+  const key = await dataKeyVersion(tx, keyring, tenantId, row.keyVersion);
+  const plain = open(key.key, row.descriptorEncrypted, descriptorAad(tenantId, row.blobKey));
+  return Array.from(new Float32Array(plain.buffer.slice(plain.byteOffset, plain.byteOffset + plain.byteLength)));
+}
+
 /** The decrypted descriptor of one face image (for the agent's matcher). */
 export async function readFaceDescriptor(deps: EvidenceDeps, tenantId: string, faceImageId: string): Promise<number[]> {
   return withTenant(deps.db, tenantId, async (tx) => {
     const row = await tx.faceImage.findFirst({ where: { tenantId, id: faceImageId }, select: { blobKey: true, keyVersion: true, descriptorEncrypted: true } });
     if (!row) throw new AppError('NOT_FOUND', 'No such face image.');
-    const key = await dataKeyVersion(tx, deps.keyring, tenantId, row.keyVersion);
-    const plain = open(key.key, row.descriptorEncrypted, descriptorAad(tenantId, row.blobKey));
-    return Array.from(new Float32Array(plain.buffer.slice(plain.byteOffset, plain.byteOffset + plain.byteLength)));
+    return openDescriptor(tx, deps.keyring, tenantId, row);
   });
+}
+
+/**
+ * A worker's own enrolled descriptors, from the agent or added by an administrator in the console,
+ * oldest first: the agent's matcher compares each camera frame against all of them. A row that cannot
+ * be opened is counted, not returned: one damaged row must not switch the worker's face checks off.
+ * The keyring is read only when there is something to open (a worker not yet enrolled needs no key).
+ */
+export async function listOwnFaceDescriptors(tx: Tx, keyring: () => MasterKeyring, { tenantId, userId }: { tenantId: string; userId: string }) {
+  const rows = await tx.faceImage.findMany({
+    where: { tenantId, userId },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, source: true, createdAt: true, blobKey: true, keyVersion: true, descriptorEncrypted: true },
+  });
+  const ring = rows.length > 0 ? keyring() : null;
+  const faces = [];
+  let unreadable = 0;
+  for (const row of rows) {
+    if (!ring) break;
+    const descriptor = await openDescriptor(tx, ring, tenantId, row).then(
+      (values) => descriptorSchema.safeParse(values).data,
+      () => undefined,
+    );
+    if (descriptor) faces.push({ faceImageId: row.id, source: row.source, createdAt: row.createdAt, descriptor });
+    else unreadable++;
+  }
+  return { faces, unreadable };
 }

@@ -2,26 +2,15 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
 import { withTenant } from '@telework/db';
 import { useTestDatabase } from '../testing/db';
 import { addWorker, createOperatorFixture, createTenantFixture } from '../testing/fixtures';
-import { signedInProvider, signedInUser } from '../testing/callers';
+import { signedInProvider, signedInUser, trpcCodeOf as codeOf } from '../testing/callers';
 import { LocalBlobStore } from '../storage';
 import { randomKeyring } from '../evidence/test-helpers';
 import { downloadExport, processAcceptedRequests } from './requests';
 
 const { db, adminDb } = useTestDatabase();
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCError) return e.code;
-    throw e;
-  }
-  return 'OK';
-}
 
 async function setup() {
   const store = new LocalBlobStore(await mkdtemp(join(tmpdir(), 'privacy-')));

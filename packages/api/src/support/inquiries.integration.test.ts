@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
 import { withScope, withTenant } from '@telework/db';
 import { useTestDatabase } from '../testing/db';
 import { createOperatorFixture, createTenantFixture, type TenantFixture } from '../testing/fixtures';
-import { signedInProvider, signedInUser } from '../testing/callers';
+import { signedInProvider, signedInUser, trpcCodeOf as codeOf } from '../testing/callers';
 import { startTestSmtpServer } from '../testing/smtp';
 import { smtpMailer } from '../mail/mailer';
 import { answerInquiry, openInquiry, replyToInquiry } from './inquiries';
@@ -11,16 +10,6 @@ import { autoAcceptAnsweredInquiries } from './auto-accept';
 import { supportEnv } from './env';
 
 const { db, adminDb } = useTestDatabase();
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCError) return e.code;
-    throw e;
-  }
-  return 'OK';
-}
 
 async function adminName(t: TenantFixture) {
   return (await adminDb.user.findUniqueOrThrow({ where: { tenantId_id: { tenantId: t.tenantId, id: t.users.admin.id } } })).name;

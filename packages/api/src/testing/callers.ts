@@ -1,3 +1,4 @@
+import { TRPCError } from '@trpc/server';
 import type { Db } from '@telework/db';
 import { createContext, type AppName } from '../context';
 import { consoleRouter } from '../console-router';
@@ -84,4 +85,21 @@ export async function agentCaller(db: Db, token: string | null) {
   const headers = new Headers(token ? { authorization: `Bearer ${token}` } : {});
   const ctx = await createContext({ db, app: 'console', headers, resHeaders: new Headers(), ip: '203.0.113.20' });
   return consoleCaller(ctx);
+}
+
+/** A device of tenant `t`'s user, signed in through agent.auth.signIn like the desktop agent does. */
+export async function signedInAgent(db: Db, t: TenantFixture, loginId = 'worker', deviceName = 'PC') {
+  const { token } = await (await agentCaller(db, null)).agent.auth.signIn({ systemId: t.systemId, loginId, password: FIXTURE_PASSWORD, deviceName });
+  return { token, caller: await agentCaller(db, token) };
+}
+
+/** The tRPC error code a call ends with, or 'OK': authorisation tests assert the exact code. */
+export async function trpcCodeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof TRPCError) return e.code;
+    throw e;
+  }
+  return 'OK';
 }

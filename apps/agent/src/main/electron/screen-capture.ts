@@ -1,29 +1,21 @@
 import type { DesktopCapturer, NativeImage } from 'electron';
 import type { AgentSettings } from '../../shared/bridge';
-import { planScreenshot, redactBitmap } from '../evidence/screenshot-policy';
-
-/** JPEG keeps a 1920×1080 screen near the ~130 KB per image of the spec's sizing. */
-const JPEG_QUALITY = 70;
+import { screenshotsOf, planScreenshot } from '../evidence/screenshot-policy';
 
 /**
- * The primary screen as a JPEG under the administrator's screenshot mode, or null (no screen,
- * capture refused by the OS, or redaction areas that cannot be applied).
+ * Every screen as a JPEG under the administrator's screenshot mode (none when the OS refuses the
+ * capture or the redaction areas cannot be applied). desktopCapturer scales each thumbnail to fit
+ * the plan's size, so none is larger than 1920×1080 (960×540 when REDUCED).
  */
 export function screenCapturer(
   desktopCapturer: DesktopCapturer,
   nativeImage: { createFromBitmap(buffer: Buffer, options: { width: number; height: number }): NativeImage },
   currentSettings: () => Promise<AgentSettings>,
-): () => Promise<Uint8Array | null> {
+): () => Promise<Uint8Array[]> {
   return async () => {
     const plan = planScreenshot(await currentSettings());
-    if (!plan.capture) return null;
+    if (!plan.capture) return [];
     const sources = await desktopCapturer.getSources({ types: ['screen'], thumbnailSize: plan.size });
-    const thumbnail = sources[0]?.thumbnail;
-    if (!thumbnail || thumbnail.isEmpty()) return null;
-    if (plan.redact.length === 0) return thumbnail.toJPEG(JPEG_QUALITY);
-    const size = thumbnail.getSize();
-    const pixels = thumbnail.toBitmap();
-    redactBitmap(pixels, size, plan.redact);
-    return nativeImage.createFromBitmap(pixels, size).toJPEG(JPEG_QUALITY);
+    return screenshotsOf(sources.map((s) => s.thumbnail), plan.redact, nativeImage);
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureSize, planScreenshot, redactBitmap } from './screenshot-policy';
+import { captureSize, planScreenshot, redactBitmap, screenshotsOf, type ScreenImage, type Size } from './screenshot-policy';
 
 function bitmap(width: number, height: number) {
   return new Uint8Array(width * height * 4).fill(200);
@@ -45,5 +45,23 @@ describe('redactBitmap', () => {
 
   it('refuses a bitmap that does not match its size', () => {
     expect(() => redactBitmap(new Uint8Array(10), { width: 2, height: 2 }, [])).toThrow(RangeError);
+  });
+});
+
+describe('screenshotsOf', () => {
+  /** Stands in for Electron's NativeImage: "JPEG" bytes spell out the black pixels, so redaction is visible. */
+  const screen = (size: Size, empty = false): ScreenImage => {
+    const pixels = Buffer.from(bitmap(size.width, size.height));
+    return { isEmpty: () => empty, getSize: () => size, toBitmap: () => pixels, toJPEG: () => Buffer.from(picture(pixels, size.width, size.height).join('|')) };
+  };
+  const nativeImage = { createFromBitmap: (buffer: Buffer, size: Size) => ({ toJPEG: () => Buffer.from(picture(buffer, size.width, size.height).join('|')) }) };
+
+  it('encodes every screen, skipping empty ones, with the areas blackened on each', () => {
+    const shots = screenshotsOf([screen({ width: 4, height: 2 }), screen({ width: 2, height: 2 }, true), screen({ width: 2, height: 2 })], [{ x: 0, y: 0, width: 0.5, height: 0.5 }], nativeImage);
+    expect(shots.map((b) => Buffer.from(b).toString())).toEqual(['##..|....', '#.|..']);
+  });
+
+  it('encodes as captured when nothing is to be hidden', () => {
+    expect(screenshotsOf([screen({ width: 2, height: 1 })], [], nativeImage).map((b) => Buffer.from(b).toString())).toEqual(['..']);
   });
 });

@@ -55,3 +55,38 @@ export function redactBitmap(bitmap: Uint8Array, size: Size, areas: readonly Red
     }
   }
 }
+
+/** JPEG keeps a 1920×1080 screen near the ~130 KB per image of the spec's sizing. */
+const JPEG_QUALITY = 70;
+
+/** The part of Electron's NativeImage used here. */
+export interface ScreenImage {
+  isEmpty(): boolean;
+  getSize(): Size;
+  toBitmap(): Buffer;
+  toJPEG(quality: number): Buffer;
+}
+
+/**
+ * One JPEG per captured screen, in the capturer's order, with the areas blackened on each (they are
+ * fractions of a screen, so they apply to every monitor alike). Empty thumbnails are skipped.
+ */
+export function screenshotsOf(
+  screens: readonly ScreenImage[],
+  redact: readonly RedactionArea[],
+  nativeImage: { createFromBitmap(buffer: Buffer, options: Size): Pick<ScreenImage, 'toJPEG'> },
+): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (const screen of screens) {
+    if (screen.isEmpty()) continue;
+    if (redact.length === 0) {
+      out.push(screen.toJPEG(JPEG_QUALITY));
+      continue;
+    }
+    const size = screen.getSize();
+    const pixels = screen.toBitmap();
+    redactBitmap(pixels, size, redact);
+    out.push(nativeImage.createFromBitmap(pixels, size).toJPEG(JPEG_QUALITY));
+  }
+  return out;
+}

@@ -25,7 +25,7 @@ function handlers(calls: unknown[]): BridgeHandlers {
     calls.push(request);
     return { clientId: '0190f1e2-0000-7000-8000-000000000000', delivered: false };
   };
-  const status: BridgeResponses['getSyncStatus'] = { online: false, queuedEvents: 1, queuedImages: 2, lastSyncAt: null };
+  const status: BridgeResponses['getSyncStatus'] = { online: false, signedOut: false, queuedEvents: 1, queuedImages: 2, lastSyncAt: null };
   return {
     getSession: async () => ({ signedIn: false }),
     signIn: async (request) => (calls.push(request), { ok: false, error: 'UNREACHABLE', message: 'offline' }),
@@ -35,6 +35,11 @@ function handlers(calls: unknown[]): BridgeHandlers {
     reportIncident: record,
     getSyncStatus: async () => status,
     getSettings: async (request) => (calls.push(request), { settings: DEFAULT_SETTINGS, fetchedAt: null }),
+    enrolFace: async (request) => (calls.push(request), { clientIds: [], delivered: false }),
+    getFaceDescriptors: async () => ({ descriptors: [], fromServer: false }),
+    getTasks: async () => null,
+    getToday: async () => null,
+    reportCapture: record,
   };
 }
 
@@ -54,6 +59,12 @@ describe('registerBridge', () => {
     expect(calls[0]).toEqual({ kind: 'WORK_START', occurredAt: at });
     expect(calls[1]).toMatchObject({ kind: 'PEEKING', faceCount: 2 });
     expect(calls[2]).toEqual({ serverUrl: 'https://telework.example.jp', systemId: 'T-001', loginId: 'yamada', password: 'pw' });
+    const descriptor = Array.from({ length: 1024 }, (_, i) => i / 1024);
+    await invoke(invokeChannels.enrolFace, page, { faces: [{ jpeg: new Uint8Array(camera), descriptor }] });
+    await invoke(invokeChannels.reportCapture, page, { occurredAt: at, cameraJpeg: new Uint8Array(camera) });
+    expect(calls[3]).toEqual({ faces: [{ jpeg: new Uint8Array(camera), descriptor }] });
+    expect(calls[4]).toEqual({ occurredAt: at, cameraJpeg: new Uint8Array(camera) });
+    expect(await invoke(invokeChannels.getFaceDescriptors, page)).toEqual({ descriptors: [], fromServer: false });
   });
 
   it.each([
@@ -74,6 +85,10 @@ describe('registerBridge', () => {
     ['similarity out of range', invokeChannels.reportPresence, [{ state: 'PRESENT', similarity: 1.5, occurredAt: new Date() }], 'similarity'],
     ['a PNG as camera image', invokeChannels.reportIncident, [{ kind: 'SPOOF', faceCount: 1, occurredAt: new Date(), cameraJpeg: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0]) }], 'not a JPEG'],
     ['an argument where none is expected', invokeChannels.signOut, [{ everything: true }], 'invalid request'],
+    ['a descriptor of the wrong length', invokeChannels.enrolFace, [{ faces: [{ jpeg: new Uint8Array(fixtureJpeg('group-2.jpg')), descriptor: [0.1, 0.2] }] }], 'faces.0.descriptor'],
+    ['an enrolment with no face', invokeChannels.enrolFace, [{ faces: [] }], 'faces'],
+    ['a capture without its camera still', invokeChannels.reportCapture, [{ occurredAt: new Date() }], 'cameraJpeg'],
+    ['an argument to getTasks', invokeChannels.getTasks, [{ all: true }], 'invalid request'],
     ['extra arguments', invokeChannels.punch, [{ kind: 'WORK_END', occurredAt: new Date() }, 'extra'], 'at most one'],
   ])('rejects %s before any handler runs', async (_name, channel, args, message) => {
     const calls: unknown[] = [];

@@ -2,8 +2,11 @@ import { z } from 'zod';
 
 /** Events are never dropped; images are capped and the oldest go first (仕様書: offline recording). */
 export type ItemClass = 'event' | 'image';
-export type EventType = 'punch' | 'presence' | 'incident';
+/** `face` is an enrolment still with its descriptor: an event, so it is never evicted like evidence. */
+export type EventType = 'punch' | 'presence' | 'incident' | 'face';
 export type ImageSource = 'camera' | 'screen';
+/** Why evidence was taken (the server's EvidenceTrigger): with an incident, or every capture interval. */
+export type ImageTrigger = 'INCIDENT' | 'INTERVAL';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -21,9 +24,10 @@ export interface ImageItem {
   class: 'image';
   seq: number;
   clientId: string;
-  /** Client id of the event (usually an incident) this evidence belongs to. */
+  /** INCIDENT: the incident event's client id; INTERVAL: the id shared by one capture's camera and screen images. */
   eventClientId: string;
   source: ImageSource;
+  trigger: ImageTrigger;
   createdAt: Date;
   jpeg: Buffer;
 }
@@ -36,13 +40,16 @@ const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
 
 export const eventDataSchema = z.record(z.string(), jsonValue);
 
+/** The data of a `face` event: the enrolment JPEG as base64 and its descriptor. */
+export const faceEventData = z.object({ jpegBase64: z.string().min(1), descriptor: z.array(z.number()).min(1) });
+
 /** What is stored inside each encrypted file, before the binary body. */
 export const storedHeaderSchema = z.discriminatedUnion('class', [
   z.object({
     v: z.literal(1),
     class: z.literal('event'),
     clientId: z.uuid(),
-    eventType: z.enum(['punch', 'presence', 'incident']),
+    eventType: z.enum(['punch', 'presence', 'incident', 'face']),
     createdAt: z.iso.datetime(),
     data: eventDataSchema,
   }),
@@ -52,6 +59,8 @@ export const storedHeaderSchema = z.discriminatedUnion('class', [
     clientId: z.uuid(),
     eventClientId: z.uuid(),
     source: z.enum(['camera', 'screen']),
+    // Absent in items written before interval captures existed: those were all incident evidence.
+    trigger: z.enum(['INCIDENT', 'INTERVAL']).optional(),
     createdAt: z.iso.datetime(),
   }),
 ]);

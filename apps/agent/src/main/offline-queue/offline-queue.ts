@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { isNotFound } from '../secrets/encrypted-secret-file';
 import { encodeItem } from './item-codec';
-import { eventDataSchema, itemFileName, looksLikeJpeg, type EventType, type ImageSource, type ItemClass, type JsonValue, type QueueItem, type StoredHeader } from './item';
+import { eventDataSchema, itemFileName, looksLikeJpeg, type EventType, type ImageSource, type ImageTrigger, type ItemClass, type JsonValue, type QueueItem, type StoredHeader } from './item';
 import type { KeyProvider } from './key-provider';
 import { loadItem, quarantine, scanQueueDir, type IndexEntry, type RecoveryReport } from './recovery';
 import { uuidV7 } from './uuid-v7';
@@ -22,7 +22,7 @@ export interface OfflineQueueOptions {
 }
 
 const eventInput = z.object({
-  eventType: z.enum(['punch', 'presence', 'incident']),
+  eventType: z.enum(['punch', 'presence', 'incident', 'face']),
   data: eventDataSchema,
   clientId: z.uuid().optional(),
   createdAt: z.date().optional(),
@@ -31,6 +31,7 @@ const eventInput = z.object({
 const imageInput = z.object({
   eventClientId: z.uuid(),
   source: z.enum(['camera', 'screen']),
+  trigger: z.enum(['INCIDENT', 'INTERVAL']).default('INCIDENT'),
   jpeg: z.instanceof(Uint8Array).refine(looksLikeJpeg, 'not a JPEG').refine((b) => b.length <= MAX_IMAGE_BYTES, 'image too large'),
   clientId: z.uuid().optional(),
   createdAt: z.date().optional(),
@@ -106,12 +107,12 @@ export class OfflineQueue {
   }
 
   /** Stores a camera or screen JPEG; past `maxImages` the oldest images are overwritten first. */
-  async enqueueImage(input: { eventClientId: string; source: ImageSource; jpeg: Uint8Array; clientId?: string; createdAt?: Date }) {
+  async enqueueImage(input: { eventClientId: string; source: ImageSource; trigger?: ImageTrigger; jpeg: Uint8Array; clientId?: string; createdAt?: Date }) {
     const parsed = imageInput.parse(input);
     const clientId = parsed.clientId ?? uuidV7();
     return this.exclusive(async () => {
       const header: StoredHeader = {
-        v: 1, class: 'image', clientId, eventClientId: parsed.eventClientId, source: parsed.source, createdAt: (parsed.createdAt ?? this.now()).toISOString(),
+        v: 1, class: 'image', clientId, eventClientId: parsed.eventClientId, source: parsed.source, trigger: parsed.trigger, createdAt: (parsed.createdAt ?? this.now()).toISOString(),
       };
       // Write first, evict after: a crash in between leaves one image too many, which open() trims.
       const seq = await this.write('image', header, parsed.jpeg);
@@ -189,7 +190,7 @@ export class OfflineQueue {
       const base = { seq: indexed.seq, clientId: header.clientId, createdAt: new Date(header.createdAt) };
       return header.class === 'event'
         ? { ...base, class: 'event', eventType: header.eventType, data: header.data }
-        : { ...base, class: 'image', eventClientId: header.eventClientId, source: header.source, jpeg: body };
+        : { ...base, class: 'image', eventClientId: header.eventClientId, source: header.source, trigger: header.trigger ?? 'INCIDENT', jpeg: body };
     } catch (error) {
       await this.exclusive(async () => {
         if (!isNotFound(error)) await quarantine(this.dir, indexed.name, this.now());

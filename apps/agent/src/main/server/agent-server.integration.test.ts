@@ -3,13 +3,14 @@ import { readdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { appLoginUrl } from '@telework/db';
 // Declares what the database global setup provides to inject().
 import type {} from '@telework/db/testing';
 // The API's own test helpers: a fresh migrated database and a tenant with an active contract.
 import { useTestDatabase } from '../../../../../packages/api/src/testing/db';
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../../../../../packages/api/src/testing/fixtures';
+import { makeJpeg } from '../../../../../packages/api/src/evidence/test-helpers';
 import { createBridgeHandlers } from '../bridge-handlers';
 import { OfflineQueue, REJECTED_DIR } from '../offline-queue/offline-queue';
 import { SettingsStore } from '../settings/settings-store';
@@ -18,7 +19,18 @@ import { aesSecretCipher } from '../testing/aes-secret-cipher';
 import { fixtureJpeg } from '../testing/jpeg-fixtures';
 import { useTempDirs } from '../testing/temp-dir';
 import { TokenStore } from '../token-store';
-import { trpcAgentAuth, trpcAgentServer, trpcSettingsSource } from './trpc-agent-server';
+import { trpcAgentAuth, trpcAgentQueries, trpcAgentServer, trpcSettingsSource } from './trpc-agent-server';
+import { createUploadClient } from './upload-client';
+
+// The upload route stores images encrypted in a blob folder: its env (read at import) gets a key and a folder of this run.
+vi.hoisted(async () => {
+  const { randomBytes } = await import('node:crypto');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  process.env.MASTER_KEY = randomBytes(32).toString('base64');
+  process.env.BLOB_DIR = mkdtempSync(path.join(tmpdir(), 'agent-blobs-'));
+});
 
 const { url, adminDb } = useTestDatabase();
 const tempDir = useTempDirs();
@@ -38,7 +50,7 @@ async function body(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | und
 beforeAll(async () => {
   // The API's server entry reads DATABASE_URL once, at import: the application role, like production.
   process.env.DATABASE_URL = appLoginUrl(url);
-  const { handleTrpcRequest } = await import('@telework/api/http');
+  const { handleTrpcRequest, handleUpload } = await import('@telework/api/http');
   server = createServer(async (req, res) => {
     if (networkDown) return void req.socket.destroy();
     const headers = new Headers();
@@ -46,7 +58,7 @@ beforeAll(async () => {
     // Like Next's server in production, pass the peer address on (the API refuses unknown addresses).
     headers.set('x-forwarded-for', req.socket.remoteAddress ?? '');
     const request = new Request(`http://127.0.0.1${req.url ?? '/'}`, { method: req.method, headers, body: req.method === 'GET' ? undefined : await body(req) });
-    const response = await handleTrpcRequest(request, { app: 'console' });
+    const response = new URL(request.url).pathname === '/api/upload' ? await handleUpload(request) : await handleTrpcRequest(request, { app: 'console' });
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });
@@ -64,18 +76,24 @@ async function agent() {
   const key = randomBytes(32);
   const queue = await OfflineQueue.open({ dir: join(dir, 'queue'), keyProvider: { getKey: async () => key } });
   const tokens = new TokenStore(join(dir, 'device-token.bin'), aesSecretCipher());
-  const sync = new SyncService(queue, trpcAgentServer(tokens), { minRetryMs: 60_000 });
+  const log: string[] = [];
+  const sync = new SyncService(queue, trpcAgentServer(tokens, createUploadClient(tokens, { log: (line) => log.push(line) })), { minRetryMs: 60_000 });
   const handlers = createBridgeHandlers({
     queue, tokens, sync, auth: trpcAgentAuth(),
-    captureScreen: async () => fixtureJpeg('background.jpg'),
+    captureScreens: async () => [fixtureJpeg('background.jpg')],
     device: { name: 'PC-E2E', agentVersion: '0.1.0' },
     settings: new SettingsStore(join(dir, 'settings.json')),
     settingsSource: trpcSettingsSource(tokens),
+    queries: trpcAgentQueries(tokens),
   });
-  return { dir, queue, tokens, sync, handlers };
+  return { dir, queue, tokens, sync, handlers, log };
 }
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+/** A camera still as the renderer sends it: a real 640×480 JPEG. */
+const cameraStill = () => new Uint8Array(makeJpeg(640, 480, { noise: 30 }));
+/** Exactly representable in float32, so the descriptor read back equals the one sent. */
+const descriptorOf = (seed: number) => Array.from({ length: 1024 }, (_, i) => ((i * seed) % 64) / 64);
 
 describe('agent against the real API server', () => {
   it('signs in with the worker ID, records offline, and delivers once the network is back', async () => {
@@ -96,16 +114,20 @@ describe('agent against the real API server', () => {
     expect(await handlers.getSettings(undefined)).toEqual(settings);
     const start = await handlers.punch({ kind: 'WORK_START', occurredAt: minutesAgo(20) });
     const away = await handlers.reportPresence({ state: 'AWAY', similarity: null, occurredAt: minutesAgo(15) });
-    const incident = await handlers.reportIncident({ kind: 'PEEKING', faceCount: 2, similarity: 0.4, occurredAt: minutesAgo(10), cameraJpeg: new Uint8Array(fixtureJpeg('group-2.jpg')) });
+    const incident = await handlers.reportIncident({ kind: 'PEEKING', faceCount: 2, similarity: 0.4, occurredAt: minutesAgo(10), cameraJpeg: cameraStill() });
     expect([start.delivered, away.delivered, incident.delivered]).toEqual([false, false, false]);
     expect(sync.status()).toMatchObject({ online: false, queuedEvents: 3, queuedImages: 2 });
     expect(await adminDb.punch.count({ where: { tenantId: t.tenantId } })).toBe(0);
 
     networkDown = false;
-    expect(await sync.syncNow()).toMatchObject({ online: true, queuedEvents: 0, queuedImages: 2 });
+    expect(await sync.syncNow()).toMatchObject({ online: true, queuedEvents: 0, queuedImages: 0 });
     expect(await adminDb.punch.findMany({ where: { tenantId: t.tenantId }, select: { clientEventId: true, kind: true } })).toEqual([{ clientEventId: start.clientId, kind: 'WORK_START' }]);
     expect(await adminDb.presenceEvent.count({ where: { tenantId: t.tenantId, clientEventId: away.clientId } })).toBe(1);
-    expect(await adminDb.incident.findFirst({ where: { tenantId: t.tenantId, clientEventId: incident.clientId }, select: { kind: true, faceCount: true } })).toEqual({ kind: 'PEEKING', faceCount: 2 });
+    const stored = await adminDb.incident.findFirst({ where: { tenantId: t.tenantId, clientEventId: incident.clientId }, select: { id: true, kind: true, faceCount: true } });
+    expect(stored).toMatchObject({ kind: 'PEEKING', faceCount: 2 });
+    // Both images of the incident reached the server, linked to it by the incident's client event id.
+    const evidence = await adminDb.evidence.findMany({ where: { tenantId: t.tenantId, userId: t.users.worker.id }, orderBy: { chainSeq: 'asc' }, select: { kind: true, trigger: true, incidentId: true } });
+    expect(evidence).toEqual([{ kind: 'CAMERA', trigger: 'INCIDENT', incidentId: stored?.id }, { kind: 'SCREEN', trigger: 'INCIDENT', incidentId: stored?.id }]);
 
     // A resend of a delivered item (e.g. killed after send, before delete) is absorbed by the server.
     const server = trpcAgentServer(tokens);
@@ -122,9 +144,75 @@ describe('agent against the real API server', () => {
     expect(await readdir(join(dir, 'queue', REJECTED_DIR))).toHaveLength(1);
 
     // Sign-out revokes the device on the server and drops unsent evidence locally.
+    networkDown = true;
+    await handlers.reportCapture({ occurredAt: minutesAgo(1), cameraJpeg: cameraStill() });
+    networkDown = false;
     expect(await handlers.signOut(undefined)).toEqual({ ok: true });
     expect(await tokens.get()).toBeNull();
     expect(queue.counts()).toEqual({ events: 0, images: 0 });
     expect(await adminDb.agentDevice.findFirst({ where: { id: device?.deviceId }, select: { revokedAt: true } })).toMatchObject({ revokedAt: expect.any(Date) });
+  });
+
+  it('uploads enrolment stills and evidence: server down → kept → server up → all delivered exactly once', async () => {
+    const { dir, handlers, queue, sync, tokens, log } = await agent();
+    // Another user of the tenant than the first test's worker, so its punches start a fresh day.
+    expect(await handlers.signIn({ serverUrl: baseUrl, systemId: t.systemId, loginId: 'manager', password: FIXTURE_PASSWORD })).toMatchObject({ ok: true });
+    const counts = async () => ({
+      faces: await adminDb.faceImage.count({ where: { tenantId: t.tenantId, userId: t.users.manager.id } }),
+      evidence: await adminDb.evidence.count({ where: { tenantId: t.tenantId } }),
+    });
+    const before = await counts();
+
+    networkDown = true;
+    const enrolled = await handlers.enrolFace({ faces: [{ jpeg: cameraStill(), descriptor: descriptorOf(3) }, { jpeg: cameraStill(), descriptor: descriptorOf(5) }] });
+    // Offline, the new face is still known: the matcher gets the queued descriptors.
+    expect(await handlers.getFaceDescriptors(undefined)).toEqual({ descriptors: [descriptorOf(3), descriptorOf(5)], fromServer: false });
+    expect(await handlers.getTasks(undefined)).toBeNull();
+    await handlers.punch({ kind: 'WORK_START', occurredAt: minutesAgo(30) });
+    const incident = await handlers.reportIncident({ kind: 'IMPERSONATION', faceCount: 1, similarity: 0.1, occurredAt: minutesAgo(20), cameraJpeg: cameraStill() });
+    const capture = await handlers.reportCapture({ occurredAt: minutesAgo(10), cameraJpeg: cameraStill() });
+    // Larger than a camera still may be: the server refuses it for good.
+    const oversized = await handlers.reportCapture({ occurredAt: minutesAgo(5), cameraJpeg: new Uint8Array(fixtureJpeg('person-vlado.jpg')) });
+    expect([enrolled.delivered, incident.delivered, capture.delivered, oversized.delivered]).toEqual([false, false, false, false]);
+    expect(sync.status()).toMatchObject({ online: false, signedOut: false, queuedEvents: 4, queuedImages: 6 });
+    expect(await counts()).toEqual(before);
+
+    networkDown = false;
+    expect(await sync.syncNow()).toMatchObject({ online: true, queuedEvents: 0, queuedImages: 0 });
+    expect(await counts()).toEqual({ faces: before.faces + 2, evidence: before.evidence + 5 });
+    const incidentRow = await adminDb.incident.findFirstOrThrow({ where: { tenantId: t.tenantId, clientEventId: incident.clientId }, select: { id: true } });
+    expect(await adminDb.evidence.count({ where: { tenantId: t.tenantId, incidentId: incidentRow.id } })).toBe(2);
+    expect(await adminDb.evidence.groupBy({ by: ['kind'], where: { tenantId: t.tenantId, userId: t.users.manager.id, trigger: 'INTERVAL' }, _count: true })).toEqual(
+      expect.arrayContaining([{ kind: 'CAMERA', _count: 1 }, { kind: 'SCREEN', _count: 2 }]),
+    );
+    expect(log).toEqual([expect.stringMatching(/^camera image [0-9a-f-]+ dropped: VALIDATION\/DIMENSIONS_TOO_LARGE/)]);
+    expect(await readdir(join(dir, 'queue', REJECTED_DIR))).toHaveLength(1);
+
+    // Once delivered, the descriptors come back from the server (decrypted), once each.
+    expect(await handlers.getFaceDescriptors(undefined)).toEqual({ descriptors: [descriptorOf(3), descriptorOf(5)], fromServer: true });
+    expect(await handlers.getTasks(undefined)).toEqual([{ id: t.taskId, code: 'DEV', name: '開発' }]);
+    expect(await handlers.getToday(undefined)).toMatchObject({ state: 'WORKING', workStartedAt: expect.any(String) });
+
+    // A resend of every delivered image (killed after the upload, before the delete) stores nothing twice.
+    const upload = createUploadClient(tokens);
+    await upload.sendFace({ clientId: enrolled.clientIds[0] ?? '', jpeg: cameraStill(), descriptor: descriptorOf(3) });
+    const server = trpcAgentServer(tokens);
+    await server.sendImage?.({ class: 'image', seq: 1, clientId: (await adminDb.evidence.findFirstOrThrow({ where: { tenantId: t.tenantId, incidentId: incidentRow.id }, select: { clientId: true } })).clientId, eventClientId: incident.clientId, source: 'camera', trigger: 'INCIDENT', createdAt: new Date(), jpeg: Buffer.from(cameraStill()) });
+    expect(await counts()).toEqual({ faces: before.faces + 2, evidence: before.evidence + 5 });
+
+    // A device revoked in the console: the sync stops as signed out and keeps what is queued.
+    const device = await tokens.get();
+    await adminDb.agentDevice.update({ where: { tenantId_id: { tenantId: t.tenantId, id: device?.deviceId ?? '' } }, data: { revokedAt: new Date() } });
+    const late = await handlers.reportCapture({ occurredAt: minutesAgo(1), cameraJpeg: cameraStill() });
+    expect(late.delivered).toBe(false);
+    expect(sync.status()).toMatchObject({ online: false, signedOut: true, queuedImages: 2 });
+    expect(queue.counts()).toEqual({ events: 0, images: 2 });
+    expect(await counts()).toEqual({ faces: before.faces + 2, evidence: before.evidence + 5 });
+
+    // Signing in again (same worker) resumes delivery of what was kept.
+    expect(await handlers.signIn({ serverUrl: baseUrl, systemId: t.systemId, loginId: 'manager', password: FIXTURE_PASSWORD })).toMatchObject({ ok: true });
+    expect(await sync.syncNow()).toMatchObject({ online: true, signedOut: false, queuedImages: 0 });
+    expect(await counts()).toEqual({ faces: before.faces + 2, evidence: before.evidence + 7 });
+    expect(late.clientId).toBeTruthy();
   });
 });

@@ -1,10 +1,11 @@
 import { TRPCClientError } from '@trpc/client';
-import { SignInError, type AgentAuth, type SettingsSource } from '../bridge-handlers';
-import type { EventItem } from '../offline-queue/item';
+import { SignInError, type AgentAuth, type AgentQueries, type SettingsSource } from '../bridge-handlers';
+import { faceEventData, type EventItem } from '../offline-queue/item';
 import { RejectedItemError } from '../offline-queue/offline-queue';
-import type { AgentServer } from '../sync/sync-service';
+import { DeviceSignedOutError, type AgentServer } from '../sync/sync-service';
 import type { TokenStore } from '../token-store';
 import { createAgentClient } from './trpc-client';
+import { createUploadClient, type UploadClient } from './upload-client';
 
 /** tRPC codes after which resending the same item can never succeed. */
 const PERMANENT = new Set(['BAD_REQUEST', 'PRECONDITION_FAILED', 'UNPROCESSABLE_CONTENT', 'PAYLOAD_TOO_LARGE']);
@@ -15,17 +16,25 @@ function trpcCode(error: unknown): string | undefined {
   return typeof data === 'object' && data !== null && 'code' in data && typeof data.code === 'string' ? data.code : undefined;
 }
 
+/** The token is refused: the device was revoked or signed out elsewhere, or the contract ended. */
+const SIGNED_OUT = new Set(['UNAUTHORIZED', 'FORBIDDEN']);
+
 /**
- * Sends queued events with the stored device token; each event's client id is its idempotency key.
- * The server has no evidence upload procedure yet, so there is no sendImage: images stay queued.
+ * Sends queued events with the stored device token (tRPC; enrolment stills through the upload route)
+ * and evidence images through the upload route; each item's client id is its idempotency key.
  */
-export function trpcAgentServer(tokens: TokenStore): AgentServer {
+export function trpcAgentServer(tokens: TokenStore, upload: UploadClient = createUploadClient(tokens)): AgentServer {
   const client = async () => {
     const credentials = await tokens.get();
     if (!credentials) throw new Error('Not signed in: records wait in the queue');
     return createAgentClient(new URL(credentials.serverUrl), credentials.token);
   };
   const send = async (item: EventItem) => {
+    if (item.eventType === 'face') {
+      const face = faceEventData.safeParse(item.data);
+      if (!face.success) throw new RejectedItemError('face item unreadable');
+      return upload.sendFace({ clientId: item.clientId, jpeg: Buffer.from(face.data.jpegBase64, 'base64'), descriptor: face.data.descriptor });
+    }
     const api = await client();
     // The queue stored the API input as sent by the bridge handlers; the server validates it again.
     const input = { ...item.data, clientEventId: item.clientId } as never;
@@ -40,8 +49,32 @@ export function trpcAgentServer(tokens: TokenStore): AgentServer {
       } catch (error) {
         const code = trpcCode(error);
         if (code && PERMANENT.has(code)) throw new RejectedItemError(`${item.eventType} refused: ${code}`, { cause: error });
+        if (code && SIGNED_OUT.has(code)) throw new DeviceSignedOutError(`${item.eventType} refused: ${code}`);
         throw error;
       }
+    },
+    sendImage: (item) => upload.sendEvidence(item),
+  };
+}
+
+/** Reads the worker's own data for the bridge: enrolled faces, the tenant's tasks, today's figures. */
+export function trpcAgentQueries(tokens: TokenStore): AgentQueries {
+  const client = async () => {
+    const credentials = await tokens.get();
+    if (!credentials) throw new Error('Not signed in');
+    return createAgentClient(new URL(credentials.serverUrl), credentials.token);
+  };
+  return {
+    faceDescriptors: async () => (await (await client()).agent.faces.descriptors.query()).faces.map((f) => f.descriptor),
+    tasks: async () => (await (await client()).agent.tasks.list.query()).map((t) => ({ id: t.id, code: t.code, name: t.name })),
+    today: async () => {
+      const today = await (await client()).agent.work.today.query();
+      return {
+        date: today.date, workedMinutes: today.workedMinutes, state: today.state,
+        workStartedAt: today.workSession?.startedAt.toISOString() ?? null,
+        currentTask: today.currentTask ? { id: today.currentTask.id, name: today.currentTask.name, startedAt: today.currentTask.startedAt.toISOString() } : null,
+        tasks: today.tasks.map((t) => ({ taskId: t.taskId, name: t.name, minutes: t.minutes })),
+      };
     },
   };
 }
@@ -51,7 +84,7 @@ export function trpcAgentAuth(): AgentAuth {
     async signIn(serverUrl, input) {
       try {
         const result = await createAgentClient(serverUrl).agent.auth.signIn.mutate({ ...input, platform: process.platform });
-        return { token: result.token, deviceId: result.deviceId, userName: result.user.name, tenantName: result.tenantName };
+        return { token: result.token, deviceId: result.deviceId, userId: result.user.id, userName: result.user.name, tenantName: result.tenantName };
       } catch (error) {
         const code = trpcCode(error);
         if (code === 'UNAUTHORIZED') throw new SignInError('INVALID_CREDENTIALS', 'The system ID, login ID or password is wrong.');

@@ -4,7 +4,7 @@ import type { EventItem, ImageItem } from '../offline-queue/item';
 import { OfflineQueue, RejectedItemError } from '../offline-queue/offline-queue';
 import { derivedJpeg } from '../testing/jpeg-fixtures';
 import { useTempDirs } from '../testing/temp-dir';
-import { SyncService, type AgentServer } from './sync-service';
+import { DeviceSignedOutError, SyncService, type AgentServer } from './sync-service';
 
 const tempDir = useTempDirs();
 
@@ -115,5 +115,25 @@ describe('SyncService', () => {
     expect(second).toBe(first);
     expect(await first).toMatchObject({ online: true, queuedEvents: 0 });
     expect(server.events).toHaveLength(2);
+  });
+
+  it('stops on a refused device token: keeps everything, no retry loop, signed out until a sync succeeds', async () => {
+    const { queue } = await setup();
+    let refused = true;
+    let calls = 0;
+    const server: AgentServer = {
+      sendEvent: async () => {
+        calls++;
+        if (refused) throw new DeviceSignedOutError('punch refused: UNAUTHORIZED');
+      },
+    };
+    const sync = new SyncService(queue, server, { minRetryMs: 5 });
+    await queue.enqueueEvent({ eventType: 'punch', data: {} });
+    expect(await sync.syncNow()).toMatchObject({ online: false, signedOut: true, queuedEvents: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(calls).toBe(1);
+    refused = false;
+    expect(await sync.syncNow()).toMatchObject({ online: true, signedOut: false, queuedEvents: 0 });
+    sync.stop();
   });
 });

@@ -3,12 +3,24 @@ import type { EventItem, ImageItem } from '../offline-queue/item';
 import type { OfflineQueue } from '../offline-queue/offline-queue';
 
 /**
+ * The server no longer accepts this device's token (revoked, signed out, contract ended): retrying
+ * cannot help until the worker signs in again, so the sync keeps everything and waits for that.
+ */
+export class DeviceSignedOutError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeviceSignedOutError';
+  }
+}
+
+/**
  * What the sync needs from the server. Implementations throw RejectedItemError for a permanent
- * refusal (the item is set aside) and anything else for "try again later".
+ * refusal (the item is set aside), DeviceSignedOutError when the token is refused, and anything else
+ * for "try again later".
  */
 export interface AgentServer {
   sendEvent(item: EventItem): Promise<void>;
-  /** Absent while the server offers no evidence upload: images then wait in the queue (capped). */
+  /** Without it images wait in the queue (capped). */
   sendImage?(item: ImageItem): Promise<void>;
 }
 
@@ -32,6 +44,7 @@ export class SyncService {
   private online = false;
   private lastSyncAt: Date | null = null;
   private stopped = false;
+  private signedOut = false;
 
   constructor(
     private readonly queue: OfflineQueue,
@@ -41,7 +54,7 @@ export class SyncService {
 
   status(): SyncStatus {
     const counts = this.queue.counts();
-    return { online: this.online, queuedEvents: counts.events, queuedImages: counts.images, lastSyncAt: this.lastSyncAt?.toISOString() ?? null };
+    return { online: this.online, signedOut: this.signedOut, queuedEvents: counts.events, queuedImages: counts.images, lastSyncAt: this.lastSyncAt?.toISOString() ?? null };
   }
 
   /** Runs a sync now; a call during a run makes one more run follow, so nothing queued meanwhile waits for the timer. */
@@ -78,13 +91,18 @@ export class SyncService {
       const sendImage = this.server.sendImage?.bind(this.server);
       const images = events.failed || !sendImage ? null : await this.queue.drain((item) => (item.class === 'image' ? sendImage(item) : Promise.resolve()), { only: 'image' });
       this.online = !events.failed && !images?.failed;
+      this.signedOut = (events.failed ?? images?.failed)?.error instanceof DeviceSignedOutError;
     } catch {
       // A local failure (disk, a drain already running) is retried like a network one.
       this.online = false;
+      this.signedOut = false;
     }
     if (this.online) {
       this.failures = 0;
       this.lastSyncAt = (this.options.now ?? (() => new Date()))();
+    } else if (this.signedOut) {
+      // No backoff loop against a refused token: the next sign-in runs syncNow.
+      this.failures = 0;
     } else {
       this.failures++;
       this.scheduleRetry();

@@ -13,7 +13,7 @@ export const agentAuthRouter = {
       { tenantId: tenant.id, userId: user.id, deviceName: input.deviceName, platform: input.platform, agentVersion: input.agentVersion },
       ctx.meta,
     );
-    return { deviceId, token, user: { name: user.name, role: user.role, language: user.language }, tenantName: tenant.name };
+    return { deviceId, token, user: { id: user.id, name: user.name, role: user.role, language: user.language }, tenantName: tenant.name };
   }),
 
   me: agentProcedure.query(({ ctx }) => ({

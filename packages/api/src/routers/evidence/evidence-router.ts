@@ -2,11 +2,12 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { getMasterKeyring } from '../../crypto';
 import { deleteFaceImage, listFaceImages } from '../../evidence/face-admin';
+import { listOwnFaceDescriptors } from '../../evidence/face-images';
 import { incidentDetail, judgeIncident, listIncidents } from '../../evidence/incidents';
 import { timeline } from '../../evidence/timeline';
 import { verifyEvidence } from '../../evidence/verify';
 import { getBlobStore } from '../../storage';
-import { adminProcedure, managerProcedure, tenantProcedure } from '../../trpc';
+import { adminProcedure, agentProcedure, managerProcedure, tenantProcedure } from '../../trpc';
 
 const listInput = z.object({
   kind: z.enum(['PEEKING', 'IMPERSONATION', 'SPOOF']).optional(),
@@ -43,4 +44,9 @@ export const evidenceRouter = {
   verify: adminProcedure
     .input(z.object({ blobs: z.boolean().default(true) }).default({ blobs: true }))
     .query(({ ctx, input }) => verifyEvidence((fn) => fn(ctx.db), getBlobStore(), getMasterKeyring, { tenantId: ctx.tenantId, blobs: input.blobs })),
+} satisfies TRPCRouterRecord;
+
+/** The agent reads back its worker's enrolled faces (its own uploads and the administrator's). */
+export const agentFacesRouter = {
+  descriptors: agentProcedure.query(({ ctx }) => listOwnFaceDescriptors(ctx.db, getMasterKeyring, { tenantId: ctx.tenantId, userId: ctx.user.id })),
 } satisfies TRPCRouterRecord;

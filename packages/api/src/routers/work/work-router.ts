@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { recordPunch } from '../../work/punches';
 import { getWorkerState } from '../../work/current-state';
+import { getWorkerToday } from '../../work/worker-today';
 import { recordHeartbeat, recordIncident, recordPresence } from '../../work/agent-events';
 import { getStatusBoard } from '../../work/status-board';
 import { agentProcedure, managerProcedure, tenantProcedure } from '../../trpc';
@@ -25,6 +26,7 @@ export const agentWorkRouter = {
     recordPunch(ctx.db, { ...input, tenantId: ctx.tenantId, userId: ctx.user.id, deviceId: ctx.deviceId, source: 'AGENT' }),
   ),
   state: agentProcedure.query(({ ctx }) => getWorkerState(ctx.db, { tenantId: ctx.tenantId, userId: ctx.user.id })),
+  today: agentProcedure.query(({ ctx }) => getWorkerToday(ctx.db, { tenantId: ctx.tenantId, userId: ctx.user.id })),
   presence: agentProcedure.input(presenceInput).mutation(({ ctx, input }) => recordPresence(ctx.db, caller(ctx), input)),
   incident: agentProcedure.input(incidentInput).mutation(({ ctx, input }) => recordIncident(ctx.db, caller(ctx), input)),
   heartbeat: agentProcedure.input(heartbeatInput).mutation(({ ctx, input }) => recordHeartbeat(ctx.db, caller(ctx), { ip: ctx.meta.ip, ...input })),
