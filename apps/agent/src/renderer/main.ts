@@ -249,6 +249,7 @@ function consentView(): HTMLElement {
     tx('consentCamera', 'p'),
     tx('consentEvidence', 'p'),
     tx('consentViewers', 'p'),
+    tx('consentAutoPunch', 'p'),
     h('button', { class: 'primary', 'data-testid': 'consent-accept', onclick: () => (localStore.giveConsent(), void start()) }, inline('consentAccept')),
   );
 }

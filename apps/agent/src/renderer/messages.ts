@@ -14,6 +14,10 @@ export const messages = {
     ja: '記録を閲覧できるのは、あなたの会社の管理者と、あなたが所属するグループの管理者だけです。勤務時間外は何も記録しません。',
     en: 'Only your company’s administrators and the managers of your group can see these records. Nothing is recorded outside work sessions.',
   },
+  consentAutoPunch: {
+    ja: 'ただし管理者が「在席から勤務の開始・終了を自動で打刻する」を有効にしている場合は、あなたの着席を検知して勤務開始を打刻するため、サインイン中は勤務時間外でもWebカメラの映像をこのPCの中で解析します。このとき何も保存・送信しません。',
+    en: 'If your administrator has turned on automatic work start and end from presence, the webcam is also analysed on this PC outside work sessions while you are signed in, to notice you sitting down and start work. Nothing is kept or sent then.',
+  },
   consentAccept: { ja: '同意して開始', en: 'I agree — continue' },
   signInTitle: { ja: 'サインイン', en: 'Sign in' },
   serverUrl: { ja: 'サーバーURL', en: 'Server URL' },
