@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD } from '@telework/db';
-import { launchBrowser, screenshot } from './support/browser';
+import { launchBrowser, screenshot, signInToConsole } from './support/browser';
 import { agentClient } from './support/agent-api';
 
 const consoleUrl = inject('consoleUrl');
@@ -16,14 +16,7 @@ afterAll(() => browser.close());
 
 describe('live work status board', () => {
   it('a manager sees a worker change to working after an agent punch, opens his month and downloads the CSV', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto(`${consoleUrl}/sign-in`);
-    await page.getByLabel('システムID').fill('TW-100001');
-    await page.getByLabel('ユーザID').fill('manager');
-    await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'サインイン' }).click();
-    await page.waitForURL(`${consoleUrl}/`);
+    const page = await signInToConsole(browser, consoleUrl, { systemId: 'TW-100001', loginId: 'manager', password: DEMO_PASSWORD }, { acceptDownloads: true });
     await page.getByRole('link', { name: '勤務状況' }).click();
     await page.waitForURL(`${consoleUrl}/board`);
     const state = page.getByTestId('state-worker1').getByTestId('state-badge');

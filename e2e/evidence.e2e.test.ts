@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
 import { DEMO_PASSWORD } from '@telework/db';
 import { fixture } from '@telework/face/testing';
-import { launchBrowser, screenshot } from './support/browser';
+import { launchBrowser, screenshot, signInToConsole } from './support/browser';
 import { agentClient } from './support/agent-api';
 
 const consoleUrl = inject('consoleUrl');
@@ -42,16 +42,8 @@ async function uploadEvidence(token: string, kind: 'CAMERA' | 'SCREEN', incident
   return ((await res.json()) as { evidenceId: string }).evidenceId;
 }
 
-async function signInConsole(loginId: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
-  const page = await context.newPage();
-  await page.goto(`${consoleUrl}/sign-in`);
-  await page.getByLabel('システムID').fill(WORKER.systemId);
-  await page.getByLabel('ユーザID').fill(loginId);
-  await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'サインイン' }).click();
-  await page.waitForURL(`${consoleUrl}/`);
-  return page;
+function signInConsole(loginId: string): Promise<Page> {
+  return signInToConsole(browser, consoleUrl, { systemId: WORKER.systemId, loginId, password: DEMO_PASSWORD }, { viewport: { width: 1400, height: 1000 } });
 }
 
 /** Every image element under the locator has really loaded (decoded pixels, not a broken image). */

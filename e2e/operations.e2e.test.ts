@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@telework/db';
 import { formatJst, jstInputValue } from '@telework/ui/i18n';
-import { launchBrowser, screenshot } from './support/browser';
+import { launchBrowser, screenshot, signInToConsole } from './support/browser';
 import { waitForMail } from './support/mailbox';
 
 // Provider operations end to end: an operator posts planned maintenance, it is on the console's
@@ -58,15 +58,8 @@ async function signInOperator(): Promise<Page> {
   return page;
 }
 
-async function signInConsole(loginId: string): Promise<Page> {
-  const page = await newPage();
-  await page.goto(`${consoleUrl}/sign-in`);
-  await page.getByLabel('システムID').fill('TW-100001');
-  await page.getByLabel('ユーザID').fill(loginId);
-  await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'サインイン' }).click();
-  await page.waitForURL(`${consoleUrl}/`);
-  return page;
+function signInConsole(loginId: string): Promise<Page> {
+  return signInToConsole(browser, consoleUrl, { systemId: 'TW-100001', loginId, password: DEMO_PASSWORD });
 }
 
 /** Rounded to the minute, as a datetime-local input holds it. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@telework/db';
-import { launchBrowser, screenshot } from './support/browser';
+import { launchBrowser, screenshot, signInToConsole } from './support/browser';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,16 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser.close());
 
-async function signIn(loginId: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
-  const page = await context.newPage();
-  await page.goto(`${consoleUrl}/sign-in`);
-  await page.getByLabel('システムID').fill('TW-100001');
-  await page.getByLabel('ユーザID').fill(loginId);
-  await page.getByLabel('パスワード').fill(password);
-  await page.getByRole('button', { name: 'サインイン' }).click();
-  await page.waitForURL(`${consoleUrl}/`);
-  return page;
+function signIn(loginId: string, password: string): Promise<Page> {
+  return signInToConsole(browser, consoleUrl, { systemId: 'TW-100001', loginId, password });
 }
 
 async function openUsers(page: Page) {

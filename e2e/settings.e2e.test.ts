@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@telework/db';
-import { launchBrowser, screenshot } from './support/browser';
+import { launchBrowser, screenshot, signInToConsole } from './support/browser';
 
 const consoleUrl = inject('consoleUrl');
 let browser: Browser;
@@ -9,14 +9,7 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1100 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
-  page = await context.newPage();
-  await page.goto(`${consoleUrl}/sign-in`);
-  await page.getByLabel('システムID').fill('TW-100001');
-  await page.getByLabel('ユーザID').fill('admin');
-  await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'サインイン' }).click();
-  await page.waitForURL(`${consoleUrl}/`);
+  page = await signInToConsole(browser, consoleUrl, { systemId: 'TW-100001', loginId: 'admin', password: DEMO_PASSWORD }, { viewport: { width: 1400, height: 1100 } });
 });
 afterAll(() => browser.close());
 

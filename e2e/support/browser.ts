@@ -23,3 +23,25 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+export interface ConsoleLogin {
+  systemId: string;
+  loginId: string;
+  password: string;
+}
+
+/**
+ * A fresh browser context (Japanese, Tokyo time) signed in to the console through its sign-in form;
+ * resolves once the home page is shown.
+ */
+export async function signInToConsole(browser: Browser, consoleUrl: string, login: ConsoleLogin, options: { viewport?: { width: number; height: number }; acceptDownloads?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', acceptDownloads: options.acceptDownloads ?? false });
+  const page = await context.newPage();
+  await page.goto(`${consoleUrl}/sign-in`);
+  await page.getByLabel('システムID').fill(login.systemId);
+  await page.getByLabel('ユーザID').fill(login.loginId);
+  await page.getByLabel('パスワード').fill(login.password);
+  await page.getByRole('button', { name: 'サインイン' }).click();
+  await page.waitForURL(`${consoleUrl}/`);
+  return page;
+}
