@@ -6,7 +6,7 @@ import { ensureAnnualInvoice } from '../billing/invoices';
 import { addDays, addMonthsClamped, compareIsoDates } from '../calendar/dates';
 import { toJstDate } from '../calendar/jst';
 import { AppError } from '../errors/app-error';
-import type { Mailer } from '../mail/mailer';
+import { trySend, type Mailer } from '../mail/mailer';
 import { contractTerm } from './rules';
 import { createInvitation, inviteUrl } from './invitations';
 import { dbDateToIso, isoToDbDate, type ProviderActor } from './provider-actor';
@@ -179,8 +179,12 @@ export async function acceptApplication(db: Tx, deps: AcceptanceDeps, actor: { i
   // Before any mail: if Stripe refuses the invoice, the whole acceptance rolls back and nobody was told.
   const invoice = await ensureAnnualInvoice(db, deps.stripe, { kind: 'OPERATOR', id: actor.id }, { tenantId: tenant.id, contractId: contract.id, now });
 
+  // The contract is formed whatever the mail does: a refused address must neither roll the acceptance
+  // back (the other administrators would hold links to an invitation that no longer exists) nor hide it.
+  // Each failure is audit-logged and returned, so the operator can resend that invitation.
+  const invitationMailFailed: string[] = [];
   for (const inv of invitations) {
-    await deps.mailer.send({
+    const sent = await trySend(deps.mailer, {
       to: inv.email,
       subject: '【Telework Supporter】ご利用開始のお知らせ / Your service starts',
       text: [
@@ -197,8 +201,15 @@ export async function acceptApplication(db: Tx, deps: AcceptanceDeps, actor: { i
         'Set your password with the link above (valid for 7 days).',
       ].join('\n'),
     });
+    if (!sent) invitationMailFailed.push(inv.email);
   }
-  return { tenantId: tenant.id, systemId, contractId: contract.id, startDate: term.startsOn, termEndDate: term.endsOn, invoiceId: invoice.id };
+  if (invitationMailFailed.length > 0) {
+    await recordProviderAudit(db, {
+      actorKind: 'SYSTEM', actorId: null, resellerId: app.resellerId, tenantId: tenant.id, action: 'mail.failed', targetType: 'Application', targetId: app.id,
+      details: { mail: 'invitation', to: invitationMailFailed },
+    });
+  }
+  return { tenantId: tenant.id, systemId, contractId: contract.id, startDate: term.startsOn, termEndDate: term.endsOn, invoiceId: invoice.id, invitationMailFailed };
 }
 
 /** 第9条2項: rejection with one of its six reasons; the applicant's administrators are told by e-mail. */
@@ -217,8 +228,10 @@ export async function rejectApplication(
     details: { reason: input.reason, note: input.note ?? null },
   });
   const to = administratorsOf(app.administrators).map((a) => a.email);
+  // As with acceptance: the decision stands whether or not the mail leaves; the result says which.
+  let notified = false;
   if (to.length > 0) {
-    await mailer.send({
+    notified = await trySend(mailer, {
       to,
       subject: '【Telework Supporter】お申込みについて / About your application',
       text: [
@@ -231,6 +244,11 @@ export async function rejectApplication(
         `We could not accept your application (reason: ${input.reason}, 第9条2項).`,
       ].join('\n'),
     });
+    if (!notified) {
+      await recordProviderAudit(db, {
+        actorKind: 'SYSTEM', actorId: null, resellerId: app.resellerId, action: 'mail.failed', targetType: 'Application', targetId: app.id, details: { mail: 'rejection', to },
+      });
+    }
   }
-  return updated;
+  return { ...updated, notified };
 }

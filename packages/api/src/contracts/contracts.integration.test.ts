@@ -29,6 +29,24 @@ const form = {
 };
 
 describe('applications (第9条) and contracts (第10条)', () => {
+  it('第9条3項: a refused administrator address does not undo the contract; the operator is told which invitation to resend, and the audit log keeps it', async () => {
+    const smtp = await startTestSmtpServer({ rejectRecipients: ['gone@example.test'] });
+    const op = await createOperatorFixture(adminDb);
+    const operator = await signedInProvider(db, 'operator', op.email);
+    const app = await operator.reseller((c) =>
+      c.operator.contracts.submitDirect({ ...form, administrators: [{ name: '管理 花子', email: 'hanako@example.test' }, { name: '管理 太郎', email: 'gone@example.test' }] }),
+    );
+    const accepted = await withScope(db, { operator: true }, (tx) => acceptApplication(tx, { mailer: smtpMailer(smtp.url), stripe: null }, { id: op.operatorId }, { id: app.id }));
+    expect(accepted.invitationMailFailed).toEqual(['gone@example.test']);
+    // Formed: the tenant and both administrators exist, and the reachable one has her invitation.
+    expect(await adminDb.user.count({ where: { tenantId: accepted.tenantId, role: 'ADMIN' } })).toBe(2);
+    const [mail] = await smtp.waitFor(1);
+    expect(mail?.to && 'text' in mail.to ? mail.to.text : '').toContain('hanako@example.test');
+    const failed = await adminDb.providerAuditLog.findFirstOrThrow({ where: { targetId: app.id, action: 'mail.failed' } });
+    expect(failed).toMatchObject({ actorKind: 'SYSTEM', tenantId: accepted.tenantId, details: { mail: 'invitation', to: ['gone@example.test'] } });
+    await smtp.close();
+  });
+
   it('第9条3項: a reseller enters an application, an operator accepts it, the administrator gets the invitation, sets a password, signs in and sees the licence', async () => {
     const smtp = await startTestSmtpServer();
     const reseller = await createResellerFixture(adminDb);

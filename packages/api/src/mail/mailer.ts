@@ -21,6 +21,19 @@ export interface Mailer {
   send(mail: OutgoingMail): Promise<SentMail>;
 }
 
+/**
+ * For mail that must not undo what is already decided (an accepted contract, a stored inquiry): true
+ * when the message left, false when the server refused it or could not be reached.
+ */
+export async function trySend(mailer: Mailer, mail: OutgoingMail): Promise<boolean> {
+  try {
+    await mailer.send(mail);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Sends through SMTP. Rejected recipients make `send` throw, so callers can record and retry. */
 export function smtpMailer(url: string, from = apiEnv.MAIL_FROM): Mailer {
   const transport: Transporter = nodemailer.createTransport(url);

@@ -1,20 +1,10 @@
-import type { Mailer } from '../mail/mailer';
+import { trySend, type Mailer } from '../mail/mailer';
 import { supportEnv } from './env';
 
 const jst = (d: Date) => d.toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', hour12: false });
 
-/**
- * Mail is best-effort: the inquiry is already stored and on the operators' list, so a mail failure
- * must not undo it. The result says whether the message left, for the caller to show.
- */
-async function trySend(mailer: Mailer, mail: Parameters<Mailer['send']>[0]): Promise<boolean> {
-  try {
-    await mailer.send(mail);
-    return true;
-  } catch {
-    return false;
-  }
-}
+// Mail is best-effort (trySend): the inquiry is already stored and on the operators' list, so a mail
+// failure must not undo it. The result says whether the message left, for the caller to show.
 
 export function notifySupport(
   mailer: Mailer,

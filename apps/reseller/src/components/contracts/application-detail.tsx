@@ -64,6 +64,11 @@ export function ApplicationDetail({ id }: { id: string }) {
           <span data-testid="accepted-summary">{t('apps.accepted', { systemId: accepted.systemId, start: f.day(accepted.startDate), end: f.day(accepted.termEndDate) })}</span>
         </Alert>
       ) : null}
+      {accepted && accepted.invitationMailFailed.length > 0 ? (
+        <Alert>
+          <span data-testid="invitation-mail-failed">{t('apps.invitationMailFailed', { emails: accepted.invitationMailFailed.join(', ') })}</span>
+        </Alert>
+      ) : null}
       {a.status === 'ACCEPTED' && a.tenantId ? (
         <Alert tone="success">
           <Link href={`/customers/${a.tenantId}`} data-testid="open-contract">

@@ -11,6 +11,8 @@ export interface Acceptance {
   systemId: string;
   startDate: string;
   termEndDate: string;
+  /** Administrators whose invitation mail was refused: the contract stands, the invitation is to be resent. */
+  invitationMailFailed: string[];
 }
 
 export function DecisionPanel({ application, onAccepted }: { application: ApplicationRow; onAccepted: (result: Acceptance) => void }) {
