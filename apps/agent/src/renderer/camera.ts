@@ -62,12 +62,19 @@ export async function openCamera(video: HTMLVideoElement, deviceId: string | nul
   await waitForVideoFrames(video, 2);
   let previewing = true;
   let sampling = 0;
+  // Between checks with the preview hidden, a disabled track stops frames reaching this page at all
+  // (a paused element alone still receives them); the camera stays open, so its light does not blink.
+  const idle = () => {
+    video.pause();
+    if (track) track.enabled = false;
+  };
   return {
     video,
     label: track?.label ?? '',
     async sample(use) {
       sampling++;
       try {
+        if (track) track.enabled = true;
         if (video.paused) {
           await video.play();
           // A resumed element may still show the frame it paused on: wait for two new ones.
@@ -76,13 +83,15 @@ export async function openCamera(video: HTMLVideoElement, deviceId: string | nul
         return await use(video);
       } finally {
         sampling--;
-        if (sampling === 0 && !previewing) video.pause();
+        if (sampling === 0 && !previewing) idle();
       }
     },
     async setPreview(visible) {
       previewing = visible;
-      if (visible) await video.play();
-      else if (sampling === 0) video.pause();
+      if (visible) {
+        if (track) track.enabled = true;
+        await video.play();
+      } else if (sampling === 0) idle();
     },
     close: () => {
       for (const t of stream.getTracks()) t.stop();
