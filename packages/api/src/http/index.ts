@@ -8,13 +8,20 @@ import { clientIp } from './client-ip';
 import { CSRF_COOKIE, CookieJar, parseCookies } from './cookies';
 import { getServerDb } from './db';
 import { guardRequest } from '../access/http-guard';
+import * as exportRoutes from './export';
+import { withAccessGuard } from './guarded';
+import * as images from './images';
+import * as upload from './upload';
 
 export { SESSION_COOKIE, CSRF_COOKIE, CSRF_HEADER } from './cookies';
 export { getServerDb } from './db';
-export { handleBoardExport, handleWorkExport } from './export';
-export { handleUpload } from './upload';
-export { handleImage } from './images';
 export { handleStripeWebhook } from './stripe-webhook';
+
+// Every route with tenant data passes the access rules first, like /api/trpc below.
+export const handleUpload = withAccessGuard(getServerDb, (req) => upload.handleUpload(req));
+export const handleImage = withAccessGuard(getServerDb, (req) => images.handleImage(req));
+export const handleWorkExport = withAccessGuard(getServerDb, exportRoutes.handleWorkExport);
+export const handleBoardExport = withAccessGuard(getServerDb, exportRoutes.handleBoardExport);
 
 function serve(router: AnyTRPCRouter, app: AppName, req: Request, endpoint: string): Promise<Response> {
   return fetchRequestHandler({
