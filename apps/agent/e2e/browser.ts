@@ -8,10 +8,13 @@ import type { BridgeDoubleConfig, RecordedCall } from './bridge-double';
 export const CHROMIUM = '/usr/bin/chromium';
 export const FIXTURES = join(import.meta.dirname, '../../../../shared/fixtures/faces');
 
-/** A fake webcam file from a fixture photo (fixtures README): 2 s at 10 fps, 640×480, looped by Chromium. */
-export function fakeCamera(photo: string, dir: string): string {
-  const out = join(dir, photo.replace(/\.jpg$/, '.y4m'));
-  execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-loop', '1', '-i', join(FIXTURES, photo), '-t', '2', '-r', '10', '-vf', 'scale=640:480,format=yuv420p', '-f', 'yuv4mpegpipe', out]);
+/**
+ * A fake webcam file from a fixture photo (fixtures README): 2 s at `fps` (10 by default), 640×480,
+ * looped by Chromium. Chromium's file camera always delivers the file's own rate, whatever the page asks.
+ */
+export function fakeCamera(photo: string, dir: string, fps = 10): string {
+  const out = join(dir, photo.replace(/\.jpg$/, `-${fps}fps.y4m`));
+  execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-loop', '1', '-i', join(FIXTURES, photo), '-t', '2', '-r', String(fps), '-vf', 'scale=640:480,format=yuv420p', '-f', 'yuv4mpegpipe', out]);
   return out;
 }
 

@@ -1,12 +1,13 @@
 // Renderer entry for the desktop agent: the same Human configuration as in Node, models served by
 // the agent at a URL the caller gives, frames taken from the webcam <video> (or any canvas).
 import { Human } from '@vladmandic/human';
-import { buildHumanConfig, type FaceBackend } from './human-config';
+import { buildHumanConfig, setSpoofModels, type AnalyzeOptions, type FaceBackend } from './human-config';
 import { FRAME_MAX_HEIGHT, FRAME_MAX_WIDTH } from './image/rgb-image';
 import { toFrameAnalysis } from './observation';
 import type { FrameAnalysis } from './verdict/types';
 
 export * from './verdict/public';
+export type { AnalyzeOptions } from './human-config';
 
 export interface BrowserFaceAnalyzerOptions {
   /** URL of the folder with the model files, e.g. `app://models/` or `http://127.0.0.1:PORT/models/`. */
@@ -24,7 +25,7 @@ export interface BrowserFaceAnalyzer {
   readonly models: readonly string[];
   readonly loadMs: number;
   /** Draws the frame scaled to fit 640×480 and analyses that drawing. */
-  analyze(source: FrameSource): Promise<FrameAnalysis>;
+  analyze(source: FrameSource, options?: AnalyzeOptions): Promise<FrameAnalysis>;
   dispose(): void;
 }
 
@@ -67,9 +68,7 @@ export async function createBrowserFaceAnalyzer(options: BrowserFaceAnalyzerOpti
   for (const required of ['blazeface', 'facemesh', 'faceres']) {
     if (!models.includes(required)) throw new Error(`face model did not load: ${required} from ${options.modelBasePath}`);
   }
-  const face = human.config.face;
-  if (face.antispoof && !models.includes('antispoof')) face.antispoof.enabled = false;
-  if (face.liveness && !models.includes('liveness')) face.liveness.enabled = false;
+  setSpoofModels(human.config, models);
   const loadMs = performance.now() - started;
 
   const canvas = document.createElement('canvas');
@@ -77,7 +76,7 @@ export async function createBrowserFaceAnalyzer(options: BrowserFaceAnalyzerOpti
   if (!ctx) throw new Error('2d canvas context unavailable');
 
   let queue: Promise<unknown> = Promise.resolve();
-  const analyze = (source: FrameSource): Promise<FrameAnalysis> => {
+  const analyze = (source: FrameSource, options: AnalyzeOptions = {}): Promise<FrameAnalysis> => {
     const run = async (): Promise<FrameAnalysis> => {
       const size = sourceSize(source);
       if (size.width === 0 || size.height === 0) throw new Error('frame source has no picture yet');
@@ -87,6 +86,7 @@ export async function createBrowserFaceAnalyzer(options: BrowserFaceAnalyzerOpti
       ctx.imageSmoothingQuality = 'high';
       ctx.drawImage(source, 0, 0, canvas.width, canvas.height);
       const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      setSpoofModels(human.config, models, options);
       const result = await human.detect(canvas);
       if (result.error) throw new Error(`face analysis failed: ${result.error}`);
       return toFrameAnalysis({ width: pixels.width, height: pixels.height, data: pixels.data, channels: 4 }, result.face);

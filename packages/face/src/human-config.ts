@@ -1,5 +1,11 @@
 import type { Config } from '@vladmandic/human';
 
+/** Per-frame choices of an analysis. */
+export interface AnalyzeOptions {
+  /** Run antispoof + liveness on this frame (default true); off, `real` and `live` come back null. */
+  spoofModels?: boolean;
+}
+
 /** Backends we run Human on: WASM in Node and in the agent; WebGL/CPU only as a browser fallback. */
 export type FaceBackend = 'wasm' | 'webgl' | 'cpu';
 
@@ -62,4 +68,16 @@ export function buildHumanConfig(options: HumanConfigOptions): Partial<Config> {
       liveness: { enabled: true, modelPath: 'liveness.json', ...noCache },
     },
   };
+}
+
+/**
+ * Turns the spoof models on or off for the next detection. Human reads its config at every detect
+ * (and merges any per-call config into it for good), so both flags are set explicitly each time; a
+ * model that never loaded stays off.
+ */
+export function setSpoofModels(config: Config, loaded: readonly string[], options: AnalyzeOptions = {}): void {
+  const on = options.spoofModels ?? true;
+  const face = config.face;
+  if (face.antispoof) face.antispoof.enabled = on && loaded.includes('antispoof');
+  if (face.liveness) face.liveness.enabled = on && loaded.includes('liveness');
 }

@@ -4,3 +4,4 @@ export * from './verdict/public';
 export { fitWithin, FRAME_MAX_HEIGHT, FRAME_MAX_WIDTH, type RgbImage } from './image/rgb-image';
 export { decodeImage, UnsupportedImageError } from './node/decode-image';
 export { loadNodeFaceAnalyzer, type NodeFaceAnalyzer, type NodeFaceAnalyzerOptions } from './node/load-human';
+export type { AnalyzeOptions } from './human-config';

@@ -149,7 +149,7 @@ async function startDetection() {
     settings,
     enrolled,
     // One frame per check: with the preview hidden the camera element is paused in between.
-    analyze: () => camera.sample((v) => analyzer.analyze(v)),
+    analyze: (options) => camera.sample((v) => analyzer.analyze(v, options)),
     captureStill: () => camera.sample((v) => captureStill(v)),
     onCheck: async ({ events, state }) => {
       if (auto) await auto.observe(state, true);
@@ -201,7 +201,7 @@ async function startWatch() {
     settings,
     enrolled,
     silent: true,
-    analyze: () => camera.sample((v) => analyzer.analyze(v)),
+    analyze: (options) => camera.sample((v) => analyzer.analyze(v, options)),
     captureStill: () => camera.sample((v) => captureStill(v)),
     onCheck: async ({ state }) => void (await auto.observe(state, false)),
     onError: showError,

@@ -51,6 +51,19 @@ describe('Node face analysis (Human 3.3.6, WASM)', () => {
     expect([...(analyzer?.models ?? [])].sort()).toEqual(['antispoof', 'blazeface', 'facemesh', 'faceres', 'liveness']);
   });
 
+  it('skips the spoof models on request, for that frame only, with the same face and embedding', async () => {
+    const file = fixture('person-vlado.jpg');
+    const skipped = await analyzer?.analyzeFile(file, { spoofModels: false });
+    expect(skipped?.faces).toHaveLength(1);
+    expect(skipped?.faces[0]).toMatchObject({ real: null, live: null });
+    expect(faceSimilarity(skipped?.faces[0]?.embedding ?? [], embeddingOf('person-vlado.jpg'))).toBeGreaterThan(0.999);
+    expect(judgeFrame(skipped ?? analysed('person-vlado.jpg'), enrol('person-vlado.jpg')).kind).toBe('present');
+    // The next frame without options runs them again: the switch does not stick in Human's config.
+    const scored = await analyzer?.analyzeFile(file);
+    expect(scored?.faces[0]?.real).toBeTypeOf('number');
+    expect(scored?.faces[0]?.live).toBeTypeOf('number');
+  });
+
   it('fits every frame into 640×480 and finds the faces in it', () => {
     for (const name of ALL) {
       const f = analysed(name);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Human } from '@vladmandic/human';
-import { buildHumanConfig } from '../human-config';
+import { buildHumanConfig, setSpoofModels, type AnalyzeOptions } from '../human-config';
 import { fitWithin, type RgbImage } from '../image/rgb-image';
 import { toFrameAnalysis } from '../observation';
 import type { FrameAnalysis } from '../verdict/types';
@@ -32,10 +32,10 @@ export interface NodeFaceAnalyzer {
   /** Wall time of backend start + model load, in milliseconds. */
   readonly loadMs: number;
   /** Analyses JPEG/PNG bytes, downscaled to fit 640×480 first. */
-  analyzeImage(bytes: Uint8Array): Promise<FrameAnalysis>;
-  analyzeFile(file: string): Promise<FrameAnalysis>;
+  analyzeImage(bytes: Uint8Array, options?: AnalyzeOptions): Promise<FrameAnalysis>;
+  analyzeFile(file: string, options?: AnalyzeOptions): Promise<FrameAnalysis>;
   /** Analyses an already decoded image, downscaled to fit 640×480 first. */
-  analyzeRgb(image: RgbImage): Promise<FrameAnalysis>;
+  analyzeRgb(image: RgbImage, options?: AnalyzeOptions): Promise<FrameAnalysis>;
   dispose(): void;
 }
 
@@ -66,18 +66,17 @@ export async function loadNodeFaceAnalyzer(options: NodeFaceAnalyzerOptions = {}
   for (const required of ['blazeface', 'facemesh', 'faceres']) {
     if (!models.includes(required)) throw new Error(`face model did not load: ${required} from ${modelsDir}`);
   }
-  const face = human.config.face;
-  if (face.antispoof && !models.includes('antispoof')) face.antispoof.enabled = false;
-  if (face.liveness && !models.includes('liveness')) face.liveness.enabled = false;
+  setSpoofModels(human.config, models);
   const loadMs = performance.now() - started;
 
   // One detection at a time: Human keeps per-call state on the instance.
   let queue: Promise<unknown> = Promise.resolve();
-  const analyzeRgb = (image: RgbImage): Promise<FrameAnalysis> => {
+  const analyzeRgb = (image: RgbImage, options: AnalyzeOptions = {}): Promise<FrameAnalysis> => {
     const run = async (): Promise<FrameAnalysis> => {
       const frame = fitWithin(image);
       const tensor = human.tf.tensor3d(frame.data, [frame.height, frame.width, 3], 'int32');
       try {
+        setSpoofModels(human.config, models, options);
         const result = await human.detect(tensor);
         if (result.error) throw new Error(`face analysis failed: ${result.error}`);
         return toFrameAnalysis({ ...frame, channels: 3 }, result.face);
@@ -89,14 +88,14 @@ export async function loadNodeFaceAnalyzer(options: NodeFaceAnalyzerOptions = {}
     queue = next.catch(() => undefined);
     return next;
   };
-  const analyzeImage = (bytes: Uint8Array) => analyzeRgb(decodeImage(bytes));
+  const analyzeImage = (bytes: Uint8Array, options?: AnalyzeOptions) => analyzeRgb(decodeImage(bytes), options);
 
   return {
     models,
     loadMs,
     analyzeRgb,
     analyzeImage,
-    analyzeFile: async (file) => analyzeImage(await readFile(file)),
+    analyzeFile: async (file, options) => analyzeImage(await readFile(file), options),
     dispose: () => human.models.reset(),
   };
 }

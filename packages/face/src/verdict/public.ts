@@ -24,3 +24,4 @@ export {
   type EnrolmentQualitySettings,
   type EnrolmentRejection,
 } from './enrolment-quality';
+export { SpoofCheckSchedule, DEFAULT_SPOOF_EVERY_CHECKS } from './spoof-schedule';
