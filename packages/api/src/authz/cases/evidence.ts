@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthzEnv, ConsoleCases } from '../case-types';
 import type { TenantFixture } from '../../testing/fixtures';
-import { makeJpeg } from '../../evidence/test-helpers';
+import { imageForm, makeJpeg } from '../../evidence/test-helpers';
 
 /** An incident of the fixture's worker, inserted as a fixture (the agent would report it). */
 async function incidentOf(t: TenantFixture, env: AuthzEnv): Promise<string> {
@@ -19,10 +19,7 @@ async function faceOf(t: TenantFixture, env: AuthzEnv): Promise<string> {
 
 /** An enrolment still naming tenant t's worker, as the agent sends it (the fixture device is that worker's). */
 function workerFace(t: TenantFixture): FormData {
-  const form = new FormData();
-  for (const [k, v] of Object.entries({ kind: 'face', clientId: randomUUID(), userId: t.users.worker.id, descriptor: JSON.stringify(Array(1024).fill(0.01)) })) form.set(k, v);
-  form.set('image', new Blob([Buffer.from(makeJpeg(64, 48))], { type: 'image/jpeg' }), 'image.jpg');
-  return form;
+  return imageForm({ kind: 'face', clientId: randomUUID(), userId: t.users.worker.id, descriptor: JSON.stringify(Array(1024).fill(0.01)) }, makeJpeg(64, 48));
 }
 
 /** Evidence, incidents and face images (issue 5). */

@@ -15,7 +15,7 @@ import { apiEnv } from '../../env';
 import { CSRF_COOKIE, CSRF_HEADER } from '../../http/cookies';
 import { readFaceDescriptor } from '../../evidence/face-images';
 import { decryptBlob } from '../../evidence/read-image';
-import { countFiles, deviceToken, makeJpeg } from '../../evidence/test-helpers';
+import { deviceToken, imageForm, intervalFields, makeJpeg, storedImages } from '../../evidence/test-helpers';
 import { getBlobStore } from '../../storage';
 import { signedInUser } from '../../testing/callers';
 import { useTestDatabase } from '../../testing/db';
@@ -84,14 +84,8 @@ function client(headers: Record<string, string>) {
 }
 const agent = (bearer = token) => client({ authorization: `Bearer ${bearer}` });
 
-function form(fields: Record<string, string>, image?: Uint8Array): FormData {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  if (image) f.set('image', new Blob([Buffer.from(image)], { type: 'image/jpeg' }), 'image.jpg');
-  return f;
-}
-
-const interval = (kind: 'CAMERA' | 'SCREEN', clientId = randomUUID()) => ({ kind: 'evidence', evidenceKind: kind, clientId, trigger: 'INTERVAL', capturedAt: new Date().toISOString() });
+const form = imageForm;
+const interval = intervalFields;
 const incidentCapture = (incidentClientEventId: string) => ({ ...interval('CAMERA'), trigger: 'INCIDENT', incidentClientEventId });
 const faceOf = (userId?: string) => ({ kind: 'face', clientId: randomUUID(), ...(userId ? { userId } : {}), descriptor: JSON.stringify(Array(1024).fill(0.01)) });
 
@@ -107,9 +101,7 @@ async function refusal(p: Promise<unknown>) {
   throw new Error('the upload was accepted');
 }
 
-async function stored(tenantId = t.tenantId) {
-  return { rows: await adminDb.evidence.count({ where: { tenantId } }), faces: await adminDb.faceImage.count({ where: { tenantId } }), files: await countFiles(blobDir) };
-}
+const stored = (tenantId = t.tenantId) => storedImages(adminDb, tenantId, blobDir);
 
 describe('agent.uploads.image', () => {
   it('stores a camera still encrypted, once, when it is sent twice with the same client id', async () => {
