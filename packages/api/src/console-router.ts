@@ -14,6 +14,7 @@ import { mailRouter } from './routers/mail/mail-router';
 import { noticesRouter } from './routers/notices/notices-router';
 import { supportRouter } from './routers/support/support-router';
 import { agentFacesRouter, evidenceRouter } from './routers/evidence/evidence-router';
+import { agentUploadsRouter } from './routers/evidence/agent-uploads-router';
 import { auditRouter } from './routers/audit/audit-router';
 import { consoleContractsRouter } from './routers/contracts/contracts-router';
 import { consoleBillingRouter } from './routers/billing/billing-router';
@@ -43,7 +44,7 @@ export const consoleRouter = createTRPCRouter({
   audit: auditRouter,
   privacy: privacyRouter,
   access: accessRouter,
-  agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter, faces: agentFacesRouter }),
+  agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter, faces: agentFacesRouter, uploads: agentUploadsRouter }),
 });
 
 export type ConsoleRouter = typeof consoleRouter;

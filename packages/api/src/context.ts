@@ -10,6 +10,8 @@ export type AppName = 'console' | 'reseller';
 export interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
+  /** The body size the request declares: an upload refuses an oversized body before tRPC reads it. */
+  contentLength: string | null;
 }
 
 export interface Context {
@@ -50,7 +52,7 @@ export async function createContext(input: CreateContextInput): Promise<Context>
   return {
     db: input.db,
     app: input.app,
-    meta: { ip: input.ip, userAgent: input.headers.get('user-agent') },
+    meta: { ip: input.ip, userAgent: input.headers.get('user-agent'), contentLength: input.headers.get('content-length') },
     principal,
     csrf: { header: input.headers.get(CSRF_HEADER), cookie: cookies.get(CSRF_COOKIE) ?? null, origin: input.headers.get('origin'), viaBearer: bearer !== null },
     cookies: new CookieJar(input.resHeaders),

@@ -160,13 +160,31 @@ export const resellerProcedure = authedProcedure.use(async ({ ctx, next }) => {
 });
 
 /** The desktop agent, authenticated by its device token (Authorization: Bearer …). */
-export const agentProcedure = authedProcedure.use(async ({ ctx, next }) => {
+const deviceProcedure = authedProcedure.use(({ ctx, next }) => {
   const p = ctx.principal;
   if (p.kind !== 'device') throw new AppError('UNAUTHENTICATED', 'A device token is required.');
+  return next({ ctx: { principal: p } });
+});
+
+export const agentProcedure = deviceProcedure.use(async ({ ctx, next }) => {
+  const p = ctx.principal;
   return inScope(ctx, { tenantId: p.tenantId }, async (tx) => {
     const { tenant, user } = await loadActiveTenantUser(tx, p.tenantId, p.userId);
     const result = await next({ ctx: { db: tx, tenantId: tenant.id, tenant, user, deviceId: p.deviceId, principal: p } });
     if (!result.ok) throw result.error;
     return result;
   });
+});
+
+/**
+ * The agent's image uploads: the same device and tenant checks as agentProcedure, but in a scoped
+ * transaction that ends before the procedure goes on, and `db` stays the pool. The upload services
+ * (evidence/store-evidence.ts, face-images.ts) open their own short transactions, queued at the upload
+ * gate, around the blob write; one held open here would pin a pooled connection while a slow line
+ * sends the body (up to a minute) and while the blob is written.
+ */
+export const agentUploadProcedure = deviceProcedure.use(async ({ ctx, next }) => {
+  const p = ctx.principal;
+  const { tenant, user } = await inScope(ctx, { tenantId: p.tenantId }, (tx) => loadActiveTenantUser(tx, p.tenantId, p.userId));
+  return next({ ctx: { tenantId: tenant.id, tenant, user, deviceId: p.deviceId, principal: p } });
 });

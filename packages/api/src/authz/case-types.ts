@@ -19,8 +19,8 @@ export interface ConsoleCase {
   minRole: 'PUBLIC' | 'WORKER' | 'MANAGER' | 'ADMIN' | 'AGENT';
   /** Makes the call with ids belonging to tenant `t` (the caller's own, or another tenant's). */
   call: (c: ConsoleCaller, t: TenantFixture, env: AuthzEnv) => Promise<unknown>;
-  /** NOT_FOUND: called with another tenant's ids it must answer NOT_FOUND. OWN_ONLY: it takes no ids. */
-  crossTenant?: 'NOT_FOUND' | 'OWN_ONLY';
+  /** NOT_FOUND (FORBIDDEN): called with another tenant's ids it must answer that code. OWN_ONLY: it takes no ids. */
+  crossTenant?: 'NOT_FOUND' | 'FORBIDDEN' | 'OWN_ONLY';
 }
 
 export interface ResellerCase {

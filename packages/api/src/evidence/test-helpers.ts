@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import jpeg from 'jpeg-js';
@@ -43,3 +43,19 @@ export async function countFiles(dir: string): Promise<number> {
 }
 
 export { join };
+
+/** An upload form as the agent and the console send it: text fields and the file `image`. */
+export function imageForm(fields: Record<string, string>, image?: Uint8Array, type = 'image/jpeg'): FormData {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  if (image) form.set('image', new Blob([Buffer.from(image)], { type }), 'image.jpg');
+  return form;
+}
+
+/** The fields of an interval capture's evidence image. */
+export const intervalFields = (kind: 'CAMERA' | 'SCREEN', clientId = randomUUID()) => ({ kind: 'evidence', evidenceKind: kind, clientId, trigger: 'INTERVAL', capturedAt: new Date().toISOString() });
+
+/** What a tenant has stored: evidence rows, face images, and the blob files of the folder. */
+export async function storedImages(adminDb: Db, tenantId: string, blobDir: string) {
+  return { rows: await adminDb.evidence.count({ where: { tenantId } }), faces: await adminDb.faceImage.count({ where: { tenantId } }), files: await countFiles(blobDir) };
+}

@@ -11,7 +11,7 @@ import { signedInUser, TestBrowser } from '../testing/callers';
 import { CSRF_COOKIE, SESSION_COOKIE } from './cookies';
 import { LocalBlobStore } from '../storage/local-blob-store';
 import type { EvidenceDeps } from '../evidence/deps';
-import { countFiles, deviceToken, makeJpeg, randomKeyring } from '../evidence/test-helpers';
+import { deviceToken, imageForm, intervalFields, makeJpeg, randomKeyring, storedImages } from '../evidence/test-helpers';
 import { readFaceDescriptor } from '../evidence/face-images';
 import { decryptBlob } from '../evidence/read-image';
 import { handleUpload } from './upload';
@@ -34,22 +34,13 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-function form(fields: Record<string, string>, image?: Uint8Array, type = 'image/jpeg'): FormData {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  if (image) f.set('image', new Blob([Buffer.from(image)], { type }), 'image.jpg');
-  return f;
-}
-
 function post(body: FormData, headers: Record<string, string> = { authorization: `Bearer ${token}` }) {
   return handleUpload(new Request('http://127.0.0.1/api/upload', { method: 'POST', body, headers }), deps, { maxBytes: 300_000 });
 }
 
-const interval = (kind: 'CAMERA' | 'SCREEN', clientId = randomUUID()) => ({ kind: 'evidence', evidenceKind: kind, clientId, trigger: 'INTERVAL', capturedAt: new Date().toISOString() });
-
-async function stored(tenantId = t.tenantId) {
-  return { rows: await adminDb.evidence.count({ where: { tenantId } }), faces: await adminDb.faceImage.count({ where: { tenantId } }), files: await countFiles(dir) };
-}
+const form = imageForm;
+const interval = intervalFields;
+const stored = (tenantId = t.tenantId) => storedImages(adminDb, tenantId, dir);
 
 describe('POST /api/upload', () => {
   it('stores a camera still encrypted, chained, and is idempotent by client id', async () => {

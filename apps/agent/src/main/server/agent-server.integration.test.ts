@@ -22,7 +22,7 @@ import { TokenStore } from '../token-store';
 import { trpcAgentAuth, trpcAgentQueries, trpcAgentServer, trpcSettingsSource } from './trpc-agent-server';
 import { createUploadClient } from './upload-client';
 
-// The upload route stores images encrypted in a blob folder: its env (read at import) gets a key and a folder of this run.
+// The upload procedure stores images encrypted in a blob folder: its env (read at import) gets a key and a folder of this run.
 vi.hoisted(async () => {
   const { randomBytes } = await import('node:crypto');
   const { mkdtempSync } = await import('node:fs');
@@ -39,6 +39,8 @@ let server: Server;
 let baseUrl: string;
 /** Simulates the PC losing its network: connections are reset before any response. */
 let networkDown = false;
+/** Requests to anything but /api/trpc (there must be none). */
+const otherPaths: string[] = [];
 let t: TenantFixture;
 
 async function body(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | undefined> {
@@ -50,7 +52,7 @@ async function body(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | und
 beforeAll(async () => {
   // The API's server entry reads DATABASE_URL once, at import: the application role, like production.
   process.env.DATABASE_URL = appLoginUrl(url);
-  const { handleTrpcRequest, handleUpload } = await import('@telework/api/http');
+  const { handleTrpcRequest } = await import('@telework/api/http');
   server = createServer(async (req, res) => {
     if (networkDown) return void req.socket.destroy();
     const headers = new Headers();
@@ -58,7 +60,10 @@ beforeAll(async () => {
     // Like Next's server in production, pass the peer address on (the API refuses unknown addresses).
     headers.set('x-forwarded-for', req.socket.remoteAddress ?? '');
     const request = new Request(`http://127.0.0.1${req.url ?? '/'}`, { method: req.method, headers, body: req.method === 'GET' ? undefined : await body(req) });
-    const response = new URL(request.url).pathname === '/api/upload' ? await handleUpload(request) : await handleTrpcRequest(request, { app: 'console' });
+    // The agent talks to the tRPC endpoint only: any other path would be answered 404 and noted here.
+    const path = new URL(request.url).pathname;
+    if (!path.startsWith('/api/trpc/')) otherPaths.push(path);
+    const response = path.startsWith('/api/trpc/') ? await handleTrpcRequest(request, { app: 'console' }) : new Response(null, { status: 404 });
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });
@@ -214,5 +219,9 @@ describe('agent against the real API server', () => {
     expect(await sync.syncNow()).toMatchObject({ online: true, signedOut: false, queuedImages: 0 });
     expect(await counts()).toEqual({ faces: before.faces + 2, evidence: before.evidence + 7 });
     expect(late.clientId).toBeTruthy();
+  });
+
+  it('sent everything, images included, to the tRPC endpoint', () => {
+    expect(otherPaths).toEqual([]);
   });
 });

@@ -20,8 +20,8 @@ function trpcCode(error: unknown): string | undefined {
 const SIGNED_OUT = new Set(['UNAUTHORIZED', 'FORBIDDEN']);
 
 /**
- * Sends queued events with the stored device token (tRPC; enrolment stills through the upload route)
- * and evidence images through the upload route; each item's client id is its idempotency key.
+ * Sends queued events with the stored device token (tRPC), enrolment stills and evidence images
+ * through the upload client (tRPC too, FormData); each item's client id is its idempotency key.
  */
 export function trpcAgentServer(tokens: TokenStore, upload: UploadClient = createUploadClient(tokens)): AgentServer {
   const client = async () => {

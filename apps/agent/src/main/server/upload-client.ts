@@ -1,15 +1,14 @@
+import { TRPCClientError } from '@trpc/client';
 import { z } from 'zod';
 import type { ImageItem } from '../offline-queue/item';
 import { RejectedItemError } from '../offline-queue/offline-queue';
 import { assertServerUrl } from '../security/server-url';
 import { DeviceSignedOutError } from '../sync/sync-service';
 import type { TokenStore } from '../token-store';
+import { createAgentClient } from './trpc-client';
 
 /** A 1920×1080 screenshot on a 256 kbps line takes ~10 s; leave room for a slow server. */
 const UPLOAD_TIMEOUT_MS = 60_000;
-
-/** The upload route's typed JSON error (packages/api/src/http/upload-errors.ts). */
-const errorBody = z.object({ error: z.string(), reason: z.string().optional(), message: z.string().optional() });
 
 /** An enrolment still as queued: the renderer's JPEG and the descriptor its face model computed. */
 export interface FaceUploadItem {
@@ -29,15 +28,40 @@ export interface UploadClientOptions {
   log?: (line: string) => void;
 }
 
+/** The refusal's fields as the API's error formatter puts them into a tRPC error (packages/api/src/trpc.ts). */
+const errorData = z.object({ httpStatus: z.number().optional(), code: z.string().optional(), appCode: z.string().optional(), reason: z.string().optional() });
+
 /**
- * POSTs images to the console's `/api/upload` (multipart, Bearer device token). The client id is the
- * server's idempotency key, so a resend after a lost answer stores nothing twice. Answers are sorted
- * for the sync: a refusal that can never succeed drops the item (logged), 401/403 means this device
- * is signed out, and anything else (network, 5xx, 429, an incident not received yet) is retried.
+ * Sorts a failed upload for the sync (see createUploadClient). The status comes from the tRPC error,
+ * else from the HTTP answer (`answered`: a proxy's page, the access guard's 403), if there was one.
+ */
+function sortFailure(what: string, clientId: string, error: unknown, answered: number | undefined, log: (line: string) => void): Error {
+  if (!(error instanceof TRPCClientError)) return error instanceof Error ? error : new Error(String(error));
+  const data = errorData.safeParse(error.data).data;
+  const status = data?.httpStatus ?? answered;
+  const code = data?.appCode ?? data?.code;
+  const label = code ? `${code}${data?.reason ? `/${data.reason}` : ''}` : status ? `HTTP ${status}` : error.message;
+  if (status === 401 || status === 403) return new DeviceSignedOutError(`${what} refused: ${label}`);
+  // No answer (network, timeout), or an answer that is not a refusal, is tried again: the client id
+  // makes a resend of what was stored harmless. The evidence of an incident waits until the incident
+  // event itself has reached the server.
+  const refused = status !== undefined && status >= 400 && status < 500 && status !== 429 && data?.reason !== 'INCIDENT_NOT_FOUND';
+  if (!refused) return new Error(`${what} not accepted yet: ${label}`, { cause: error });
+  const reason = `${what} ${clientId} dropped: ${label} (${error.message})`;
+  log(reason);
+  return new RejectedItemError(reason, { cause: error });
+}
+
+/**
+ * Sends images as the tRPC mutation `agent.uploads.image` (multipart FormData, Bearer device token),
+ * over https only (http on loopback). The client id is the server's idempotency key, so a resend
+ * after a lost answer stores nothing twice. Answers are sorted for the sync: a refusal that can never
+ * succeed drops the item (logged), 401/403 means this device is signed out, and anything else
+ * (network, 5xx, 429, an incident not received yet) is retried.
  */
 export function createUploadClient(tokens: TokenStore, options: UploadClientOptions = {}): UploadClient {
-  const doFetch = options.fetch ?? fetch;
   const log = options.log ?? ((line: string) => console.warn(line));
+  const doFetch = options.fetch ?? fetch;
 
   const post = async (what: string, fields: Record<string, string>, jpeg: Uint8Array) => {
     const credentials = await tokens.get();
@@ -47,25 +71,19 @@ export function createUploadClient(tokens: TokenStore, options: UploadClientOpti
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.set(name, value);
     form.set('image', new Blob([Buffer.from(jpeg)], { type: 'image/jpeg' }), 'image.jpg');
-    const response = await doFetch(new URL('api/upload', base.href.endsWith('/') ? base.href : `${base.href}/`), {
-      method: 'POST',
-      headers: { authorization: `Bearer ${credentials.token}` },
-      body: form,
-      signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS),
-    });
-    if (response.ok) {
-      await response.body?.cancel();
-      return;
+    // The link reports an answer that is not tRPC's JSON without its status: kept here for the sorting.
+    let answered: number | undefined;
+    const recording: typeof fetch = async (input, init) => {
+      const response = await doFetch(input, init);
+      answered = response.status;
+      return response;
+    };
+    const client = createAgentClient(base, credentials.token, { timeoutMs: UPLOAD_TIMEOUT_MS, fetch: recording });
+    try {
+      await client.agent.uploads.image.mutate(form);
+    } catch (error) {
+      throw sortFailure(what, fields.clientId ?? '', error, answered, log);
     }
-    const parsed = errorBody.safeParse(await response.json().catch(() => null));
-    const code = parsed.data ? `${parsed.data.error}${parsed.data.reason ? `/${parsed.data.reason}` : ''}` : `HTTP ${response.status}`;
-    if (response.status === 401 || response.status === 403) throw new DeviceSignedOutError(`${what} refused: ${code}`);
-    // The evidence of an incident waits until the incident event itself has reached the server.
-    const transient = response.status >= 500 || response.status === 429 || parsed.data?.reason === 'INCIDENT_NOT_FOUND';
-    if (transient) throw new Error(`${what} not accepted yet: ${code}`);
-    const reason = `${what} ${fields.clientId} dropped: ${code}${parsed.data?.message ? ` (${parsed.data.message})` : ''}`;
-    log(reason);
-    throw new RejectedItemError(reason);
   };
 
   return {

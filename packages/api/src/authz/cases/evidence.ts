@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthzEnv, ConsoleCases } from '../case-types';
 import type { TenantFixture } from '../../testing/fixtures';
+import { imageForm, makeJpeg } from '../../evidence/test-helpers';
 
 /** An incident of the fixture's worker, inserted as a fixture (the agent would report it). */
 async function incidentOf(t: TenantFixture, env: AuthzEnv): Promise<string> {
@@ -16,6 +17,11 @@ async function faceOf(t: TenantFixture, env: AuthzEnv): Promise<string> {
   return f.id;
 }
 
+/** An enrolment still naming tenant t's worker, as the agent sends it (the fixture device is that worker's). */
+function workerFace(t: TenantFixture): FormData {
+  return imageForm({ kind: 'face', clientId: randomUUID(), userId: t.users.worker.id, descriptor: JSON.stringify(Array(1024).fill(0.01)) }, makeJpeg(64, 48));
+}
+
 /** Evidence, incidents and face images (issue 5). */
 export const consoleCases: ConsoleCases = {
   'evidence.incidents': { minRole: 'MANAGER', call: (c, t) => c.evidence.incidents({ userId: t.users.worker.id }), crossTenant: 'NOT_FOUND' },
@@ -29,4 +35,6 @@ export const consoleCases: ConsoleCases = {
   'evidence.faces': { minRole: 'ADMIN', call: (c, t) => c.evidence.faces({ userId: t.users.worker.id }), crossTenant: 'NOT_FOUND' },
   'evidence.deleteFace': { minRole: 'ADMIN', call: async (c, t, env) => c.evidence.deleteFace({ faceImageId: await faceOf(t, env) }), crossTenant: 'NOT_FOUND' },
   'evidence.verify': { minRole: 'ADMIN', call: (c) => c.evidence.verify({ blobs: false }), crossTenant: 'OWN_ONLY' },
+  // Another tenant's worker is not this device's user (evidence with another tenant's incident: routers/evidence/agent-uploads test).
+  'agent.uploads.image': { minRole: 'AGENT', call: (c, t) => c.agent.uploads.image(workerFace(t)), crossTenant: 'FORBIDDEN' },
 };
