@@ -1,6 +1,7 @@
 // Upload bench: `npx tsx packages/api/src/evidence/upload.bench.ts` (BENCH_AGENTS=60 BENCH_UPLOADS=10 by default).
 // A fresh database (TEST_DATABASE_URL server, else embedded), a child process serving the REAL
-// handleUpload on 127.0.0.1 through node:http, many concurrent simulated agents posting ~130 KB JPEGs
+// route the agent uses (POST /api/trpc/agent.uploads.image through handleTrpcRequest, access rules
+// included) on 127.0.0.1 through node:http, many concurrent simulated agents posting ~130 KB JPEGs
 // with their device tokens; then the same load against a baseline server that only writes the file
 // and inserts a row. Prints uploads/s, p50/p99, the server's CPU and RSS, and workers per 2-core server;
 // checks at the end that every upload is stored exactly once (rows and blob files).
@@ -30,7 +31,7 @@ function percentile(values: number[], p: number): number {
 
 // ---------- server side (child process) ----------
 async function serve(mode: 'real' | 'baseline') {
-  const { handleUpload } = await import('../http/upload');
+  const { handleTrpcRequest } = await import('../http/index');
   const { getServerDb } = await import('../http/db');
   const db = getServerDb();
   const blobDir = process.env.BLOB_DIR ?? '.data/blobs';
@@ -67,8 +68,10 @@ async function serve(mode: 'real' | 'baseline') {
       }
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+      // As Next's server does: the socket's address becomes the last X-Forwarded-For hop.
+      headers.set('x-forwarded-for', req.socket.remoteAddress ?? '');
       const request = new Request(`http://127.0.0.1${req.url ?? '/'}`, { method: req.method, headers, body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } as RequestInit);
-      const response = mode === 'real' ? await handleUpload(request) : await baseline(request);
+      const response = mode === 'real' ? await handleTrpcRequest(request, { app: 'console' }) : await baseline(request);
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));
     })().catch((error: unknown) => {
@@ -117,10 +120,10 @@ async function runLoad(mode: 'real' | 'baseline', port: number, tokens: string[]
         form.set('capturedAt', new Date().toISOString());
         form.set('image', new Blob([Buffer.from(images[(a + i) % images.length] ?? new Uint8Array())], { type: 'image/jpeg' }));
         const s = performance.now();
-        const res = await fetch(`http://127.0.0.1:${port}/api/upload`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+        const res = await fetch(`http://127.0.0.1:${port}/api/trpc/agent.uploads.image`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
         await res.arrayBuffer();
         latencies.push(performance.now() - s);
-        if (res.status === 201) ok += 1;
+        if (res.ok) ok += 1;
         else failures.push(`${res.status}`);
       }
     }),
