@@ -45,7 +45,10 @@ function sortFailure(what: string, clientId: string, error: unknown, answered: n
   // No answer (network, timeout), or an answer that is not a refusal, is tried again: the client id
   // makes a resend of what was stored harmless. The evidence of an incident waits until the incident
   // event itself has reached the server.
-  const refused = status !== undefined && status >= 400 && status < 500 && status !== 429 && data?.reason !== 'INCIDENT_NOT_FOUND';
+  // A 404 that is not one of the API's own refusals (no appCode) means a server, or a proxy in
+  // front of it, without this route yet, e.g. during an upgrade: the image waits (the queue caps images).
+  const missingRoute = status === 404 && data?.appCode === undefined;
+  const refused = status !== undefined && status >= 400 && status < 500 && status !== 429 && !missingRoute && data?.reason !== 'INCIDENT_NOT_FOUND';
   if (!refused) return new Error(`${what} not accepted yet: ${label}`, { cause: error });
   const reason = `${what} ${clientId} dropped: ${label} (${error.message})`;
   log(reason);
