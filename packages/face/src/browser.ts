@@ -68,7 +68,6 @@ export async function createBrowserFaceAnalyzer(options: BrowserFaceAnalyzerOpti
   for (const required of ['blazeface', 'facemesh', 'faceres']) {
     if (!models.includes(required)) throw new Error(`face model did not load: ${required} from ${options.modelBasePath}`);
   }
-  setSpoofModels(human.config, models);
   const loadMs = performance.now() - started;
 
   const canvas = document.createElement('canvas');

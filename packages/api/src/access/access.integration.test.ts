@@ -48,7 +48,7 @@ describe('access from abroad (第5条, 第22条6号)', () => {
   it('finds the tenant from the session cookie before tRPC runs', async () => {
     const t = await createTenantFixture(adminDb);
     const admin = await signedInUser(db, t, 'admin');
-    const cookie = [...admin.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+    const cookie = admin.cookieHeader();
     const req = new Request('https://console.example/api/trpc/users.list', { headers: { cookie } });
     expect(await guardRequest(db, req, '133.242.0.1')).toBeNull();
     const refused = await guardRequest(db, req, '8.8.8.8');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../testing/db';
 import { createOperatorFixture, createResellerFixture, createTenantFixture, type TenantFixture } from '../testing/fixtures';
-import { signedInProvider, signedInUser, type TestBrowser } from '../testing/callers';
+import { signedInProvider, signedInUser } from '../testing/callers';
 import { LocalBlobStore } from '../storage/local-blob-store';
 import { handleImage } from '../http/images';
 import { handleUpload } from '../http/upload';
@@ -29,9 +29,6 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-function headersOf(b: TestBrowser): Record<string, string> {
-  return { cookie: [...b.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; '), 'x-csrf-token': b.cookies.get('tw_csrf') ?? '' };
-}
 const getImage = (path: string, headers: Record<string, string>) => handleImage(new Request(`http://127.0.0.1${path}`, { headers }), deps);
 
 async function incidentWithEvidence(tenant: TenantFixture, userId: string, deviceId: string, at = new Date()) {
@@ -53,7 +50,7 @@ describe('console: incidents, judgement, images', () => {
     const detail = await admin.console((c) => c.evidence.incident({ incidentId }));
     expect(detail.evidence.map((e) => e.kind)).toEqual(['CAMERA', 'SCREEN']);
     for (const e of detail.evidence) {
-      const res = await getImage(e.imageUrl, headersOf(admin));
+      const res = await getImage(e.imageUrl, admin.httpHeaders());
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toContain('no-store');
       expect(res.headers.get('content-type')).toBe('image/jpeg');
@@ -79,8 +76,8 @@ describe('console: incidents, judgement, images', () => {
     expect(seen).toContain(mine.incidentId);
     expect(seen).not.toContain(hidden.incidentId);
     await expect(manager.console((c) => c.evidence.incident({ incidentId: hidden.incidentId }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect((await getImage(`/api/images/${hidden.evidenceIds[0]}`, headersOf(manager))).status).toBe(404);
-    expect((await getImage(`/api/images/${mine.evidenceIds[0]}`, headersOf(manager))).status).toBe(200);
+    expect((await getImage(`/api/images/${hidden.evidenceIds[0]}`, manager.httpHeaders())).status).toBe(404);
+    expect((await getImage(`/api/images/${mine.evidenceIds[0]}`, manager.httpHeaders())).status).toBe(200);
 
     const worker = await signedInUser(db, t, 'worker');
     const tl = await worker.console((c) => c.evidence.timeline({ from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 60_000) }));
@@ -90,8 +87,8 @@ describe('console: incidents, judgement, images', () => {
     // A timeline is read at most 31 days at a time, forwards.
     await expect(worker.console((c) => c.evidence.timeline({ from: new Date(0), to: new Date() }))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(worker.console((c) => c.evidence.timeline({ from: new Date(), to: new Date(Date.now() - 1) }))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    expect((await getImage(`/api/images/${mine.evidenceIds[1]}`, headersOf(worker))).status).toBe(200);
-    expect((await getImage(`/api/images/${hidden.evidenceIds[1]}`, headersOf(worker))).status).toBe(404);
+    expect((await getImage(`/api/images/${mine.evidenceIds[1]}`, worker.httpHeaders())).status).toBe(200);
+    expect((await getImage(`/api/images/${hidden.evidenceIds[1]}`, worker.httpHeaders())).status).toBe(404);
   });
 
   it('provider operators, reseller staff, devices, other tenants and anonymous callers get no image or face data from any route', async () => {
@@ -105,10 +102,10 @@ describe('console: incidents, judgement, images', () => {
     const token = await deviceToken(adminDb, t.tenantId, t.deviceId);
     const paths = [`/api/images/${evidenceIds[0]}`, `/api/images/${evidenceIds[1]}`, `/api/images/face/${face.faceImageId}`];
     for (const path of paths) {
-      expect((await getImage(path, headersOf(operator))).status).toBe(403);
-      expect((await getImage(path, headersOf(staff))).status).toBe(403);
+      expect((await getImage(path, operator.httpHeaders())).status).toBe(403);
+      expect((await getImage(path, staff.httpHeaders())).status).toBe(403);
       expect((await getImage(path, { authorization: `Bearer ${token}` })).status).toBe(403);
-      expect((await getImage(path, headersOf(other))).status).toBe(404);
+      expect((await getImage(path, other.httpHeaders())).status).toBe(404);
       expect((await getImage(path, {})).status).toBe(401);
     }
     // Upload route: provider sessions cannot store into a tenant either.
@@ -118,7 +115,7 @@ describe('console: incidents, judgement, images', () => {
     form.set('userId', t.users.worker.id);
     form.set('descriptor', JSON.stringify(Array(1024).fill(0.1)));
     form.set('image', new Blob([Buffer.from(makeJpeg(64, 48))], { type: 'image/jpeg' }));
-    const up = await handleUpload(new Request('http://127.0.0.1/api/upload', { method: 'POST', body: form, headers: headersOf(operator) }), deps);
+    const up = await handleUpload(new Request('http://127.0.0.1/api/upload', { method: 'POST', body: form, headers: operator.httpHeaders() }), deps);
     expect(up.status).toBe(403);
     // tRPC: every evidence procedure refuses an operator (the isolation test covers each one too).
     await expect(operator.console((c) => c.evidence.incidents({}))).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -136,7 +133,7 @@ describe('console: incidents, judgement, images', () => {
     const face = await storeFaceImage(deps, { tenantId: t.tenantId, userId: t.users.manager.id, clientId: randomUUID(), source: 'CONSOLE', bytes: makeJpeg(320, 240), descriptor: { from: 'client', values: Array(1024).fill(0.2) } });
     const list = await admin.console((c) => c.evidence.faces({ userId: t.users.manager.id }));
     expect(list.map((f) => f.id)).toEqual([face.faceImageId]);
-    const res = await getImage(list[0]?.imageUrl ?? '', headersOf(admin));
+    const res = await getImage(list[0]?.imageUrl ?? '', admin.httpHeaders());
     expect(res.status).toBe(200);
     const row = await adminDb.faceImage.findFirstOrThrow({ where: { id: face.faceImageId } });
     // The router deletes through the configured store; delete directly through ours to check the blob.

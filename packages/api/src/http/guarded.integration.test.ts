@@ -22,7 +22,7 @@ describe('routes outside tRPC keep the access rules (第5条, 第22条6号)', ()
   it('refuses a signed-in administrator calling from abroad on every data route, and logs each refusal', async () => {
     const t = await createTenantFixture(adminDb);
     const admin = await signedInUser(db, t, 'admin');
-    const cookie = [...admin.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+    const cookie = admin.cookieHeader();
     for (const route of routes) {
       const res = await route.call(new Headers({ cookie, 'x-forwarded-for': '8.8.8.8' }));
       expect(res.status, route.name).toBe(403);
@@ -36,7 +36,7 @@ describe('routes outside tRPC keep the access rules (第5条, 第22条6号)', ()
   it('lets the same session through from Japan (the handler answers)', async () => {
     const t = await createTenantFixture(adminDb);
     const admin = await signedInUser(db, t, 'admin');
-    const cookie = [...admin.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+    const cookie = admin.cookieHeader();
     // The exports need no master key (the image and upload routes do: their own tests cover them).
     const [work, board] = await Promise.all(routes.slice(1, 3).map((r) => r.call(new Headers({ cookie, 'x-forwarded-for': '133.242.0.1' }))));
     expect(work?.status).toBe(200);

@@ -7,7 +7,6 @@ import { newToken } from '../auth/tokens';
 import { clientIp } from './client-ip';
 import { CSRF_COOKIE, CookieJar, parseCookies } from './cookies';
 import { getServerDb } from './db';
-import { guardRequest } from '../access/http-guard';
 import * as exportRoutes from './export';
 import { withAccessGuard } from './guarded';
 import * as images from './images';
@@ -17,15 +16,15 @@ export { SESSION_COOKIE, CSRF_COOKIE, CSRF_HEADER } from './cookies';
 export { getServerDb } from './db';
 export { handleStripeWebhook } from './stripe-webhook';
 
-// Every route with tenant data passes the access rules first, like /api/trpc below.
+// Every route with tenant data passes the access rules first, /api/trpc too (below).
 export const handleUpload = withAccessGuard(getServerDb, (req) => upload.handleUpload(req));
 export const handleImage = withAccessGuard(getServerDb, (req) => images.handleImage(req));
 export const handleWorkExport = withAccessGuard(getServerDb, exportRoutes.handleWorkExport);
 export const handleBoardExport = withAccessGuard(getServerDb, exportRoutes.handleBoardExport);
 
-function serve(router: AnyTRPCRouter, app: AppName, req: Request, endpoint: string): Promise<Response> {
+function serve(router: AnyTRPCRouter, app: AppName, req: Request): Promise<Response> {
   return fetchRequestHandler({
-    endpoint,
+    endpoint: '/api/trpc',
     req,
     router,
     createContext: ({ req: r, resHeaders }) => {
@@ -39,11 +38,13 @@ function serve(router: AnyTRPCRouter, app: AppName, req: Request, endpoint: stri
   });
 }
 
+// Japan only (第5条, 第22条6号) and the tenant's own allow-list, before anything else runs.
+const trpcRoutes = {
+  console: withAccessGuard(getServerDb, (req) => serve(consoleRouter, 'console', req)),
+  reseller: withAccessGuard(getServerDb, (req) => serve(resellerRouter, 'reseller', req)),
+} satisfies Record<AppName, (req: Request) => Promise<Response>>;
+
 /** Serves /api/trpc for one app. Mounted by the Next route handlers (GET and POST). */
-export async function handleTrpcRequest(req: Request, opts: { app: AppName; endpoint?: string }): Promise<Response> {
-  // Japan only (第5条, 第22条6号) and the tenant's own allow-list, before anything else runs.
-  const refusal = await guardRequest(getServerDb(), req, clientIp(req.headers));
-  if (refusal) return refusal;
-  const endpoint = opts.endpoint ?? '/api/trpc';
-  return opts.app === 'console' ? serve(consoleRouter, 'console', req, endpoint) : serve(resellerRouter, 'reseller', req, endpoint);
+export function handleTrpcRequest(req: Request, opts: { app: AppName }): Promise<Response> {
+  return trpcRoutes[opts.app](req);
 }

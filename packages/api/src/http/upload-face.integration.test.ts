@@ -12,7 +12,6 @@ import { boxBlur, fixture } from '@telework/face/testing';
 import { useTestDatabase } from '../testing/db';
 import { createTenantFixture, type TenantFixture } from '../testing/fixtures';
 import { signedInUser, type TestBrowser } from '../testing/callers';
-import { CSRF_COOKIE } from './cookies';
 import { LocalBlobStore } from '../storage/local-blob-store';
 import type { EvidenceDeps } from '../evidence/deps';
 import { countFiles, deviceToken, randomKeyring } from '../evidence/test-helpers';
@@ -46,9 +45,6 @@ function consolePhoto(name: string, edit: (img: RgbImage) => RgbImage = (img) =>
   return new Uint8Array(jpeg.encode({ width: rgb.width, height: rgb.height, data: rgba }, 92).data);
 }
 
-function headersOf(b: TestBrowser): Record<string, string> {
-  return { cookie: [...b.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; '), 'x-csrf-token': b.cookies.get(CSRF_COOKIE) ?? '' };
-}
 
 function upload(image: Uint8Array, fields: Record<string, string>, headers: Record<string, string>) {
   const form = new FormData();
@@ -65,7 +61,7 @@ describe('console enrolment: the server computes the face descriptor', () => {
   it('enrols a clear single-face photo with the descriptor of that face, ignoring one sent along', async () => {
     const before = await stored();
     const photo = consolePhoto('person-vlado.jpg');
-    const res = await upload(photo, { userId: t.users.worker.id, descriptor: JSON.stringify(Array(1024).fill(0.5)) }, headersOf(admin));
+    const res = await upload(photo, { userId: t.users.worker.id, descriptor: JSON.stringify(Array(1024).fill(0.5)) }, admin.httpHeaders());
     expect(res.status).toBe(201);
     const { faceImageId } = (await res.json()) as { faceImageId: string };
     expect(await stored()).toEqual({ faces: before.faces + 1, files: before.files + 1, audits: before.audits + 1 });
@@ -92,7 +88,7 @@ describe('console enrolment: the server computes the face descriptor', () => {
   ];
   it.each(refusals)('refuses %s with a typed reason and stores nothing', async (_name, photo, expected) => {
     const before = await stored();
-    const res = await upload(photo(), { userId: t.users.worker.id }, headersOf(admin));
+    const res = await upload(photo(), { userId: t.users.worker.id }, admin.httpHeaders());
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: 'VALIDATION', ...expected });
     expect(await stored()).toEqual(before);
@@ -101,7 +97,7 @@ describe('console enrolment: the server computes the face descriptor', () => {
   it('checks the user before analysing: another tenant’s user is not found, and nothing is stored', async () => {
     const other = await createTenantFixture(adminDb);
     const before = await stored();
-    const res = await upload(consolePhoto('person-vlado.jpg'), { userId: other.users.worker.id }, headersOf(admin));
+    const res = await upload(consolePhoto('person-vlado.jpg'), { userId: other.users.worker.id }, admin.httpHeaders());
     expect(res.status).toBe(404);
     expect(await stored()).toEqual(before);
   });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '@telework/db';
 import { useTestDatabase } from '../testing/db';
 import { createTenantFixture, type TenantFixture } from '../testing/fixtures';
-import { signedInUser, TestBrowser } from '../testing/callers';
+import { signedInUser } from '../testing/callers';
 import { CSRF_COOKIE, SESSION_COOKIE } from './cookies';
 import { LocalBlobStore } from '../storage/local-blob-store';
 import type { EvidenceDeps } from '../evidence/deps';
@@ -118,11 +118,11 @@ describe('POST /api/upload', () => {
     const face = { kind: 'face', clientId: randomUUID(), userId: t.users.admin.id, descriptor: JSON.stringify(Array(1024).fill(0.01)) };
     expect((await post(form(face, makeJpeg(64, 48)))).status).toBe(403);
     const worker = await signedInUser(db, t, 'worker');
-    expect((await post(form({ ...face, userId: t.users.worker.id }, makeJpeg(64, 48)), sessionHeaders(worker))).status).toBe(403);
+    expect((await post(form({ ...face, userId: t.users.worker.id }, makeJpeg(64, 48)), worker.httpHeaders())).status).toBe(403);
     const admin = await signedInUser(db, t, 'admin');
-    expect((await post(form(interval('CAMERA'), makeJpeg(64, 48)), sessionHeaders(admin))).status).toBe(403);
+    expect((await post(form(interval('CAMERA'), makeJpeg(64, 48)), admin.httpHeaders())).status).toBe(403);
     // Another tenant's user named by an admin: not found in his tenant.
-    expect((await post(form({ ...face, userId: other.users.worker.id }, makeJpeg(64, 48)), sessionHeaders(admin))).status).toBe(404);
+    expect((await post(form({ ...face, userId: other.users.worker.id }, makeJpeg(64, 48)), admin.httpHeaders())).status).toBe(404);
     expect(await stored()).toEqual(before);
     expect(await stored(other.tenantId)).toEqual({ rows: 0, faces: 0, files: before.files });
   });
@@ -172,7 +172,3 @@ describe('POST /api/upload', () => {
   });
 });
 
-function sessionHeaders(b: TestBrowser): Record<string, string> {
-  const csrf = b.cookies.get(CSRF_COOKIE) ?? '';
-  return { cookie: [...b.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; '), 'x-csrf-token': csrf };
-}

@@ -22,10 +22,20 @@ export class TestBrowser {
     this.cookies.set(CSRF_COOKIE, 'initial-csrf-token-for-tests');
   }
 
+  /** The Cookie header this browser sends. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+  }
+
+  /** What the console sends to its plain HTTP routes (upload, images, exports): the cookies and the CSRF header. */
+  httpHeaders(): Record<string, string> {
+    return { cookie: this.cookieHeader(), [CSRF_HEADER]: this.cookies.get(CSRF_COOKIE) ?? '' };
+  }
+
   private async context(extraHeaders: Record<string, string> = {}) {
     // A browser sends its page's origin with every POST.
     const headers = new Headers({ origin: 'https://console.telework.example', ...extraHeaders });
-    headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; '));
+    headers.set('cookie', this.cookieHeader());
     const csrf = this.cookies.get(CSRF_COOKIE);
     if (this.sendCsrf && csrf) headers.set(CSRF_HEADER, csrf);
     const resHeaders = new Headers();

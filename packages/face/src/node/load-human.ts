@@ -66,7 +66,6 @@ export async function loadNodeFaceAnalyzer(options: NodeFaceAnalyzerOptions = {}
   for (const required of ['blazeface', 'facemesh', 'faceres']) {
     if (!models.includes(required)) throw new Error(`face model did not load: ${required} from ${modelsDir}`);
   }
-  setSpoofModels(human.config, models);
   const loadMs = performance.now() - started;
 
   // One detection at a time: Human keeps per-call state on the instance.

@@ -12,7 +12,6 @@ import { consoleRouter, type ConsoleRouter } from '../../console-router';
 import { createContext } from '../../context';
 import { getMasterKeyring } from '../../crypto';
 import { apiEnv } from '../../env';
-import { CSRF_COOKIE, CSRF_HEADER } from '../../http/cookies';
 import { readFaceDescriptor } from '../../evidence/face-images';
 import { decryptBlob } from '../../evidence/read-image';
 import { deviceToken, imageForm, intervalFields, makeJpeg, storedImages } from '../../evidence/test-helpers';
@@ -194,7 +193,7 @@ describe('agent.uploads.image', () => {
     const before = await stored();
     const image = makeJpeg(640, 480, { noise: 255, quality: 100 });
     const admin = await signedInUser(db, t, 'admin');
-    const session = client({ cookie: [...admin.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; '), [CSRF_HEADER]: admin.cookies.get(CSRF_COOKIE) ?? '' });
+    const session = client(admin.httpHeaders());
     for (const caller of [session, client({}), agent('not-a-token')]) {
       expect(await refusal(caller.agent.uploads.image.mutate(form(faceOf(t.users.worker.id), image)))).toMatchObject({ code: 'UNAUTHORIZED', httpStatus: 401, appCode: 'UNAUTHENTICATED' });
       expect(lastBodyRead).toBeLessThan(image.length / 4);
