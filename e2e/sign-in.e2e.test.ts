@@ -26,6 +26,15 @@ describe('sign-in in a real browser', () => {
     }
   });
 
+  it('the served apps take the client address from the socket: an X-Forwarded-For the client sends is not believed', async () => {
+    // From loopback, claiming a foreign address: refused would mean the header was trusted (403).
+    // Nobody is signed in, so the image route answers 401 once the access check has let the call through.
+    for (const forged of ['8.8.8.8', '127.0.0.1, 8.8.8.8']) {
+      const response = await fetch(`${consoleUrl}/api/images/00000000-0000-4000-8000-000000000000`, { headers: { 'x-forwarded-for': forged } });
+      expect(response.status, forged).toBe(401);
+    }
+  });
+
   it('a demo admin signs in to the console and sees the home page with his name', async () => {
     const page = await newPage();
     await page.goto(`${consoleUrl}/sign-in`);

@@ -19,9 +19,9 @@ export function buildApps(): void {
   if (r.status !== 0) throw new Error('building the web apps failed');
 }
 
-/** Starts `next start` for one app; its output goes to ours with a prefix. */
+/** Starts one app through scripts/serve-app.ts (`next start` that owns X-Forwarded-For); its output goes to ours with a prefix. */
 export function startApp(app: AppSpec, env: Record<string, string>): ChildProcess {
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-p', String(app.port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'serve-app.ts'), app.name, String(app.port), '127.0.0.1'], {
     cwd: path.join(ROOT, 'apps', app.name),
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
