@@ -83,9 +83,10 @@ describe.skipIf(!existsSync(CHROMIUM))('browser entry in Chromium', () => {
       img.src = '${base}/fixtures/person-vlado.jpg';
       await img.decode();
       const frame = await analyzer.analyze(img);
-      return { models: analyzer.models, frame };
+      const light = await analyzer.analyze(img, { depth: 'light' });
+      return { models: analyzer.models, frame, light };
     })()`;
-    const result = (await page.evaluate(script)) as { models: string[]; frame: FrameAnalysis };
+    const result = (await page.evaluate(script)) as { models: string[]; frame: FrameAnalysis; light: FrameAnalysis };
     await page.close();
 
     expect([...result.models].sort()).toEqual(['antispoof', 'blazeface', 'facemesh', 'faceres', 'liveness']);
@@ -100,5 +101,8 @@ describe.skipIf(!existsSync(CHROMIUM))('browser entry in Chromium', () => {
     // Canvas and box-filter downscaling differ by a pixel or so; measured similarity here: 1.0.
     expect(faceSimilarity(b.embedding, n.embedding)).toBeGreaterThanOrEqual(0.95);
     expect(b.sharpness).toBeGreaterThan(400);
+    // A light check in the browser: the same face in the same box, without embedding or spoof scores.
+    expect(result.light.faces).toHaveLength(1);
+    expect(result.light.faces[0]).toMatchObject({ box: b.box, embedding: null, real: null, live: null });
   });
 });

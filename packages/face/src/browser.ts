@@ -1,7 +1,7 @@
 // Renderer entry for the desktop agent: the same Human configuration as in Node, models served by
 // the agent at a URL the caller gives, frames taken from the webcam <video> (or any canvas).
 import { Human } from '@vladmandic/human';
-import { buildHumanConfig, setSpoofModels, type AnalyzeOptions, type FaceBackend } from './human-config';
+import { buildHumanConfig, setCheckDepth, type AnalyzeOptions, type FaceBackend } from './human-config';
 import { FRAME_MAX_HEIGHT, FRAME_MAX_WIDTH } from './image/rgb-image';
 import { toFrameAnalysis } from './observation';
 import type { FrameAnalysis } from './verdict/types';
@@ -85,10 +85,17 @@ export async function createBrowserFaceAnalyzer(options: BrowserFaceAnalyzerOpti
       ctx.imageSmoothingQuality = 'high';
       ctx.drawImage(source, 0, 0, canvas.width, canvas.height);
       const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      setSpoofModels(human.config, models, options);
-      const result = await human.detect(canvas);
-      if (result.error) throw new Error(`face analysis failed: ${result.error}`);
-      return toFrameAnalysis({ width: pixels.width, height: pixels.height, data: pixels.data, channels: 4 }, result.face);
+      // Human gets the pixels we read anyway (for sharpness) as a tensor: handed the canvas, it
+      // would draw it onto a canvas of its own and read it back once more on every check.
+      const tensor = human.tf.browser.fromPixels(pixels);
+      try {
+        setCheckDepth(human.config, models, options);
+        const result = await human.detect(tensor);
+        if (result.error) throw new Error(`face analysis failed: ${result.error}`);
+        return toFrameAnalysis({ width: pixels.width, height: pixels.height, data: pixels.data, channels: 4 }, result.face);
+      } finally {
+        human.tf.dispose(tensor);
+      }
     };
     const next = queue.then(run, run);
     queue = next.catch(() => undefined);

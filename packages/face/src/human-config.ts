@@ -1,9 +1,13 @@
 import type { Config } from '@vladmandic/human';
+import type { CheckDepth } from './verdict/types';
 
 /** Per-frame choices of an analysis. */
 export interface AnalyzeOptions {
-  /** Run antispoof + liveness on this frame (default true); off, `real` and `live` come back null. */
-  spoofModels?: boolean;
+  /**
+   * `full` (default): every face model. `light`: detector and mesh only; each face comes back with
+   * its box and scores but `embedding`, `real` and `live` null.
+   */
+  depth?: CheckDepth;
 }
 
 /** Backends we run Human on: WASM in Node and in the agent; WebGL/CPU only as a browser fallback. */
@@ -71,13 +75,14 @@ export function buildHumanConfig(options: HumanConfigOptions): Partial<Config> {
 }
 
 /**
- * Turns the spoof models on or off for the next detection. Human reads its config at every detect
- * (and merges any per-call config into it for good), so both flags are set explicitly each time; a
- * model that never loaded stays off.
+ * Sets the models of the next detection to the frame's depth. Human reads its config at every
+ * detect (and merges any per-call config into it for good), so every switched model is set each
+ * time; a model that never loaded stays off.
  */
-export function setSpoofModels(config: Config, loaded: readonly string[], options: AnalyzeOptions = {}): void {
-  const on = options.spoofModels ?? true;
+export function setCheckDepth(config: Config, loaded: readonly string[], options: AnalyzeOptions = {}): void {
+  const full = (options.depth ?? 'full') === 'full';
   const face = config.face;
-  if (face.antispoof) face.antispoof.enabled = on && loaded.includes('antispoof');
-  if (face.liveness) face.liveness.enabled = on && loaded.includes('liveness');
+  if (face.description) face.description.enabled = full;
+  if (face.antispoof) face.antispoof.enabled = full && loaded.includes('antispoof');
+  if (face.liveness) face.liveness.enabled = full && loaded.includes('liveness');
 }

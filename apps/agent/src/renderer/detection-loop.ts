@@ -3,7 +3,8 @@ import {
   isThresholdLevel,
   judgeFrame,
   PresenceTracker,
-  SpoofCheckSchedule,
+  CheckSchedule,
+  type CheckDepth,
   type FrameAnalysis,
   type FrameVerdict,
   type PresenceEvent,
@@ -17,11 +18,11 @@ export interface DetectionDeps {
   bridge: Pick<AgentBridge, 'reportPresence' | 'reportIncident'>;
   settings: AgentSettings;
   enrolled: readonly (readonly number[])[];
-  /** Analyses the camera's current frame; `spoofModels: false` skips antispoof + liveness for it. */
+  /** Analyses the camera's current frame; `depth: 'light'` runs only the detector and mesh. */
   analyze: (options: Required<AnalyzeOptions>) => Promise<FrameAnalysis>;
   /** JPEG still of the camera's current frame (evidence). */
   captureStill: () => Promise<Uint8Array<ArrayBuffer>>;
-  onCheck?: (check: { verdict: FrameVerdict; events: PresenceEvent[]; analysisMs: number; state: DetectionLoop['state'] }) => void | Promise<void>;
+  onCheck?: (check: { verdict: FrameVerdict; events: PresenceEvent[]; analysisMs: number; depth: CheckDepth; state: DetectionLoop['state'] }) => void | Promise<void>;
   onError?: (error: unknown) => void;
   /**
    * Watching for arrival outside a work session (auto punch): verdicts only, nothing is reported
@@ -45,8 +46,8 @@ export class DetectionLoop {
   private readonly timer: RepeatingTimer;
   private readonly tracker: PresenceTracker;
   private readonly level: ThresholdLevel;
-  /** Spoof models on arrivals and every third steady check: about 12 % less CPU per check. */
-  private readonly spoofChecks = new SpoofCheckSchedule();
+  /** Recognition (embedding + spoof models) on arrivals, on changes and every third steady check. */
+  private readonly depths = new CheckSchedule();
 
   constructor(private readonly deps: DetectionDeps) {
     this.tracker = new PresenceTracker({
@@ -71,15 +72,21 @@ export class DetectionLoop {
 
   async checkOnce(): Promise<void> {
     const started = performance.now();
-    const spoofModels = this.spoofChecks.shouldScore();
-    const frame = await this.deps.analyze({ spoofModels });
+    let depth = this.depths.next();
+    let frame = await this.deps.analyze({ depth });
+    let verdict = depth === 'light' ? this.depths.lightVerdict(frame) : null;
+    // A light frame that shows anything but the worker sitting still is recognised before it is judged.
+    if (verdict === null && depth === 'light' && this.timer.running) {
+      depth = 'full';
+      frame = await this.deps.analyze({ depth });
+    }
     const analysisMs = performance.now() - started;
     if (!this.timer.running) return; // work ended while the frame was analysed: report nothing
-    const verdict = judgeFrame(frame, this.deps.enrolled, { level: this.level });
-    this.spoofChecks.record(verdict, spoofModels);
+    verdict ??= judgeFrame(frame, this.deps.enrolled, { level: this.level });
+    this.depths.record(verdict, frame, depth);
     const events = this.tracker.check(verdict);
     if (!this.deps.silent) for (const event of events) await this.report(event, verdict);
-    await this.deps.onCheck?.({ verdict, events, analysisMs, state: this.tracker.state });
+    await this.deps.onCheck?.({ verdict, events, analysisMs, depth, state: this.tracker.state });
   }
 
   private async report(event: PresenceEvent, verdict: FrameVerdict): Promise<void> {

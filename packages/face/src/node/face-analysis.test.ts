@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitWithin } from '../image/rgb-image';
 import { A_SET, BACKGROUND, GROUPS, STRANGERS, VLADO, boxBlur, fixture } from '../testing/fixtures';
+import { CheckSchedule } from '../verdict/check-schedule';
 import { checkEnrolmentQuality } from '../verdict/enrolment-quality';
 import { judgeFrame, type FrameVerdict } from '../verdict/frame-verdict';
 import { PresenceTracker, type PresenceEvent } from '../verdict/presence-tracker';
@@ -51,17 +52,52 @@ describe('Node face analysis (Human 3.3.6, WASM)', () => {
     expect([...(analyzer?.models ?? [])].sort()).toEqual(['antispoof', 'blazeface', 'facemesh', 'faceres', 'liveness']);
   });
 
-  it('skips the spoof models on request, for that frame only, with the same face and embedding', async () => {
+  it('a light check finds the same face in the same box, without embedding or spoof scores, for that frame only', async () => {
     const file = fixture('person-vlado.jpg');
-    const skipped = await analyzer?.analyzeFile(file, { spoofModels: false });
-    expect(skipped?.faces).toHaveLength(1);
-    expect(skipped?.faces[0]).toMatchObject({ real: null, live: null });
-    expect(faceSimilarity(skipped?.faces[0]?.embedding ?? [], embeddingOf('person-vlado.jpg'))).toBeGreaterThan(0.999);
-    expect(judgeFrame(skipped ?? analysed('person-vlado.jpg'), enrol('person-vlado.jpg')).kind).toBe('present');
-    // The next frame without options runs them again: the switch does not stick in Human's config.
-    const scored = await analyzer?.analyzeFile(file);
-    expect(scored?.faces[0]?.real).toBeTypeOf('number');
-    expect(scored?.faces[0]?.live).toBeTypeOf('number');
+    const light = await analyzer?.analyzeFile(file, { depth: 'light' });
+    const [face] = light?.faces ?? [];
+    const [full] = analysed('person-vlado.jpg').faces;
+    if (!face || !full) throw new Error('no face');
+    expect(light?.faces).toHaveLength(1);
+    expect(face).toMatchObject({ embedding: null, real: null, live: null, box: full.box, faceScore: full.faceScore });
+    // The next frame without options runs every model again: the switch does not stick in Human's config.
+    const again = await analyzer?.analyzeFile(file);
+    expect(faceSimilarity(again?.faces[0]?.embedding ?? [], embeddingOf('person-vlado.jpg'))).toBeGreaterThan(0.999);
+    expect(again?.faces[0]?.real).toBeTypeOf('number');
+    expect(again?.faces[0]?.live).toBeTypeOf('number');
+  });
+
+  it('a light check counts the faces of a group and of the empty scene like a full one', async () => {
+    for (const name of [...GROUPS, BACKGROUND]) {
+      const light = await analyzer?.analyzeFile(fixture(name), { depth: 'light' });
+      expect(light?.faces.map((f) => f.box), name).toEqual(analysed(name).faces.map((f) => f.box));
+    }
+  });
+
+  it('light frames of the enrolled worker stand for present; a stranger is never carried over', async () => {
+    const enrolled = enrol('person-vlado.jpg');
+    const schedule = new CheckSchedule(3);
+    const depths: string[] = [];
+    const check = async (name: string) => {
+      let depth = schedule.next();
+      let frame = await analyzer?.analyzeFile(fixture(name), { depth });
+      if (!frame) throw new Error('no analyzer');
+      let verdict = depth === 'light' ? schedule.lightVerdict(frame) : null;
+      if (verdict === null) {
+        if (depth === 'light') depths.push('light→full');
+        depth = 'full';
+        frame = analysed(name);
+        verdict = judgeFrame(frame, enrolled);
+      }
+      schedule.record(verdict, frame, depth);
+      depths.push(depth);
+      return verdict.kind;
+    };
+    // The worker, then tetiana at another place in her photo: re-analysed in full on the same check.
+    expect([await check('person-vlado.jpg'), await check('person-vlado.jpg'), await check('person-tetiana.jpg'), await check('person-tetiana.jpg')]).toEqual([
+      'present', 'present', 'unknown-face', 'unknown-face',
+    ]);
+    expect(depths).toEqual(['full', 'light', 'light→full', 'full', 'full']);
   });
 
   it('fits every frame into 640×480 and finds the faces in it', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Human } from '@vladmandic/human';
-import { buildHumanConfig, setSpoofModels, type AnalyzeOptions } from '../human-config';
+import { buildHumanConfig, setCheckDepth, type AnalyzeOptions } from '../human-config';
 import { fitWithin, type RgbImage } from '../image/rgb-image';
 import { toFrameAnalysis } from '../observation';
 import type { FrameAnalysis } from '../verdict/types';
@@ -75,7 +75,7 @@ export async function loadNodeFaceAnalyzer(options: NodeFaceAnalyzerOptions = {}
       const frame = fitWithin(image);
       const tensor = human.tf.tensor3d(frame.data, [frame.height, frame.width, 3], 'int32');
       try {
-        setSpoofModels(human.config, models, options);
+        setCheckDepth(human.config, models, options);
         const result = await human.detect(tensor);
         if (result.error) throw new Error(`face analysis failed: ${result.error}`);
         return toFrameAnalysis({ ...frame, channels: 3 }, result.face);

@@ -1,5 +1,5 @@
 // The environment-free API shared by both entries (index.ts for Node, browser.ts for the agent).
-export type { FaceBox, FaceObservation, FrameAnalysis } from './types';
+export type { CheckDepth, FaceBox, FaceObservation, FrameAnalysis } from './types';
 export { faceSimilarity, bestSimilarity } from './similarity';
 export {
   THRESHOLD_LEVELS,
@@ -24,4 +24,4 @@ export {
   type EnrolmentQualitySettings,
   type EnrolmentRejection,
 } from './enrolment-quality';
-export { SpoofCheckSchedule, DEFAULT_SPOOF_EVERY_CHECKS } from './spoof-schedule';
+export { CheckSchedule, DEFAULT_FULL_CHECK_EVERY, sameSitting } from './check-schedule';

@@ -26,3 +26,10 @@ export interface FrameAnalysis {
   height: number;
   faces: FaceObservation[];
 }
+
+/**
+ * How much of the face pipeline a check runs. `full`: detector, mesh, description (the embedding)
+ * and the spoof models. `light`: detector and mesh only (about a fifth of a one-face frame's CPU),
+ * enough to count faces and see where they are, not whose they are: no embedding, `real`, `live`.
+ */
+export type CheckDepth = 'full' | 'light';
