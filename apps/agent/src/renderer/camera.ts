@@ -17,15 +17,20 @@ export async function listCameras(): Promise<CameraDevice[]> {
   return devices.filter((d) => d.kind === 'videoinput').map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Camera ${i + 1}` }));
 }
 
+/** A camera picture to analyse or keep: the playing preview element, or a grabbed frame. */
+export type CameraFrame = HTMLVideoElement | ImageBitmap;
+
 export interface OpenCamera {
   video: HTMLVideoElement;
   label: string;
   /**
-   * Runs `use` on a live frame. With the preview hidden the element stays paused between samples
-   * (no decoding or painting all day); a sample plays it just long enough for fresh frames.
+   * Runs `use` on a live frame. With the preview shown that is the playing element; hidden, the
+   * element stays paused all day and a sample grabs a frame straight from the track (ImageCapture),
+   * which costs about a quarter of playing the element for two frames (measured in Chromium with
+   * the fake webcam: 6 ms against 22 ms of CPU per sample, all processes).
    */
-  sample<T>(use: (video: HTMLVideoElement) => Promise<T>): Promise<T>;
-  /** Shown: the element plays for the live preview. Hidden: paused except while sampling. */
+  sample<T>(use: (frame: CameraFrame) => Promise<T>): Promise<T>;
+  /** Shown: the element plays for the live preview. Hidden: paused, frames grabbed per sample. */
   setPreview(visible: boolean): Promise<void>;
   close(): void;
 }
@@ -68,6 +73,17 @@ export async function openCamera(video: HTMLVideoElement, deviceId: string | nul
     video.pause();
     if (track) track.enabled = false;
   };
+  const grab = async <T>(live: MediaStreamTrack, use: (frame: CameraFrame) => Promise<T>): Promise<T> => {
+    const capture = new ImageCapture(live);
+    // The first frame after the track is enabled again may still be one from before: take the next.
+    (await capture.grabFrame()).close();
+    const bitmap = await capture.grabFrame();
+    try {
+      return await use(bitmap);
+    } finally {
+      bitmap.close();
+    }
+  };
   return {
     video,
     label: track?.label ?? '',
@@ -75,6 +91,7 @@ export async function openCamera(video: HTMLVideoElement, deviceId: string | nul
       sampling++;
       try {
         if (track) track.enabled = true;
+        if (!previewing && track && track.readyState === 'live') return await grab(track, use);
         if (video.paused) {
           await video.play();
           // A resumed element may still show the frame it paused on: wait for two new ones.
@@ -101,14 +118,16 @@ export async function openCamera(video: HTMLVideoElement, deviceId: string | nul
 }
 
 /** A JPEG still of the current frame, at most 640×480, for incident evidence. */
-export async function captureStill(video: HTMLVideoElement, quality = 0.85): Promise<Uint8Array<ArrayBuffer>> {
-  const scale = Math.min(FRAME_MAX_WIDTH / video.videoWidth, FRAME_MAX_HEIGHT / video.videoHeight, 1);
+export async function captureStill(frame: CameraFrame, quality = 0.85): Promise<Uint8Array<ArrayBuffer>> {
+  const width = frame instanceof HTMLVideoElement ? frame.videoWidth : frame.width;
+  const height = frame instanceof HTMLVideoElement ? frame.videoHeight : frame.height;
+  const scale = Math.min(FRAME_MAX_WIDTH / width, FRAME_MAX_HEIGHT / height, 1);
   const canvas = document.createElement('canvas');
-  canvas.width = Math.max(1, Math.round(video.videoWidth * scale));
-  canvas.height = Math.max(1, Math.round(video.videoHeight * scale));
+  canvas.width = Math.max(1, Math.round(width * scale));
+  canvas.height = Math.max(1, Math.round(height * scale));
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('2d canvas context unavailable');
-  ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
+  ctx.drawImage(frame, 0, 0, canvas.width, canvas.height);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality));
   if (!blob) throw new Error('JPEG encoding failed');
   return new Uint8Array(await blob.arrayBuffer());
