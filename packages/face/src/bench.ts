@@ -6,6 +6,7 @@ import { decodeImage } from './node/decode-image';
 import { loadNodeFaceAnalyzer } from './node/load-human';
 import { A_SET, BACKGROUND, GROUPS, STRANGERS, VLADO, fixture } from './testing/fixtures';
 import { DEFAULT_FULL_CHECK_EVERY } from './verdict/check-schedule';
+import type { CheckDepth } from './verdict/types';
 
 const CHECK_INTERVAL_S = 10;
 const ROUNDS = 3;
@@ -50,10 +51,11 @@ for (let round = 0; round < ROUNDS; round++) {
 const cpu = process.cpuUsage(cpuStart);
 const wallMs = performance.now() - wallStart;
 
-// Light checks (detector + mesh) of the one-face photos: what the loop runs between full checks.
+// The one-face photos at both depths: a full check, and the light one (detector + mesh) the loop
+// runs between full checks while the worker sits still.
 const oneFace = [...VLADO, ...A_SET, ...STRANGERS].flatMap((n) => images.get(n) ?? []);
 /** CPU milliseconds per analysis of the one-face photos at a depth, and the wall times. */
-async function oneFaceCost(depth: 'full' | 'light'): Promise<{ cpuMs: number; times: number[] }> {
+async function oneFaceCost(depth: CheckDepth): Promise<{ cpuMs: number; times: number[] }> {
   const list: number[] = [];
   const start = process.cpuUsage();
   for (let round = 0; round < ROUNDS; round++) {
@@ -68,7 +70,6 @@ async function oneFaceCost(depth: 'full' | 'light'): Promise<{ cpuMs: number; ti
 }
 const fullOneFace = await oneFaceCost('full');
 const lightOneFace = await oneFaceCost('light');
-const lightTimes = lightOneFace.times;
 const rssPeak = process.memoryUsage().rss;
 
 const sorted = [...times].sort((a, b) => a - b);
@@ -84,15 +85,13 @@ for (const [kind, list] of byFaces) {
   console.log(`  ${kind.padEnd(14)} p50:               ${ms(percentile(s, 50))} (${list.length} frames)`);
 }
 console.log(`CPU per frame (user+system):         ${ms(cpuMsPerFrame)} (wall ${ms(wallMs / times.length)})`);
-const lightSorted = [...lightTimes].sort((a, b) => a - b);
-const lightCpuMs = lightOneFace.cpuMs;
-const oneFaceCpuMs = fullOneFace.cpuMs;
-console.log(`one face, full check: CPU ${ms(oneFaceCpuMs)}; light check (detector + mesh): p50 / p95 ${ms(percentile(lightSorted, 50))} / ${ms(percentile(lightSorted, 95))}, CPU ${ms(lightCpuMs)}`);
+const lightSorted = [...lightOneFace.times].sort((a, b) => a - b);
+console.log(`one face, full check: CPU ${ms(fullOneFace.cpuMs)}; light check (detector + mesh): p50 / p95 ${ms(percentile(lightSorted, 50))} / ${ms(percentile(lightSorted, 95))}, CPU ${ms(lightOneFace.cpuMs)}`);
 console.log(
-  `CPU share, one-face full check every ${CHECK_INTERVAL_S} s: ${((oneFaceCpuMs / (CHECK_INTERVAL_S * 1000)) * 100).toFixed(2)} % of one core`,
+  `CPU share, one-face full check every ${CHECK_INTERVAL_S} s: ${((fullOneFace.cpuMs / (CHECK_INTERVAL_S * 1000)) * 100).toFixed(2)} % of one core`,
 );
 // The detection loop's steady pattern (CheckSchedule): one full check, then FULL_EVERY - 1 light ones.
-const steadyMs = (oneFaceCpuMs + (DEFAULT_FULL_CHECK_EVERY - 1) * lightCpuMs) / DEFAULT_FULL_CHECK_EVERY;
+const steadyMs = (fullOneFace.cpuMs + (DEFAULT_FULL_CHECK_EVERY - 1) * lightOneFace.cpuMs) / DEFAULT_FULL_CHECK_EVERY;
 console.log(
   `CPU share, steady worker (1 full + ${DEFAULT_FULL_CHECK_EVERY - 1} light per ${DEFAULT_FULL_CHECK_EVERY} checks): ${((steadyMs / (CHECK_INTERVAL_S * 1000)) * 100).toFixed(2)} % of one core`,
 );

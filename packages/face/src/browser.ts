@@ -29,7 +29,8 @@ export interface BrowserFaceAnalyzer {
   dispose(): void;
 }
 
-function sourceSize(source: FrameSource): { width: number; height: number } {
+/** A frame source's picture size in pixels (a video's is its stream's, not its element's). */
+export function frameSourceSize(source: FrameSource): { width: number; height: number } {
   if (source instanceof HTMLVideoElement) return { width: source.videoWidth, height: source.videoHeight };
   if (source instanceof HTMLImageElement) return { width: source.naturalWidth, height: source.naturalHeight };
   return { width: source.width, height: source.height };
@@ -77,7 +78,7 @@ export async function createBrowserFaceAnalyzer(options: BrowserFaceAnalyzerOpti
   let queue: Promise<unknown> = Promise.resolve();
   const analyze = (source: FrameSource, options: AnalyzeOptions = {}): Promise<FrameAnalysis> => {
     const run = async (): Promise<FrameAnalysis> => {
-      const size = sourceSize(source);
+      const size = frameSourceSize(source);
       if (size.width === 0 || size.height === 0) throw new Error('frame source has no picture yet');
       const scale = Math.min(FRAME_MAX_WIDTH / size.width, FRAME_MAX_HEIGHT / size.height, 1);
       canvas.width = Math.max(1, Math.round(size.width * scale));

@@ -18,6 +18,7 @@ import { chromium } from 'playwright-core';
 import { bridgeDoubleScript, CHROMIUM, FIXTURES, fakeCamera, launchAgent } from '../../e2e/browser';
 import { serveRenderer } from '../../e2e/static-server';
 import { buildRenderer } from '../../scripts/build-renderer';
+import { DEFAULT_SETTINGS } from '../main/settings/settings-store';
 import type { AgentSettings } from '../shared/bridge';
 
 const arg = (name: string, fallback: number) => {
@@ -32,8 +33,8 @@ const CAMERA_FPS = (() => {
   return list.length > 0 ? list : [5, 10];
 })();
 const REPEATS = arg('repeats', 20);
-/** The agent's default detection interval; another value shows how the cost scales (a huge one: the camera alone). */
-const INTERVAL_SEC = arg('interval', 10);
+/** The agent's default detection interval unless given; another shows how the cost scales (a huge one: the camera alone). */
+const INTERVAL_SEC = arg('interval', DEFAULT_SETTINGS.detectionIntervalSec);
 const agentRoot = join(import.meta.dirname, '../..');
 const PHOTOS = ['person-vlado.jpg', 'person-vlado1.jpg', 'person-tetiana.jpg', 'group-2.jpg', 'group-3.jpg', 'background.jpg'];
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
@@ -140,7 +141,7 @@ async function sessionCost(tmp: string, cameraFps: number) {
     const c1 = cpu();
     const checks = Math.round(wall / settings.detectionIntervalSec);
 
-    console.log(`\nWork session at ${INTERVAL_SEC === 10 ? 'the default' : 'an'} ${settings.detectionIntervalSec} s interval, ${wall.toFixed(0)} s measured (~${checks} checks), fake webcam 640×480 at ${cameraFps} fps (the stream asks for ≤ 5 fps)`);
+    console.log(`\nWork session at ${INTERVAL_SEC === DEFAULT_SETTINGS.detectionIntervalSec ? 'the default' : 'an'} ${settings.detectionIntervalSec} s interval, ${wall.toFixed(0)} s measured (~${checks} checks), fake webcam 640×480 at ${cameraFps} fps (the stream asks for ≤ 5 fps)`);
     const share = (type: string) => {
       const d = c1.filter((p) => p.type === type).reduce((sum, p) => sum + p.s - (c0.find((q) => q.pid === p.pid)?.s ?? p.s), 0);
       return (100 * d) / wall;

@@ -1,4 +1,4 @@
-import { waitForVideoFrames } from '@telework/face/browser';
+import { frameSourceSize, waitForVideoFrames } from '@telework/face/browser';
 
 // The face package analyses frames scaled to fit 640×480; a bigger camera picture only costs CPU.
 const FRAME_MAX_WIDTH = 640;
@@ -119,8 +119,7 @@ export async function openCamera(video: HTMLVideoElement, deviceId: string | nul
 
 /** A JPEG still of the current frame, at most 640×480, for incident evidence. */
 export async function captureStill(frame: CameraFrame, quality = 0.85): Promise<Uint8Array<ArrayBuffer>> {
-  const width = frame instanceof HTMLVideoElement ? frame.videoWidth : frame.width;
-  const height = frame instanceof HTMLVideoElement ? frame.videoHeight : frame.height;
+  const { width, height } = frameSourceSize(frame);
   const scale = Math.min(FRAME_MAX_WIDTH / width, FRAME_MAX_HEIGHT / height, 1);
   const canvas = document.createElement('canvas');
   canvas.width = Math.max(1, Math.round(width * scale));

@@ -4,7 +4,6 @@ import {
   judgeFrame,
   PresenceTracker,
   CheckSchedule,
-  type CheckDepth,
   type FrameAnalysis,
   type FrameVerdict,
   type PresenceEvent,
@@ -22,7 +21,7 @@ export interface DetectionDeps {
   analyze: (options: Required<AnalyzeOptions>) => Promise<FrameAnalysis>;
   /** JPEG still of the camera's current frame (evidence). */
   captureStill: () => Promise<Uint8Array<ArrayBuffer>>;
-  onCheck?: (check: { verdict: FrameVerdict; events: PresenceEvent[]; analysisMs: number; depth: CheckDepth; state: DetectionLoop['state'] }) => void | Promise<void>;
+  onCheck?: (check: { verdict: FrameVerdict; events: PresenceEvent[]; analysisMs: number; state: DetectionLoop['state'] }) => void | Promise<void>;
   onError?: (error: unknown) => void;
   /**
    * Watching for arrival outside a work session (auto punch): verdicts only, nothing is reported
@@ -72,21 +71,17 @@ export class DetectionLoop {
 
   async checkOnce(): Promise<void> {
     const started = performance.now();
-    let depth = this.depths.next();
-    let frame = await this.deps.analyze({ depth });
-    let verdict = depth === 'light' ? this.depths.lightVerdict(frame) : null;
-    // A light frame that shows anything but the worker sitting still is recognised before it is judged.
-    if (verdict === null && depth === 'light' && this.timer.running) {
-      depth = 'full';
-      frame = await this.deps.analyze({ depth });
-    }
+    const check = await this.depths.check(
+      (depth) => this.deps.analyze({ depth }),
+      (frame) => judgeFrame(frame, this.deps.enrolled, { level: this.level }),
+      () => !this.timer.running, // work ended while the frame was analysed: report nothing
+    );
+    if (check === null) return;
     const analysisMs = performance.now() - started;
-    if (!this.timer.running) return; // work ended while the frame was analysed: report nothing
-    verdict ??= judgeFrame(frame, this.deps.enrolled, { level: this.level });
-    this.depths.record(verdict, frame, depth);
+    const { verdict } = check;
     const events = this.tracker.check(verdict);
     if (!this.deps.silent) for (const event of events) await this.report(event, verdict);
-    await this.deps.onCheck?.({ verdict, events, analysisMs, depth, state: this.tracker.state });
+    await this.deps.onCheck?.({ verdict, events, analysisMs, state: this.tracker.state });
   }
 
   private async report(event: PresenceEvent, verdict: FrameVerdict): Promise<void> {

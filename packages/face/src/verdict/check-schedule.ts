@@ -66,6 +66,33 @@ export class CheckSchedule {
     return { kind: 'present', faceCount: 1, bestSimilarity: this.lastPresent.bestSimilarity };
   }
 
+  /**
+   * Runs one check: analyses at the scheduled depth, again in full when a light frame does not
+   * stand, judges the full frame with `judge` and records the outcome. `cancelled` is asked after
+   * each analysis (work may end meanwhile): then nothing more is analysed, judged or recorded and
+   * the result is null. `depths` lists the analyses run: `['full']`, `['light']` or `['light', 'full']`.
+   */
+  async check(
+    analyze: (depth: CheckDepth) => Promise<FrameAnalysis>,
+    judge: (frame: FrameAnalysis) => FrameVerdict,
+    cancelled: () => boolean = () => false,
+  ): Promise<{ verdict: FrameVerdict; depths: CheckDepth[] } | null> {
+    const depths: CheckDepth[] = [this.next()];
+    let frame = await analyze(depths[0] ?? 'full');
+    if (cancelled()) return null;
+    let verdict = depths[0] === 'light' ? this.lightVerdict(frame) : null;
+    if (verdict === null) {
+      if (depths[0] === 'light') {
+        depths.push('full');
+        frame = await analyze('full');
+        if (cancelled()) return null;
+      }
+      verdict = judge(frame);
+    }
+    this.record(verdict, frame, depths.at(-1) ?? 'full');
+    return { verdict, depths };
+  }
+
   /** Records a check's verdict, the frame it was judged on and that frame's depth. */
   record(verdict: FrameVerdict, frame: FrameAnalysis, depth: CheckDepth): void {
     this.sinceFull = depth === 'full' ? 0 : this.sinceFull + 1;
