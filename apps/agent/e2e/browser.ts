@@ -26,10 +26,11 @@ export async function bridgeDoubleScript(): Promise<string> {
 }
 
 /**
- * Chromium with a fake camera fed from `y4m`; the profile folder persists between launches (like the
- * app's own storage), so consent, enrolment and punch state survive a relaunch.
+ * Chromium with a fake camera fed from `y4m`, or with no camera at all when it is null (this machine
+ * has none); the profile folder persists between launches (like the app's own storage), so consent,
+ * enrolment and punch state survive a relaunch.
  */
-export async function launchAgent(opts: { origin: string; profile: string; y4m: string; config: BridgeDoubleConfig; doubleScript: string }): Promise<{ context: BrowserContext; page: Page }> {
+export async function launchAgent(opts: { origin: string; profile: string; y4m: string | null; config: BridgeDoubleConfig; doubleScript: string }): Promise<{ context: BrowserContext; page: Page }> {
   mkdirSync(opts.profile, { recursive: true });
   const context = await chromium.launchPersistentContext(opts.profile, {
     executablePath: CHROMIUM,
@@ -37,7 +38,8 @@ export async function launchAgent(opts: { origin: string; profile: string; y4m: 
     viewport: { width: 800, height: 900 },
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${opts.y4m}`,
+      '--use-fake-ui-for-media-stream',
+      ...(opts.y4m === null ? [] : ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${opts.y4m}`]),
     ],
   });
   await context.addInitScript(`window.__bridgeConfig = ${JSON.stringify(opts.config)};`);

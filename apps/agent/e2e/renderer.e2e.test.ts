@@ -40,8 +40,9 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-async function launch(photo: string, config: Partial<BridgeDoubleConfig> = {}) {
-  return launchAgent({ origin: server.origin, profile, y4m: fakeCamera(photo, tmp), config: { signedIn: true, settings, faceDescriptors: vladoFaces, tasks: [TASK], ...config }, doubleScript });
+/** `photo` null: a PC with no camera connected. */
+async function launch(photo: string | null, config: Partial<BridgeDoubleConfig> = {}) {
+  return launchAgent({ origin: server.origin, profile, y4m: photo === null ? null : fakeCamera(photo, tmp), config: { signedIn: true, settings, faceDescriptors: vladoFaces, tasks: [TASK], ...config }, doubleScript });
 }
 
 const reports = (calls: RecordedCall[]) => calls.filter((c) => c.method === 'reportPresence' || c.method === 'reportIncident');
@@ -198,5 +199,23 @@ describe('agent renderer in headless Chromium with a fake webcam', () => {
     expect(call.method).toBe('reportPresence');
     expect(call.request).toMatchObject({ state: 'AWAY' });
     expect(call.valid).toBe(true);
+  }, 120_000);
+
+  it('says so when no camera is connected, at work start and on the camera tab, and reports nothing', async () => {
+    const { context, page } = await launch(null);
+    try {
+      await page.getByTestId('punch-WORK_START').click();
+      // The session opens (punching needs no camera) and the punch screen says that nobody is checking.
+      await expect.poll(() => page.getByTestId('punch-status').textContent(), { timeout: 15_000 }).toContain('カメラが見つかりません');
+      expect((await bridgeCalls(page)).some((c) => c.method === 'punch' && (c.request as { kind?: string }).kind === 'WORK_START')).toBe(true);
+      await page.getByTestId('tab-camera').click();
+      await expect.poll(() => page.getByTestId('camera-status').textContent(), { timeout: 15_000 }).toContain('カメラが見つかりません');
+      await expect.poll(() => page.getByTestId('camera-select').textContent(), { timeout: 15_000 }).toContain('カメラが見つかりません');
+      expect(reports(await bridgeCalls(page))).toEqual([]);
+      await page.getByTestId('tab-punch').click();
+      await page.getByTestId('punch-WORK_END').click();
+    } finally {
+      await context.close();
+    }
   }, 120_000);
 });

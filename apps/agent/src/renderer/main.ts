@@ -81,12 +81,17 @@ async function showPreview() {
   await app.camera?.setPreview(visible);
 }
 
+/** What to tell the worker about a camera that could not be opened. */
+function cameraProblem(s: Exclude<CameraStatus, { kind: 'ok' }>): string {
+  const key: MessageKey = s.kind === 'none' ? 'cameraNone' : s.kind === 'denied' ? 'cameraDenied' : 'cameraError';
+  return s.kind === 'error' ? `${inline(key)} (${s.message})` : inline(key);
+}
+
 function cameraStatusLine(): HTMLElement | null {
   const s = app.cameraStatus;
   if (!s) return null;
   if (s.kind === 'ok') return h('div', { class: 'status ok', 'data-testid': 'camera-status' }, `${inline('cameraOk')}: ${s.label}`);
-  const key: MessageKey = s.kind === 'none' ? 'cameraNone' : s.kind === 'denied' ? 'cameraDenied' : 'cameraError';
-  return h('div', { class: 'status bad', 'data-testid': 'camera-status' }, inline(key), s.kind === 'error' ? ` (${s.message})` : '');
+  return h('div', { class: 'status bad', 'data-testid': 'camera-status' }, cameraProblem(s));
 }
 
 // ---- work session and the detection loop -------------------------------------------------------
@@ -138,7 +143,8 @@ async function startDetection() {
   const enrolled = await loadFaces();
   if (enrolled.length === 0) return setMessage(inline('enrolNeeded'), 'warn');
   const camera = await ensureCamera();
-  if (!camera) return;
+  // The session stays open (punches do not need the camera), but the worker must know nobody is checking.
+  if (!camera) return setMessage(app.cameraStatus && app.cameraStatus.kind !== 'ok' ? cameraProblem(app.cameraStatus) : inline('cameraNone'), 'bad');
   const settings = await refreshSettings();
   const analyzer = await faceAnalyzer();
   const auto = autoPunchFor(settings);
@@ -427,7 +433,7 @@ function render() {
     app.sync?.signedOut ? h('div', { class: 'status bad', 'data-testid': 'signed-out-by-server' }, inline('signedOutByServer'), ' ',
       h('button', { 'data-testid': 'sign-in-again', onclick: () => signInAgain() }, inline('signInAgain')))
       : app.sync && !app.sync.online ? h('div', { class: 'status warn' }, inline('offline')) : null,
-    app.tab === 'punch' && app.message ? h('div', { class: `status ${app.message.tone}` }, app.message.text) : null,
+    app.tab === 'punch' && app.message ? h('div', { class: `status ${app.message.tone}`, 'data-testid': 'punch-status' }, app.message.text) : null,
     body,
   ));
 }
