@@ -1,7 +1,7 @@
 // Runs inside the test page (bundled by esbuild, injected before the renderer loads): the one stand-in
 // in the browser tests. It implements the real AgentBridge contract and records every call.
 import './zod-jitless';
-import { bridgeRequestSchemas, type AgentBridge, type AgentSettings, type BridgeMethod, type SettingsInfo, type TaskInfo, type TodayInfo } from '../src/shared/bridge';
+import { bridgeRequestSchemas, type AgentBridge, type AgentSettings, type BridgeMethod, type SettingsInfo, type TaskInfo, type TodayInfo } from '../src/contract/bridge';
 
 export interface BridgeDoubleConfig {
   signedIn: boolean;

@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { BridgeDoubleConfig, RecordedCall } from './bridge-double';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const FIXTURES = join(import.meta.dirname, '../../../../shared/fixtures/faces');
+export const FIXTURES = join(import.meta.dirname, '../../../fixtures/faces');
 
 /**
  * A fake webcam file from a fixture photo (fixtures README): 2 s at `fps` (10 by default), 640×480,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRenderer } from '../scripts/build-renderer';
-import type { AgentSettings } from '../src/shared/bridge';
+import type { AgentSettings } from '../src/contract/bridge';
 import { bridgeCalls, bridgeDoubleScript, fakeCamera, launchAgent } from './browser';
 import type { BridgeDoubleConfig, RecordedCall } from './bridge-double';
 import { serveRenderer } from './static-server';

@@ -17,7 +17,7 @@ async function main() {
 
   // The preload runs in the renderer's sandbox: it must stay a few lines of our own code.
   const preloadInputs = Object.keys(preload.metafile?.inputs ?? {});
-  const foreign = preloadInputs.filter((input) => !input.startsWith('src/preload/') && input !== 'src/shared/bridge-channels.ts');
+  const foreign = preloadInputs.filter((input) => !input.startsWith('src/preload/') && input !== 'src/contract/bridge-channels.ts');
   if (foreign.length > 0) throw new Error(`The preload bundle pulls in more than the bridge: ${foreign.join(', ')}`);
 
   await buildRenderer();

@@ -19,7 +19,7 @@ import { bridgeDoubleScript, CHROMIUM, FIXTURES, fakeCamera, launchAgent } from 
 import { serveRenderer } from '../../e2e/static-server';
 import { buildRenderer } from '../../scripts/build-renderer';
 import { DEFAULT_SETTINGS } from '../main/settings/settings-store';
-import type { AgentSettings } from '../shared/bridge';
+import type { AgentSettings } from '../contract/bridge';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -1,4 +1,4 @@
-import type { BridgeResponses, SignInResult } from '../shared/bridge';
+import type { BridgeResponses, SignInResult } from '../contract/bridge';
 import { BridgeRequestError, type BridgeHandlers } from './ipc/register-bridge';
 import { faceEventData } from './offline-queue/item';
 import type { OfflineQueue } from './offline-queue/offline-queue';

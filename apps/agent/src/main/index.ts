@@ -5,7 +5,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, desktopCapturer, ipcMain, nativeImage, protocol, safeStorage, session } from 'electron';
-import { eventChannels } from '../shared/bridge';
+import { eventChannels } from '../contract/bridge';
 import { createBridgeHandlers } from './bridge-handlers';
 import { APP_SCHEME_PRIVILEGES, installSecurity } from './electron/install-security';
 import { registerIpc } from './electron/register-ipc';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BRIDGE_GLOBAL, eventChannels, invokeChannels } from '../shared/bridge-channels';
-import type { AgentBridge } from '../shared/bridge';
+import { BRIDGE_GLOBAL, eventChannels, invokeChannels } from '../contract/bridge-channels';
+import type { AgentBridge } from '../contract/bridge';
 
 // Electron cannot run here: record what the preload hands to contextBridge and sends over ipcRenderer.
 const exposed = new Map<string, unknown>();

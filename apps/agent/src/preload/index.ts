@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { AgentBridge, SyncStatus } from '../shared/bridge';
-import { BRIDGE_GLOBAL, eventChannels, invokeChannels } from '../shared/bridge-channels';
+import type { AgentBridge, SyncStatus } from '../contract/bridge';
+import { BRIDGE_GLOBAL, eventChannels, invokeChannels } from '../contract/bridge-channels';
 
 // Runs sandboxed with context isolation: only these functions cross into the page, never ipcRenderer.
 const bridge = {

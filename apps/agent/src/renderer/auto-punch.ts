@@ -1,4 +1,4 @@
-import type { AgentSettings } from '../shared/bridge';
+import type { AgentSettings } from '../contract/bridge';
 
 export type PresenceState = 'present' | 'away' | 'unknown';
 export type AutoPunchKind = 'WORK_START' | 'WORK_END';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CheckDepth, FaceObservation, FrameAnalysis } from '@telework/face/verdict';
-import type { AgentSettings } from '../shared/bridge';
+import type { AgentSettings } from '../contract/bridge';
 import { DetectionLoop, type DetectionDeps } from './detection-loop';
 
 const settings: AgentSettings = { thresholdLevel: 3, detectionIntervalSec: 10, awayAfterChecks: 2, impersonationAfterChecks: 2, captureIntervalMin: 10, autoPunchFromPresence: false, screenshotMode: 'FULL', redactionAreas: null };

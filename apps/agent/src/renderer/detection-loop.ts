@@ -10,7 +10,7 @@ import {
   type ThresholdLevel,
 } from '@telework/face/verdict';
 import type { AnalyzeOptions } from '@telework/face/browser';
-import type { AgentBridge, AgentSettings } from '../shared/bridge';
+import type { AgentBridge, AgentSettings } from '../contract/bridge';
 import { RepeatingTimer } from './repeating-timer';
 
 export interface DetectionDeps {

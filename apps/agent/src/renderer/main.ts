@@ -1,5 +1,5 @@
-import type { AgentBridge, AgentSettings, SettingsInfo, SyncStatus, TaskInfo, TodayInfo } from '../shared/bridge';
-import { BRIDGE_GLOBAL } from '../shared/bridge-channels';
+import type { AgentBridge, AgentSettings, SettingsInfo, SyncStatus, TaskInfo, TodayInfo } from '../contract/bridge';
+import { BRIDGE_GLOBAL } from '../contract/bridge-channels';
 import { AutoPunch, awayWindowMs } from './auto-punch';
 import { captureStill, listCameras, openCamera, type CameraStatus, type OpenCamera } from './camera';
 import { DetectionLoop } from './detection-loop';

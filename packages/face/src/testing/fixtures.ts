@@ -4,8 +4,8 @@ import type { RgbImage } from '../image/rgb-image';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** shared/ sits beside the clone (same layout locally and in CI). */
-export const FACES_DIR = path.resolve(packageDir, '../../../shared/fixtures/faces');
+/** The face photos live in the repository's fixtures/ folder (see its README for their origin and licence). */
+export const FACES_DIR = path.resolve(packageDir, '../../fixtures/faces');
 
 export const fixture = (name: string) => path.join(FACES_DIR, name);
 

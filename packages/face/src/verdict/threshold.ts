@@ -2,7 +2,7 @@
  * Threshold levels (閾値レベル, a tenant/agent setting) → minimum similarity for "this is the
  * enrolled worker". Level 1 is the most lenient, 5 the strictest, 3 the default.
  *
- * Calibrated on the fixture photos (shared/fixtures/faces) analysed exactly as the agent analyses a
+ * Calibrated on the fixture photos (fixtures/faces) analysed exactly as the agent analyses a
  * webcam frame: downscaled to fit 640×480, WASM backend, faceres embeddings, similarity as Human's
  * `match.similarity`. Measured (see README.md for the full table):
  *   same person   vlado↔vlado1 0.41, vlado↔vlado5 (sunglasses) 0.36, vlado1↔vlado5 0.35,

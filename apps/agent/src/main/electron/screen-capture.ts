@@ -1,5 +1,5 @@
 import type { DesktopCapturer, NativeImage } from 'electron';
-import type { AgentSettings } from '../../shared/bridge';
+import type { AgentSettings } from '../../contract/bridge';
 import { screenshotsOf, planScreenshot } from '../evidence/screenshot-policy';
 
 /**

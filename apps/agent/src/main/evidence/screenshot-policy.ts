@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AgentSettings } from '../../shared/bridge';
+import type { AgentSettings } from '../../contract/bridge';
 
 /**
  * Areas of the screen an administrator wants hidden in evidence, as fractions of the screen (0–1) so

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invokeChannels, type BridgeResponses } from '../../shared/bridge';
+import { invokeChannels, type BridgeResponses } from '../../contract/bridge';
 import { DEFAULT_SETTINGS } from '../settings/settings-store';
 import { fixtureJpeg } from '../testing/jpeg-fixtures';
 import { BridgeRequestError, registerBridge, type BridgeHandlers, type IpcMainLike } from './register-bridge';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { bridgeRequestSchemas, invokeChannels, type BridgeMethod, type BridgeResponses } from '../../shared/bridge';
+import { bridgeRequestSchemas, invokeChannels, type BridgeMethod, type BridgeResponses } from '../../contract/bridge';
 import { isAppUrl, type TrustedPages } from '../security/app-origin';
 
 /** The part of Electron's ipcMain used here; Electron's own object fits it. */

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { agentSettingsSchema, type AgentSettings, type SettingsInfo } from '../../shared/bridge';
+import { agentSettingsSchema, type AgentSettings, type SettingsInfo } from '../../contract/bridge';
 import { writeFileAtomic } from '../fs/atomic-write';
 
 /** The server's defaults (tenant columns), used until the first successful heartbeat. */

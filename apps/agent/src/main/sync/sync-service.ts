@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../../shared/bridge';
+import type { SyncStatus } from '../../contract/bridge';
 import type { EventItem, ImageItem } from '../offline-queue/item';
 import type { OfflineQueue } from '../offline-queue/offline-queue';
 

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The shared face photos (real JPEGs) live beside the repository: <repo>/../shared/fixtures/faces. */
-const FACES = new URL('../../../../../../shared/fixtures/faces/', import.meta.url);
+/** The face photos (real JPEGs) in the repository's fixtures/ folder. */
+const FACES = new URL('../../../../../fixtures/faces/', import.meta.url);
 
 export function fixtureJpeg(name: string): Buffer {
   return readFileSync(fileURLToPath(new URL(name, FACES)));
