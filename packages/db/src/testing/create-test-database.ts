@@ -27,16 +27,23 @@ export interface CreateTestDatabaseOptions {
  */
 export async function createTestDatabase(options: CreateTestDatabaseOptions = {}): Promise<TestDatabase> {
   const server = await leaseServer();
-  const name = `${TEST_DATABASE_PREFIX}${compactUtc(new Date())}_${randomBytes(4).toString('hex')}`;
-  const url = withDatabase(server.adminUrl, name);
+  const suffix = randomBytes(4).toString('hex');
+  // Named by the server's clock, not this process's: a run with a shifted clock (npm run
+  // test:clock-ahead) must neither drop a concurrent run's databases as stale nor leave its own
+  // looking young forever.
+  let name = '';
+  let url = '';
   try {
     await withAdmin(server.adminUrl, async (client) => {
-      await dropStaleTestDatabases(client);
+      const serverNow = await serverClock(client);
+      name = `${TEST_DATABASE_PREFIX}${compactUtc(new Date(serverNow))}_${suffix}`;
+      url = withDatabase(server.adminUrl, name);
+      await dropStaleTestDatabases(client, serverNow);
       await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
     });
     if (options.migrate ?? true) await applyMigrations({ url, migrationsDir: options.migrationsDir });
   } catch (error) {
-    await withAdmin(server.adminUrl, (client) => dropDatabase(client, name)).catch(() => undefined);
+    if (name) await withAdmin(server.adminUrl, (client) => dropDatabase(client, name)).catch(() => undefined);
     await server.release();
     throw error;
   }
@@ -78,14 +85,15 @@ function parseCompactUtc(text: string): number | undefined {
 }
 
 /** Leftovers of killed or crashed runs older than a day; younger ones may belong to a run in progress. */
-export async function dropStaleTestDatabases(client: pg.Client, now = Date.now()): Promise<string[]> {
+export async function dropStaleTestDatabases(client: pg.Client, now?: number): Promise<string[]> {
+  const serverNow = now ?? (await serverClock(client));
   const { rows } = await client.query<{ datname: string }>(
     "SELECT datname FROM pg_database WHERE datname LIKE 'tw\\_test\\_%'",
   );
   const dropped: string[] = [];
   for (const { datname } of rows) {
     const created = parseCompactUtc(datname.slice(TEST_DATABASE_PREFIX.length, TEST_DATABASE_PREFIX.length + 14));
-    if (created === undefined || now - created < STALE_AFTER_MS) continue;
+    if (created === undefined || serverNow - created < STALE_AFTER_MS) continue;
     // A concurrent run may be dropping the same one.
     await dropDatabase(client, datname).then(
       () => dropped.push(datname),
@@ -93,6 +101,11 @@ export async function dropStaleTestDatabases(client: pg.Client, now = Date.now()
     );
   }
   return dropped;
+}
+
+async function serverClock(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ now_ms: string }>('SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint::text AS now_ms');
+  return Number(rows[0]?.now_ms);
 }
 
 async function dropDatabase(client: pg.Client, name: string): Promise<void> {

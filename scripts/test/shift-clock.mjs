@@ -1,0 +1,30 @@
+// Preloaded with `node --import` (through NODE_OPTIONS, so every Node process of a test run gets it)
+// to move this process's clock TEST_CLOCK_SHIFT_DAYS days ahead. A test that pins "now" keeps
+// passing; a test that mixes a fixed date with the wall clock fails, as it would once the calendar
+// moves on. Only the current time moves: dates built from explicit values are unchanged.
+const days = Number(process.env.TEST_CLOCK_SHIFT_DAYS ?? '0');
+if (!Number.isFinite(days)) throw new Error(`TEST_CLOCK_SHIFT_DAYS must be a number of days, got ${process.env.TEST_CLOCK_SHIFT_DAYS}`);
+
+if (days !== 0 && !globalThis.__telework_clock_shifted__) {
+  const shiftMs = days * 24 * 60 * 60 * 1000;
+  const RealDate = globalThis.Date;
+  class ShiftedDate extends RealDate {
+    constructor(...args) {
+      if (args.length === 0) super(RealDate.now() + shiftMs);
+      else super(...args);
+    }
+    static now() {
+      return RealDate.now() + shiftMs;
+    }
+    // Dates made outside this class (structuredClone, other realms, native code) still count as dates.
+    static [Symbol.hasInstance](value) {
+      return value instanceof RealDate;
+    }
+  }
+  // Date() called without `new` returns the current time as a string.
+  const ShiftedDateFunction = new Proxy(ShiftedDate, {
+    apply: () => new ShiftedDate().toString(),
+  });
+  globalThis.Date = ShiftedDateFunction;
+  globalThis.__telework_clock_shifted__ = shiftMs;
+}
