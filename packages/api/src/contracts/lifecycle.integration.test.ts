@@ -47,7 +47,7 @@ describe('change requests (第11条), renewal (第10条), suspension (第19条)'
   it('第10条: renewal creates the next term from the day after the current one ends, once', async () => {
     const t = await createTenantFixture(adminDb);
     const c = await adminDb.contract.create({
-      data: { tenantId: t.tenantId, channel: 'DIRECT', formedAt: new Date('2027-03-01'), startDate: new Date('2027-03-01'), termEndDate: new Date('2028-02-29'), annualFee: 100_000, seatMonthlyFee: 500 },
+      data: { tenantId: t.tenantId, channel: 'DIRECT', formedAt: new Date('2027-03-01'), startDate: new Date('2027-03-01'), serviceStartDate: new Date('2027-03-01'), termEndDate: new Date('2028-02-29'), annualFee: 100_000, seatMonthlyFee: 500 },
     });
     await adminDb.licence.create({ data: { tenantId: t.tenantId, contractId: c.id, seats: 8, termStart: c.startDate, termEnd: c.termEndDate } });
     const op = await createOperatorFixture(adminDb);

@@ -8,7 +8,7 @@ async function aContract(t: TenantFixture, env: AuthzEnv) {
   const d = new Date('2026-04-01');
   const c = await env.adminDb.contract.create({
     data: {
-      tenantId: t.tenantId, channel: tenant.resellerId ? 'RESELLER' : 'DIRECT', resellerId: tenant.resellerId, formedAt: d, startDate: d,
+      tenantId: t.tenantId, channel: tenant.resellerId ? 'RESELLER' : 'DIRECT', resellerId: tenant.resellerId, formedAt: d, startDate: d, serviceStartDate: d,
       termEndDate: new Date('2027-03-31'), annualFee: 120_000, seatMonthlyFee: 500,
     },
   });

@@ -23,7 +23,7 @@ async function extraContract(t: TenantFixture, env: AuthzEnv) {
   const d = new Date('2026-01-01');
   const c = await env.adminDb.contract.create({
     data: {
-      tenantId: t.tenantId, channel: tenant.resellerId ? 'RESELLER' : 'DIRECT', resellerId: tenant.resellerId, formedAt: d, startDate: d,
+      tenantId: t.tenantId, channel: tenant.resellerId ? 'RESELLER' : 'DIRECT', resellerId: tenant.resellerId, formedAt: d, startDate: d, serviceStartDate: d,
       termEndDate: new Date('2030-12-31'), annualFee: 1, seatMonthlyFee: 1,
     },
   });
@@ -39,7 +39,7 @@ async function freshTenant(env: AuthzEnv) {
 async function directContract(t: TenantFixture, env: AuthzEnv) {
   const d = new Date('2026-01-01');
   return env.adminDb.contract.create({
-    data: { tenantId: t.tenantId, channel: 'DIRECT', formedAt: d, startDate: d, termEndDate: new Date('2030-12-31'), annualFee: 1, seatMonthlyFee: 1 },
+    data: { tenantId: t.tenantId, channel: 'DIRECT', formedAt: d, startDate: d, serviceStartDate: d, termEndDate: new Date('2030-12-31'), annualFee: 1, seatMonthlyFee: 1 },
   });
 }
 
