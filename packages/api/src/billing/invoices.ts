@@ -194,3 +194,13 @@ export function listInvoices(db: Tx, filter: { tenantId?: string; billTo?: 'CUST
   });
 }
 
+
+/** One invoice with its lines and payments, as the caller's scope shows it (NOT_FOUND otherwise). */
+export async function getInvoice(db: Tx, input: { invoiceId: string; tenantId?: string; billTo?: 'CUSTOMER' | 'RESELLER' }) {
+  const inv = await db.invoice.findFirst({
+    where: { id: input.invoiceId, tenantId: input.tenantId, billTo: input.billTo },
+    include: { lines: { orderBy: { id: 'asc' } }, payments: { orderBy: { paidAt: 'asc' } } },
+  });
+  if (!inv) throw new AppError('NOT_FOUND', 'No such invoice.');
+  return inv;
+}

@@ -34,6 +34,7 @@ describe('change requests (第11条), renewal (第10条), suspension (第19条)'
     const opBrowser = await signedInProvider(db, 'operator', op.email);
     const accepted = await opBrowser.reseller((c) => c.operator.contracts.acceptChange({ tenantId: t.tenantId, id: req.id }));
     expect(await failure(opBrowser.reseller((c) => c.operator.contracts.acceptChange({ tenantId: t.tenantId, id: req.id })))).toBe('CONFLICT:ALREADY_DECIDED');
+    if (!('licenceId' in accepted) || !accepted.licenceId) throw new Error('an add-on licence was expected');
     const licence = await adminDb.licence.findFirstOrThrow({ where: { tenantId: t.tenantId, id: accepted.licenceId } });
     expect(licence).toMatchObject({ isAddOn: true, seats: 5 });
     expect(licence.termEnd.toISOString()).toBe(contract.termEndDate.toISOString());

@@ -2,7 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import type { Tx } from '@telework/db';
 import { recordBankTransfer } from '../../billing/bank-transfers';
-import { issueAnnualInvoice, issueLateInterestInvoice, issueMonthlyAddOnInvoice, lateInterestDue, listInvoices, requestRefund } from '../../billing/invoices';
+import { getInvoice, issueAnnualInvoice, issueLateInterestInvoice, issueMonthlyAddOnInvoice, lateInterestDue, listInvoices, requestRefund } from '../../billing/invoices';
 import { paymentMethods } from '../../billing/payment-methods';
 import { stripeFromEnv } from '../../billing/stripe-client';
 import { AppError } from '../../errors/app-error';
@@ -21,6 +21,7 @@ async function visibleInvoices(db: Tx, input: { tenantId?: string }) {
 /** Operators issue the provider's invoices (Stripe when configured, else kept locally, sentToStripe=false). */
 export const operatorBillingRouter = {
   invoices: operatorProcedure.input(optionalTenant).query(({ ctx, input }) => visibleInvoices(ctx.db, input)),
+  invoice: operatorProcedure.input(invoiceRef).query(({ ctx, input }) => getInvoice(ctx.db, input)),
   issueAnnual: operatorProcedure.input(contractRef).mutation(({ ctx, input }) => issueAnnualInvoice(ctx.db, stripeFromEnv(), { kind: 'OPERATOR', id: ctx.operator.id }, input)),
   issueAddOn: operatorProcedure
     .input(contractRef.extend({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }))
@@ -45,11 +46,13 @@ export const operatorBillingRouter = {
 /** Reseller staff: the wholesale invoices for their customers' contracts (RLS). */
 export const resellerBillingRouter = {
   invoices: resellerProcedure.input(optionalTenant).query(({ ctx, input }) => visibleInvoices(ctx.db, input)),
+  invoice: resellerProcedure.input(invoiceRef).query(({ ctx, input }) => getInvoice(ctx.db, input)),
   paymentMethods: resellerProcedure.query(() => paymentMethods()),
 } satisfies TRPCRouterRecord;
 
 /** Console: the tenant's own invoices. Reseller-sold contracts are billed to the reseller at wholesale: not shown. */
 export const consoleBillingRouter = {
   invoices: adminProcedure.query(({ ctx }) => listInvoices(ctx.db, { tenantId: ctx.tenantId, billTo: 'CUSTOMER' })),
+  invoice: adminProcedure.input(z.object({ invoiceId: z.uuid() })).query(({ ctx, input }) => getInvoice(ctx.db, { ...input, tenantId: ctx.tenantId, billTo: 'CUSTOMER' })),
   paymentMethods: adminProcedure.query(() => paymentMethods()),
 } satisfies TRPCRouterRecord;
