@@ -1,10 +1,30 @@
-import type { Tx } from '@telework/db';
+import { applyScope, type Tx } from '@telework/db';
 import { recordProviderAudit } from '../audit/audit-log';
 import { trySend, type Mailer } from '../mail/mailer';
 import { supportEnv } from '../support/env';
 
+/**
+ * Runs `read` in the operator's scope and then returns the transaction to the scope it had: a mail
+ * about a step a reseller or the customer took goes to the registered administrators, whom only the
+ * operator's scope may read (row-level security), and only their addresses are read.
+ */
+async function asOperator<T>(db: Tx, read: () => Promise<T>): Promise<T> {
+  const [prev] = await db.$queryRaw<{ tenant: string | null; operator: string | null; reseller: string | null }[]>`
+    SELECT current_setting('app.tenant_id', true) AS tenant, current_setting('app.operator', true) AS operator, current_setting('app.reseller_id', true) AS reseller`;
+  await applyScope(db, { operator: true });
+  try {
+    return await read();
+  } finally {
+    await applyScope(db, { tenantId: prev?.tenant || undefined, operator: prev?.operator === 'on', resellerId: prev?.reseller || undefined });
+  }
+}
+
 /** The people a contract mail goes to: the tenant's registered administrators (第4条4項) and the selling reseller. */
-export async function contractParties(db: Tx, tenantId: string) {
+export function contractParties(db: Tx, tenantId: string) {
+  return asOperator(db, () => readParties(db, tenantId));
+}
+
+async function readParties(db: Tx, tenantId: string) {
   const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { name: true, systemId: true, reseller: { select: { name: true, email: true } } } });
   const admins = await db.user.findMany({
     where: { tenantId, isRegisteredAdministrator: true, disabledAt: null, email: { not: null } },
