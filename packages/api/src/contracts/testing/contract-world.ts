@@ -38,13 +38,14 @@ export async function formCustomer(db: Db, adminDb: Db, mailer: Mailer, opts: { 
 }
 
 /**
- * The nights from `from` to `to` (inclusive) as the scheduler runs them: the lifecycle job at 00:05 JST,
- * the billing job at 06:00 JST, each twice in a row (a retried or doubled run must change nothing).
+ * The days from `from` to `to` (inclusive) as the scheduler lives them: the lifecycle job at 00:05 JST,
+ * the billing job at 06:00 JST, each twice in a row (a retried or doubled run must change nothing), then
+ * the day's business (`duringDay`, from 10:00).
  */
-export async function liveThrough(db: Db, mailer: Mailer, from: string, to: string, beforeEachDay?: (day: string) => Promise<void>) {
+export async function liveThrough(db: Db, mailer: Mailer, from: string, to: string, duringDay?: (day: string) => Promise<void>) {
   for (let day = from; day <= to; day = addDays(day, 1)) {
-    if (beforeEachDay) await beforeEachDay(day);
     for (let i = 0; i < 2; i += 1) await runContractLifecycle(db, mailer, jst(day, '00:05'));
     for (let i = 0; i < 2; i += 1) await closeBillingPeriods(db, jst(day, '06:00'), null);
+    if (duringDay) await duringDay(day);
   }
 }
