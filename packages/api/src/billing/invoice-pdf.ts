@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import subsetFont from 'subset-font';
 import { dbDateToIso } from '../contracts/provider-actor';
 import { issuerOf } from './issuer';
 import { invoiceTotals } from './rules';
@@ -12,7 +11,8 @@ import { invoiceTotals } from './rules';
 // rate, plus the due date and the bank account to pay into (振込先). Noto Sans JP (OFL) comes from npm
 // and is embedded as a subset, so the document reads the same on any machine. The subset is cut by
 // HarfBuzz (subset-font) from the characters the page uses: fontkit's own subsetter drops outlines of
-// this font, and its JP-locale digit forms ('locl') get wrong widths in the PDF, so that feature is off.
+// this font, its JP-locale digit forms ('locl') get wrong widths in the PDF and its ligatures ('liga')
+// do not read back as letters, so both features are off.
 
 export interface InvoiceForPdf {
   number: string;
@@ -34,10 +34,14 @@ export interface InvoiceForPdf {
   lines: { description: string; quantity: number; unitPrice: number; amount: number; taxRatePct: number }[];
 }
 
-// Built at run time so that bundlers leave the font where npm put it.
+// Resolved at run time, so that bundlers leave the font and the subsetter where npm put them. subset-font
+// ships no types: the one call made here is declared with it.
+const requireHere = createRequire(import.meta.url);
 const FONT_FILE = ['@expo-google-fonts', 'noto-sans-jp', '400Regular', 'NotoSansJP_400Regular.ttf'].join('/');
 let fontBytes: Promise<Buffer> | undefined;
-const loadFont = () => (fontBytes ??= readFile(createRequire(import.meta.url).resolve(FONT_FILE)));
+const loadFont = () => (fontBytes ??= readFile(requireHere.resolve(FONT_FILE)));
+type SubsetFont = (font: Buffer, text: string, options: { targetFormat: 'truetype' }) => Promise<Buffer>;
+const subsetFont = (font: Buffer, text: string) => (requireHere('subset-font') as SubsetFont)(font, text, { targetFormat: 'truetype' });
 
 const yen = (n: number) => `¥${n.toLocaleString('ja-JP')}`;
 const jaDate = (d: Date | string) => {
@@ -109,8 +113,8 @@ export async function renderInvoicePdf(invoice: InvoiceForPdf): Promise<Uint8Arr
   layOut(dry, invoice, issuer);
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
-  const subset = await subsetFont(await loadFont(), [...dry.used].join(''), { targetFormat: 'truetype' });
-  const font = await pdf.embedFont(subset, { subset: false, features: { locl: false } });
+  const subset = await subsetFont(await loadFont(), [...dry.used].join(''));
+  const font = await pdf.embedFont(subset, { subset: false, features: { locl: false, liga: false } });
   pdf.setTitle(`請求書 ${invoice.number}`);
   pdf.setAuthor(issuer.name);
   pdf.setLanguage('ja-JP');
