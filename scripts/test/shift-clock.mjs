@@ -23,6 +23,13 @@ if (days !== 0 && !globalThis.__telework_clock_shifted__) {
       return value instanceof RealDate;
     }
   }
+  // Some code copies Date's own static members onto a wrapper of its own (Next.js does): make UTC
+  // and parse own members too, not only inherited ones.
+  for (const name of Object.getOwnPropertyNames(RealDate)) {
+    if (!Object.prototype.hasOwnProperty.call(ShiftedDate, name)) {
+      Object.defineProperty(ShiftedDate, name, Object.getOwnPropertyDescriptor(RealDate, name));
+    }
+  }
   // Date() called without `new` returns the current time as a string.
   const ShiftedDateFunction = new Proxy(ShiftedDate, {
     apply: () => new ShiftedDate().toString(),
