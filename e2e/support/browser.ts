@@ -9,7 +9,7 @@ export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results
  * Playwright gives every launch a fresh temporary profile of its own.
  */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -17,6 +17,26 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update', '--disable-sync',
     ],
   });
+  if (isClockShifted()) followShiftedClock(browser);
+  return browser;
+}
+
+/** True in `npm run test:clock-ahead`, whose preload (scripts/test/shift-clock.mjs) moves this process's clock. */
+function isClockShifted(): boolean {
+  return '__telework_clock_shifted__' in globalThis;
+}
+
+/**
+ * The servers and this process run with the clock moved ahead; Chromium would still read the real
+ * one. Every new context starts its pages' clock at this process's (moved) time, and lets it run.
+ */
+function followShiftedClock(browser: Browser): void {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.clock.setSystemTime(new Date());
+    return context;
+  };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -99,7 +99,8 @@ describe('agent renderer in headless Chromium with a fake webcam', () => {
       expect(vladoFaces.map((d) => d.length)).toEqual([1024, 1024, 1024]);
 
       await page.getByTestId('tab-punch').click();
-      const startedAt = Date.now();
+      // Call times are stamped by the page's clock (bridge-double): compare them with that clock.
+      const startedAt = await page.evaluate(() => Date.now());
       await page.getByTestId('punch-WORK_START').click();
       const present = await waitForReport(page, (c) => c.method === 'reportPresence');
       expect(present.request).toMatchObject({ state: 'PRESENT' });
@@ -126,7 +127,7 @@ describe('agent renderer in headless Chromium with a fake webcam', () => {
       await expect.poll(() => page.getByTestId('work-state').innerText()).toContain('勤務中');
 
       await page.getByTestId('punch-WORK_END').click();
-      const endedAt = Date.now();
+      const endedAt = await page.evaluate(() => Date.now());
       await page.waitForTimeout(3_000);
       const calls = await bridgeCalls(page);
       expect(calls.find((c) => c.method === 'signIn')?.request).toMatchObject({ systemId: 'acme', loginId: 'worker1' });

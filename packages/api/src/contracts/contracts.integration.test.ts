@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { withScope } from '@telework/db';
 import { useTestDatabase } from '../testing/db';
@@ -30,6 +30,10 @@ const form = {
 };
 
 describe('applications (第9条) and contracts (第10条)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('第9条3項: a refused administrator address does not undo the contract; the operator is told which invitation to resend, and the audit log keeps it', async () => {
     const smtp = await startTestSmtpServer({ rejectRecipients: ['gone@example.test'] });
     const op = await createOperatorFixture(adminDb);
@@ -49,6 +53,9 @@ describe('applications (第9条) and contracts (第10条)', () => {
   });
 
   it('第9条3項: a reseller enters an application, an operator accepts it, the administrator gets the invitation, sets a password, signs in and sees the licence', async () => {
+    // The whole story happens on 2026-11-28 (the invitation it mails is valid for 7 days from then).
+    const now = new Date('2026-11-28T03:00:00Z');
+    vi.useFakeTimers({ toFake: ['Date'], now });
     const smtp = await startTestSmtpServer();
     const reseller = await createResellerFixture(adminDb);
     const op = await createOperatorFixture(adminDb);
@@ -57,7 +64,6 @@ describe('applications (第9条) and contracts (第10条)', () => {
     expect(app).toMatchObject({ channel: 'RESELLER', resellerId: reseller.resellerId, status: 'SUBMITTED' });
     expect((await staff.reseller((c) => c.reseller.contracts.applications({}))).map((a) => a.id)).toEqual([app.id]);
 
-    const now = new Date('2026-11-28T03:00:00Z');
     const accepted = await withScope(db, { operator: true }, (tx) => acceptApplication(tx, { mailer: smtpMailer(smtp.url), stripe: null }, { id: op.operatorId }, { id: app.id, now }));
     expect(accepted.systemId).toMatch(/^TW-\d{6}$/);
     // A desired start already past: the service starts on formation, and the one-year term runs from it (第10条).
