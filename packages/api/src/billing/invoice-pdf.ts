@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { dbDateToIso } from '../contracts/provider-actor';
@@ -34,10 +33,11 @@ export interface InvoiceForPdf {
   lines: { description: string; quantity: number; unitPrice: number; amount: number; taxRatePct: number }[];
 }
 
-// Resolved at run time, so that bundlers leave the font and the subsetter where npm put them. subset-font
-// ships no types: the one call made here is declared with it.
-const requireHere = createRequire(import.meta.url);
-const FONT_FILE = ['@expo-google-fonts', 'noto-sans-jp', '400Regular', 'NotoSansJP_400Regular.ttf'].join('/');
+// Node's own require, out of the bundlers' sight (process.getBuiltinModule is not analysed): the font file
+// and the subsetter are loaded from where npm put them, at run time. subset-font ships no types: the one
+// call made here is declared with it.
+const requireHere = process.getBuiltinModule('node:module').createRequire(import.meta.url);
+const FONT_FILE = '@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf';
 let fontBytes: Promise<Buffer> | undefined;
 const loadFont = () => (fontBytes ??= readFile(requireHere.resolve(FONT_FILE)));
 type SubsetFont = (font: Buffer, text: string, options: { targetFormat: 'truetype' }) => Promise<Buffer>;
