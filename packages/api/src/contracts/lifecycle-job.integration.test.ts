@@ -47,7 +47,7 @@ describe('第10条: a contract ends at its term end', () => {
     const ended = await adminDb.contract.findFirstOrThrow({ where: { id: c.contractId } });
     expect([ended.status, ended.endReason, iso(ended.endDate)]).toEqual(['ENDED', 'TERM_END', '2027-03-31']);
     const tenant = await adminDb.tenant.findUniqueOrThrow({ where: { id: c.tenantId } });
-    expect([tenant.status, iso(tenant.personalDataPurgeAt)]).toEqual(['TERMINATED', '2027-05-01']);
+    expect([tenant.status, tenant.personalDataPurgeAt?.toISOString()]).toEqual(['TERMINATED', jst('2027-05-01', '00:00').toISOString()]);
     expect(mailsTo(admin).filter((m) => m.subject?.includes('ご契約が終了しました'))).toHaveLength(1);
     const audit = await adminDb.providerAuditLog.findMany({ where: { targetId: c.contractId, action: { startsWith: 'contract.' } }, orderBy: { createdAt: 'asc' } });
     expect(audit.map((a) => [a.action, a.actorKind])).toEqual([['contract.renewalOffered', 'SYSTEM'], ['contract.end', 'SYSTEM']]);

@@ -8,7 +8,7 @@ import type { Mailer } from '../mail/mailer';
 import { endReasonFor, LIVE_CONTRACT_STATUSES, restingState } from './lifecycle';
 import { contractParties, mailContractParties } from './lifecycle-mail';
 import { dbDateToIso, isoToDbDate } from './provider-actor';
-import { personalDataErasureDate } from './rules';
+import { personalDataErasureDate, personalDataErasureInstant } from './rules';
 import { moveContract, shutTenant } from './transitions';
 
 // The date-driven moves of the lifecycle (docs/contract-lifecycle.md), run every night: contracts whose
@@ -34,7 +34,7 @@ async function endContract(tx: Tx, c: Contract, today: string, now: Date): Promi
   // The customer holds no contract any more: the service stops and the personal data is due for erasure (第26条3項).
   const purgeOn = personalDataErasureDate(lastDay);
   const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: c.tenantId }, select: { status: true } });
-  await tx.tenant.update({ where: { id: c.tenantId }, data: { status: tenant.status === 'DEREGISTERED' ? 'DEREGISTERED' : 'TERMINATED', personalDataPurgeAt: isoToDbDate(purgeOn) } });
+  await tx.tenant.update({ where: { id: c.tenantId }, data: { status: tenant.status === 'DEREGISTERED' ? 'DEREGISTERED' : 'TERMINATED', personalDataPurgeAt: personalDataErasureInstant(lastDay) } });
   await shutTenant(tx, c.tenantId, now, false);
   return {
     tenantId: c.tenantId,

@@ -6,7 +6,7 @@ import { AppError } from '../errors/app-error';
 import type { Mailer } from '../mail/mailer';
 import { IN_SERVICE_STATUSES, LIVE_CONTRACT_STATUSES, restingState } from './lifecycle';
 import { contractParties, mailContractParties } from './lifecycle-mail';
-import { checkTerminationNotice, personalDataErasureDate, planProviderTermination, type ProviderTerminationCause } from './rules';
+import { checkTerminationNotice, personalDataErasureDate, personalDataErasureInstant, planProviderTermination, type ProviderTerminationCause } from './rules';
 import { dbDateToIso, isoToDbDate } from './provider-actor';
 import { moveContract, shutTenant } from './transitions';
 
@@ -125,7 +125,7 @@ export async function terminateByProvider(
     }
     await db.tenant.update({
       where: { id: c.tenantId },
-      data: { status: deregister ? 'DEREGISTERED' : 'TERMINATED', personalDataPurgeAt: isoToDbDate(personalDataErasureDate(endIso)) },
+      data: { status: deregister ? 'DEREGISTERED' : 'TERMINATED', personalDataPurgeAt: personalDataErasureInstant(endIso) },
     });
     await shutTenant(db, c.tenantId, now, deregister);
   } else {

@@ -1,6 +1,5 @@
 import { listTenantIds, withTenant, type Db } from '@telework/db';
 import { recordTenantAudit } from '../audit/audit-log';
-import { toJstDate } from '../calendar/jst';
 import { defineJob } from '../jobs/job-types';
 import type { BlobStore } from '../storage/blob-store';
 import { getBlobStore } from '../storage';
@@ -84,8 +83,7 @@ export async function purgePersonalData(
   now: Date,
 ): Promise<{ evidence: number; faceImages: number; incidents: number; presenceEvents: number; erased: ErasureCounts } | null> {
   const due = await withTenant(db, tenantId, (tx) => tx.tenant.findUnique({ where: { id: tenantId }, select: { personalDataPurgeAt: true } }));
-  // The purge date is a JST calendar day (a @db.Date at UTC midnight): due from that day's start in Japan.
-  if (!due?.personalDataPurgeAt || toJstDate(now) < due.personalDataPurgeAt.toISOString().slice(0, 10)) return null;
+  if (!due?.personalDataPurgeAt || due.personalDataPurgeAt > now) return null;
   const counts = { evidence: 0, faceImages: 0, incidents: 0, presenceEvents: 0 };
   for (;;) {
     const batch = await withTenant(db, tenantId, async (tx) => {

@@ -91,7 +91,7 @@ describe('第26条3項: the personal-data purge', () => {
     );
     await runContractLifecycle(db, mailer, jst('2027-02-01', '00:05'));
     const tenant = await adminDb.tenant.findUniqueOrThrow({ where: { id: c.tenantId } });
-    expect(tenant.personalDataPurgeAt?.toISOString().slice(0, 10)).toBe('2027-03-01');
+    expect(tenant.personalDataPurgeAt?.toISOString()).toBe(jst('2027-03-01', '00:00').toISOString());
     const store = new LocalBlobStore(mkdtempSync(path.join(tmpdir(), 'tw-purge-')));
     const invoicesBefore = await adminDb.invoice.count({ where: { tenantId: c.tenantId } });
     const auditBefore = await adminDb.auditLog.count({ where: { tenantId: c.tenantId } });
