@@ -34,7 +34,7 @@ const server = setupServer(
     return HttpResponse.json({ id: params.id, object: 'invoice', status: 'open' });
   }),
 );
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterAll(() => server.close());
 
 const stripe = new Stripe('sk_test_msw', { maxNetworkRetries: 0 });
