@@ -91,6 +91,10 @@ describe('contracts in a real browser (第9条, 第10条)', () => {
     await sales.getByLabel('ライセンス数（勤務者のアカウント数）').fill('25');
     await sales.getByLabel('卸価格（年額・当社から販売店へ請求）').fill('300000');
     await sales.getByLabel('販売価格（年額・販売店からお客様へ請求）').fill('360000');
+    // 第9条1項: no application without the customer's agreement to the terms.
+    await sales.getByRole('button', { name: '申し込む' }).click();
+    await expect.poll(() => sales.locator('.tw-field-error').last().textContent()).toBe('お客様の約款への同意を確認してください（第9条1項）。');
+    await sales.getByLabel('お客様がサービス約款に同意していることを確認しました（第9条1項）').check();
     await sales.getByRole('button', { name: '申し込む' }).click();
     await sales.waitForURL(/\/applications\/[0-9a-f-]{36}\?submitted=1$/);
     const applicationUrl = sales.url().replace('?submitted=1', '');
@@ -114,14 +118,18 @@ describe('contracts in a real browser (第9条, 第10条)', () => {
     await expect.poll(() => operator.getByTestId('application-status').textContent()).toBe('承諾');
     await screenshot(operator, 'contracts-operator-accepted');
 
-    // The contract, its seats and the annual invoice to the reseller (kept locally: no Stripe key here).
+    // The contract, its seats and the annual invoice to the reseller (no Stripe key here: no Stripe wording, bank transfer and a PDF).
     await operator.getByTestId('open-contract').click();
     await operator.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
     await expect.poll(() => operator.getByTestId('contract-seats').textContent()).toBe('ライセンス: 使用 0 / 上限 25');
     const invoiceRow = operator.getByTestId('invoice-table').locator('tbody tr').first();
     await expect.poll(() => invoiceRow.textContent()).toContain('年間ライセンス料');
     expect(await invoiceRow.textContent()).toContain('330,000円');
-    expect(await invoiceRow.textContent()).toContain('未送信');
+    expect(await invoiceRow.textContent()).not.toContain('未送信');
+    expect(await operator.getByTestId('bank-transfer').textContent()).toContain('お振込先');
+    const pdfHref = (await invoiceRow.locator('[data-testid^="invoice-pdf-"]').getAttribute('href')) ?? '';
+    const pdf = await operator.request.get(`${resellerUrl}${pdfHref}`);
+    expect([pdf.status(), pdf.headers()['content-type'], (await pdf.body()).subarray(0, 5).toString()]).toEqual([200, 'application/pdf', '%PDF-']);
     await invoiceRow.getByRole('button').first().click();
     const detail = operator.locator('[data-testid^="invoice-detail-"]');
     await expect.poll(() => detail.textContent()).toContain('登録番号（適格請求書発行事業者）: T');

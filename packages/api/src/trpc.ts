@@ -12,6 +12,7 @@ import { applyScope, Prisma, type DbScope, type Tx, type UserRole } from '@telew
 import type { Context } from './context';
 import { AppError, toTrpcError } from './errors/app-error';
 import { safeEqual } from './auth/tokens';
+import { contractInactive } from './contracts/inactive';
 
 /**
  * Zod's flattened field errors (top-level keys), plus one entry per nested path ("administrators.0.email")
@@ -101,13 +102,13 @@ function inScope<T>(ctx: Context, scope: DbScope, run: (tx: Tx) => Promise<T>): 
 async function loadActiveTenantUser(tx: Tx, tenantId: string, userId: string) {
   const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true, status: true, name: true, systemId: true } });
   if (!tenant) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
-  // 第19条 suspension and contract end block use at once.
-  if (tenant.status !== 'ACTIVE') throw new AppError('CONTRACT_INACTIVE', 'The contract for this organisation is not active.');
   const user = await tx.user.findUnique({
     where: { tenantId_id: { tenantId, id: userId } },
     select: { id: true, tenantId: true, role: true, name: true, disabledAt: true },
   });
   if (!user || user.disabledAt) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
+  // 第19条 suspension and contract end block use at once.
+  if (tenant.status !== 'ACTIVE') throw contractInactive(tenant.status, user.role);
   return { tenant, user: { id: user.id, tenantId: user.tenantId, role: user.role, name: user.name } };
 }
 

@@ -13,7 +13,7 @@ export { ConfirmDialog, Dialog, FormActions, dialogButtons } from './components/
 export { Badge, APPLICATION_TONE, CONTRACT_TONE, INVOICE_TONE, REQUEST_TONE, TENANT_TONE, type Tone } from './components/contracts/badge';
 export { ContractCard, SeatMeter } from './components/contracts/contract-card';
 export { formatDay, formatYen, isIsoDate, jstToday, numberOrMissing, useContractFormat } from './components/contracts/format';
-export { InvoiceTable } from './components/contracts/invoice-table';
+export { BankTransferNote, InvoiceTable, type PaymentMethodsView } from './components/contracts/invoice-table';
 export { ChangeRequestTable, TerminationTable } from './components/contracts/request-tables';
 export { useContractError } from './components/contracts/use-contract-error';
 export * from './components/contracts/types';

@@ -1,4 +1,5 @@
 import { lookupTenantBySystemId, withScope, withTenant, type Db } from '@telework/db';
+import { contractInactive } from '../contracts/inactive';
 import { AppError } from '../errors/app-error';
 import { recordProviderAudit, recordTenantAudit } from '../audit/audit-log';
 import type { RequestMeta } from '../context';
@@ -40,7 +41,7 @@ export async function verifyUserCredentials(db: Db, input: UserCredentials, meta
     throw invalid();
   }
   // Told only after the password proved who is asking, so strangers learn nothing about contracts.
-  if (tenant.status !== 'ACTIVE') throw new AppError('CONTRACT_INACTIVE', 'The contract for this organisation is not active.');
+  if (tenant.status !== 'ACTIVE') throw contractInactive(tenant.status, user.role);
   await clearAccountFailures(db, account);
   await withTenant(db, tenant.id, (tx) =>
     recordTenantAudit(tx, tenant.id, { actorKind: 'USER', actorId: user.id, action: `auth.sign_in.${channel}`, ip: meta.ip }),

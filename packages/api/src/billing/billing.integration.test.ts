@@ -87,12 +87,14 @@ describe('billing (第14条)', () => {
     expect(addOn).toMatchObject({ kind: 'SEAT_ADD_ON', billTo: 'CUSTOMER', subtotal: 3_500, tax: 350, total: 3_850, sentToStripe: false, stripeInvoiceId: null });
     expect(await withScope(db, { operator: true }, (tx) => issueMonthlyAddOnInvoice(tx, null, { kind: 'SYSTEM', id: null }, { tenantId: t.tenantId, contractId: c.id, month: '2026-05' }))).toBeNull();
     if (!addOn) throw new Error('add-on invoice expected');
-    // Due 2026-08-31, paid 2026-10-30: 60 days late → 3,850 × 0.146 × 60 / 365 = 92.3 → 92 yen (+9 tax).
+    // Due 2026-08-31, still unpaid on 2026-10-30: 60 days late → 3,850 × 0.146 × 60 / 365 = 92.3 → 92 yen, no tax (第14条2項・3項).
     const late = await withScope(db, { operator: true }, (tx) =>
-      issueLateInterestInvoice(tx, null, { kind: 'SYSTEM', id: null }, { tenantId: t.tenantId, invoiceId: addOn.id, paidOn: '2026-10-30' }),
+      issueLateInterestInvoice(tx, null, { kind: 'SYSTEM', id: null }, { tenantId: t.tenantId, invoiceId: addOn.id, now: new Date('2026-10-30T03:00:00Z') }),
     );
-    expect(late).toMatchObject({ kind: 'LATE_INTEREST', subtotal: 92, tax: 9, total: 101, lateInterestForId: addOn.id });
-    expect(await withScope(db, { operator: true }, (tx) => issueLateInterestInvoice(tx, null, { kind: 'SYSTEM', id: null }, { tenantId: t.tenantId, invoiceId: addOn.id, paidOn: '2026-08-31' }))).toBeNull();
+    expect(late).toMatchObject({ kind: 'LATE_INTEREST', subtotal: 92, tax: 0, total: 92, lateInterestForId: addOn.id });
+    // The same days are not charged twice.
+    const again = withScope(db, { operator: true }, (tx) => issueLateInterestInvoice(tx, null, { kind: 'SYSTEM', id: null }, { tenantId: t.tenantId, invoiceId: addOn.id, now: new Date('2026-10-30T05:00:00Z') }));
+    await expect(again).rejects.toMatchObject({ code: 'RULE_VIOLATION', details: { reason: 'NOT_OVERDUE' } });
   });
 
   it('第14条4項: the refund procedure refuses any positive amount (RULE_VIOLATION NO_REFUND)', async () => {
@@ -167,17 +169,19 @@ describe('Stripe webhook', () => {
   });
 });
 
-describe('monthly add-on job (第14条1項)', () => {
+describe('billing periods job (第14条1項)', () => {
   it('invoices last month’s add-on seats once, however often it runs', async () => {
-    const { invoiceAddOnsForPreviousMonth } = await import('./jobs');
+    const { closeBillingPeriods } = await import('./jobs');
     const t = await createTenantFixture(adminDb);
     const c = await contractOf(t.tenantId);
     await adminDb.licence.create({ data: { tenantId: t.tenantId, contractId: c.id, seats: 2, isAddOn: true, termStart: new Date('2026-09-10'), termEnd: c.termEndDate } });
     const now = new Date('2026-11-01T00:00:00Z'); // 09:00 JST on 1 November → October
-    await invoiceAddOnsForPreviousMonth(db, now, null);
-    await invoiceAddOnsForPreviousMonth(db, now, null);
-    const invoices = await adminDb.invoice.findMany({ where: { tenantId: t.tenantId, kind: 'SEAT_ADD_ON' } });
-    expect(invoices.map((i) => [i.periodStart?.toISOString().slice(0, 10), i.subtotal, i.sentToStripe])).toEqual([['2026-10-01', 1000, false]]);
+    await closeBillingPeriods(db, now, null);
+    await closeBillingPeriods(db, now, null);
+    const invoices = await adminDb.invoice.findMany({ where: { tenantId: t.tenantId, kind: 'SEAT_ADD_ON' }, orderBy: { periodStart: 'asc' } });
+    // September (from the 10th: a whole month, billing/rules/fees.ts) and October; November is not over.
+    expect(invoices.map((i) => [i.periodStart?.toISOString().slice(0, 10), i.subtotal, i.sentToStripe])).toEqual([['2026-09-01', 1000, false], ['2026-10-01', 1000, false]]);
+    expect(await adminDb.invoice.count({ where: { tenantId: t.tenantId, kind: 'ANNUAL_LICENCE' } })).toBe(1);
   });
 });
 

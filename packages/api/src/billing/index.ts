@@ -1,2 +1,2 @@
 // Scheduled jobs of the billing domain, for the lead to wire into ALL_JOBS.
-export { monthlyAddOnInvoicesJob } from './jobs';
+export { closeBillingPeriodsJob } from './jobs';

@@ -96,3 +96,12 @@ export async function resendInvitation(db: Tx, mailer: Mailer, operator: { id: s
   });
   return { userId: sent.user.id, email: sent.user.email, expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000) };
 }
+
+/** The console's administrators and which of them are registered with the provider (第4条1項), for the report of changes. */
+export function consoleAdministrators(db: Tx, tenantId: string) {
+  return db.user.findMany({
+    where: { tenantId, role: 'ADMIN', disabledAt: null },
+    orderBy: { loginId: 'asc' },
+    select: { id: true, loginId: true, name: true, department: true, email: true, isRegisteredAdministrator: true },
+  });
+}

@@ -7,6 +7,7 @@ import { addDays, addMonthsClamped, compareIsoDates } from '../calendar/dates';
 import { toJstDate } from '../calendar/jst';
 import { AppError } from '../errors/app-error';
 import { trySend, type Mailer } from '../mail/mailer';
+import { assertTransition } from './lifecycle';
 import { contractTerm } from './rules';
 import { createInvitation, inviteUrl } from './invitations';
 import { dbDateToIso, isoToDbDate, type ProviderActor } from './provider-actor';
@@ -36,8 +37,16 @@ function administratorsOf(value: Prisma.JsonValue): Administrator[] {
   });
 }
 
-/** 第9条1項: an application entered by a reseller for its customer, or by an operator (direct channel). */
-export async function submitApplication(db: Tx, actor: ProviderActor, input: ApplicationInput) {
+/** The terms of service in force at `now` (第3条: versions take effect on their date), if any is recorded. */
+async function termsInForce(db: Tx, now: Date) {
+  return db.termsVersion.findFirst({ where: { effectiveAt: { lte: now } }, orderBy: { effectiveAt: 'desc' }, select: { version: true } });
+}
+
+/**
+ * 第9条1項: an application entered by a reseller for its customer, or by an operator (direct channel),
+ * with the customer's agreement to the terms (the schema requires it) and the version agreed to.
+ */
+export async function submitApplication(db: Tx, actor: ProviderActor, input: ApplicationInput, now = new Date()) {
   const channel = actor.kind === 'RESELLER_STAFF' ? 'RESELLER' : 'DIRECT';
   if (channel === 'DIRECT' && input.resellerAnnualPrice !== undefined) {
     throw new AppError('VALIDATION', 'A direct application has no reseller price.', { fieldErrors: { resellerAnnualPrice: ['not allowed'] } });
@@ -61,6 +70,8 @@ export async function submitApplication(db: Tx, actor: ProviderActor, input: App
       resellerAnnualPrice: input.resellerAnnualPrice ?? null,
       submittedByKind: actor.kind,
       submittedById: actor.id,
+      termsAgreedAt: now,
+      termsVersion: (await termsInForce(db, now))?.version ?? null,
     },
   });
   await recordProviderAudit(db, {
@@ -132,27 +143,36 @@ export async function acceptApplication(db: Tx, deps: AcceptanceDeps, actor: { i
   if (admins.length === 0) throw new AppError('VALIDATION', 'The application names no administrator.');
   const formedOn = toJstDate(now);
   const desired = dbDateToIso(app.desiredStartDate);
-  const startsOn = compareIsoDates(desired, formedOn) > 0 ? desired : formedOn;
-  // 第10条: one year from formation, or the licence period the application names (termMonths ≠ 12).
-  const term = contractTerm({ formedOn: startsOn, licenceEndsOn: app.termMonths === 12 ? null : addDays(addMonthsClamped(startsOn, app.termMonths), -1) });
+  // 第9条3項: the provider names the service start date: the desired one, or today when that has passed.
+  const serviceStartsOn = compareIsoDates(desired, formedOn) > 0 ? desired : formedOn;
+  // 第10条 (docs/domain.md, readings): the term runs one year from formation, whatever the start date, or
+  // until the licence period the application names (termMonths ≠ 12, counted from the service start) ends.
+  const term = contractTerm({ formedOn, licenceEndsOn: app.termMonths === 12 ? null : addDays(addMonthsClamped(serviceStartsOn, app.termMonths), -1) });
+  if (compareIsoDates(serviceStartsOn, term.endsOn) > 0) {
+    throw new AppError('RULE_VIOLATION', `The desired start date is after the term would end (${term.endsOn}, 第10条).`, { reason: 'START_AFTER_TERM_END' });
+  }
+  const pendingStart = compareIsoDates(serviceStartsOn, formedOn) > 0;
 
   await claimDecision(db, app.id, { status: 'ACCEPTED', decidedByOperatorId: actor.id, decidedAt: now });
   const systemId = await newSystemId(db);
   const tenant = await db.tenant.create({
     data: {
       systemId, name: app.companyName, nameKana: app.companyNameKana, corporateNumber: app.corporateNumber, isDomesticEntity: true,
-      postalCode: app.postalCode, address: app.address, phone: app.phone, resellerId: app.resellerId,
+      postalCode: app.postalCode, address: app.address, phone: app.phone, resellerId: app.resellerId, status: pendingStart ? 'PENDING_START' : 'ACTIVE',
     },
   });
+  const status = pendingStart ? 'PENDING_START' : 'ACTIVE';
+  assertTransition('NONE', status, 'acceptApplication');
   const contract = await db.contract.create({
     data: {
-      tenantId: tenant.id, applicationId: app.id, channel: app.channel, resellerId: app.resellerId, formedAt: now,
-      startDate: isoToDbDate(term.startsOn), termEndDate: isoToDbDate(term.endsOn), annualFee: app.annualFee,
+      tenantId: tenant.id, applicationId: app.id, channel: app.channel, resellerId: app.resellerId, formedAt: now, status,
+      startDate: isoToDbDate(term.startsOn), serviceStartDate: isoToDbDate(serviceStartsOn), termEndDate: isoToDbDate(term.endsOn), annualFee: app.annualFee,
       seatMonthlyFee: SEAT_MONTHLY_FEE_JPY, resellerAnnualPrice: app.resellerAnnualPrice,
     },
   });
+  // The seats can be used from the service start date (第9条4項).
   await db.licence.create({
-    data: { tenantId: tenant.id, contractId: contract.id, seats: app.seats, termStart: isoToDbDate(term.startsOn), termEnd: isoToDbDate(term.endsOn) },
+    data: { tenantId: tenant.id, contractId: contract.id, seats: app.seats, termStart: isoToDbDate(serviceStartsOn), termEnd: isoToDbDate(term.endsOn) },
   });
 
   // Users and invitations are tenant rows: write them in the new tenant's scope, then return to the operator's.
@@ -174,7 +194,7 @@ export async function acceptApplication(db: Tx, deps: AcceptanceDeps, actor: { i
   await db.application.update({ where: { id: app.id }, data: { tenantId: tenant.id } });
   await recordProviderAudit(db, {
     actorKind: 'OPERATOR', actorId: actor.id, resellerId: app.resellerId, tenantId: tenant.id, action: 'application.accept', targetType: 'Application', targetId: app.id,
-    details: { systemId, contractId: contract.id, startDate: term.startsOn, termEndDate: term.endsOn, seats: app.seats },
+    details: { systemId, contractId: contract.id, startDate: term.startsOn, serviceStartDate: serviceStartsOn, termEndDate: term.endsOn, seats: app.seats },
   });
   // Before any mail: if Stripe refuses the invoice, the whole acceptance rolls back and nobody was told.
   const invoice = await ensureAnnualInvoice(db, deps.stripe, { kind: 'OPERATOR', id: actor.id }, { tenantId: tenant.id, contractId: contract.id, now });
@@ -191,13 +211,14 @@ export async function acceptApplication(db: Tx, deps: AcceptanceDeps, actor: { i
         `${inv.name} 様`,
         '',
         `${app.companyName} 様のお申込みを承諾し、利用契約が成立しました（第9条3項）。`,
-        `利用開始日: ${term.startsOn} / 契約期間: ${term.startsOn} 〜 ${term.endsOn}`,
+        `利用開始日: ${serviceStartsOn} / 契約期間: ${term.startsOn} 〜 ${term.endsOn}（第10条: 契約成立日から1年間）`,
+        pendingStart ? `パスワードは今すぐ設定できます。サインインは利用開始日 ${serviceStartsOn} からです。` : '',
         `システムID: ${systemId} / ログインID: ${inv.loginId}`,
         '',
         '次のリンクからパスワードを設定してください（7日間有効）:',
         inviteUrl(inv.token),
         '',
-        `Your contract starts on ${term.startsOn} and runs until ${term.endsOn}. System ID ${systemId}, login ID ${inv.loginId}.`,
+        `Your service starts on ${serviceStartsOn}; the contract runs from ${term.startsOn} until ${term.endsOn}. System ID ${systemId}, login ID ${inv.loginId}.`,
         'Set your password with the link above (valid for 7 days).',
       ].join('\n'),
     });
@@ -209,46 +230,62 @@ export async function acceptApplication(db: Tx, deps: AcceptanceDeps, actor: { i
       details: { mail: 'invitation', to: invitationMailFailed },
     });
   }
-  return { tenantId: tenant.id, systemId, contractId: contract.id, startDate: term.startsOn, termEndDate: term.endsOn, invoiceId: invoice.id, invitationMailFailed };
+  return { tenantId: tenant.id, systemId, contractId: contract.id, startDate: term.startsOn, serviceStartDate: serviceStartsOn, termEndDate: term.endsOn, status, invoiceId: invoice.id, invitationMailFailed };
 }
 
-/** 第9条2項: rejection with one of its six reasons; the applicant's administrators are told by e-mail. */
-export async function rejectApplication(
-  db: Tx,
-  mailer: Mailer,
-  actor: { id: string },
-  input: { id: string; reason: RejectionReason; note?: string; now?: Date },
-) {
+/** Who took a decision on an application: operators for every channel, reseller staff for their own (第9条2項). */
+function decidedBy(actor: ProviderActor) {
+  return actor.kind === 'OPERATOR' ? { decidedByOperatorId: actor.id } : { decidedByStaffId: actor.id };
+}
+
+/** Tells the applicant's administrators what became of the application; the decision stands whatever the mail does. */
+async function tellApplicant(db: Tx, mailer: Mailer, app: { id: string; companyName: string; resellerId: string | null; administrators: Prisma.JsonValue }, mail: string, lines: string[]) {
+  const to = administratorsOf(app.administrators).map((a) => a.email);
+  if (to.length === 0) return false;
+  const notified = await trySend(mailer, { to, subject: '【Telework Supporter】お申込みについて / About your application', text: [`${app.companyName} 御中`, '', ...lines].join('\n') });
+  if (!notified) {
+    await recordProviderAudit(db, { actorKind: 'SYSTEM', actorId: null, resellerId: app.resellerId, action: 'mail.failed', targetType: 'Application', targetId: app.id, details: { mail, to } });
+  }
+  return notified;
+}
+
+/**
+ * 第9条2項: rejection with one of its six reasons, by an operator or by the reseller that took the
+ * application (row-level security shows a reseller only its own); the applicant is told by e-mail.
+ */
+export async function rejectApplication(db: Tx, mailer: Mailer, actor: ProviderActor, input: { id: string; reason: RejectionReason; note?: string; now?: Date }) {
   const app = await pendingApplication(db, input.id);
   const now = input.now ?? new Date();
-  await claimDecision(db, app.id, { status: 'REJECTED', rejectionReason: input.reason, rejectionNote: input.note ?? null, decidedByOperatorId: actor.id, decidedAt: now });
+  await claimDecision(db, app.id, { status: 'REJECTED', rejectionReason: input.reason, rejectionNote: input.note ?? null, ...decidedBy(actor), decidedAt: now });
   const updated = await getApplication(db, { id: app.id });
   await recordProviderAudit(db, {
-    actorKind: 'OPERATOR', actorId: actor.id, resellerId: app.resellerId, action: 'application.reject', targetType: 'Application', targetId: app.id,
+    actorKind: actor.kind, actorId: actor.id, resellerId: app.resellerId, action: 'application.reject', targetType: 'Application', targetId: app.id,
     details: { reason: input.reason, note: input.note ?? null },
   });
-  const to = administratorsOf(app.administrators).map((a) => a.email);
-  // As with acceptance: the decision stands whether or not the mail leaves; the result says which.
-  let notified = false;
-  if (to.length > 0) {
-    notified = await trySend(mailer, {
-      to,
-      subject: '【Telework Supporter】お申込みについて / About your application',
-      text: [
-        `${app.companyName} 御中`,
-        '',
-        'お申込みいただいたサービスについて、次の理由によりお申込みを承諾できませんでした。',
-        `理由: ${REJECTION_TEXT[input.reason]}`,
-        input.note ? `補足: ${input.note}` : '',
-        '',
-        `We could not accept your application (reason: ${input.reason}, 第9条2項).`,
-      ].join('\n'),
-    });
-    if (!notified) {
-      await recordProviderAudit(db, {
-        actorKind: 'SYSTEM', actorId: null, resellerId: app.resellerId, action: 'mail.failed', targetType: 'Application', targetId: app.id, details: { mail: 'rejection', to },
-      });
-    }
-  }
+  const notified = await tellApplicant(db, mailer, app, 'rejection', [
+    'お申込みいただいたサービスについて、次の理由によりお申込みを承諾できませんでした。',
+    `理由: ${REJECTION_TEXT[input.reason]}`,
+    input.note ? `補足: ${input.note}` : '',
+    '',
+    `We could not accept your application (reason: ${input.reason}, 第9条2項).`,
+  ]);
+  return { ...updated, notified };
+}
+
+/** The customer takes its application back before a decision (by its reseller, or an operator for direct ones). */
+export async function withdrawApplication(db: Tx, mailer: Mailer, actor: ProviderActor, input: { id: string; note?: string; now?: Date }) {
+  const app = await pendingApplication(db, input.id);
+  const now = input.now ?? new Date();
+  await claimDecision(db, app.id, { status: 'WITHDRAWN', rejectionNote: input.note ?? null, ...decidedBy(actor), decidedAt: now });
+  const updated = await getApplication(db, { id: app.id });
+  await recordProviderAudit(db, {
+    actorKind: actor.kind, actorId: actor.id, resellerId: app.resellerId, action: 'application.withdraw', targetType: 'Application', targetId: app.id, details: { note: input.note ?? null },
+  });
+  const notified = await tellApplicant(db, mailer, app, 'withdrawal', [
+    'ご依頼により、サービスのお申込みを取り下げました。契約は成立しておらず、料金は発生しません。',
+    input.note ? `補足: ${input.note}` : '',
+    '',
+    'Your application has been withdrawn as you asked; no contract was formed and nothing is charged.',
+  ]);
   return { ...updated, notified };
 }

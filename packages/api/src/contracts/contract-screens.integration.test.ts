@@ -40,7 +40,7 @@ async function fieldErrorsOf(p: Promise<unknown>): Promise<Record<string, string
 
 const form = {
   companyName: '株式会社画面', isDomesticEntity: true, postalCode: '100-0001', address: '東京都千代田区千代田1-1', phone: '03-1234-5678',
-  administrators: [{ name: '招待 一郎', email: 'ichiro@example.test' }], seats: 10, termMonths: 12, desiredStartDate: '2026-01-01', annualFee: 120_000,
+  administrators: [{ name: '招待 一郎', email: 'ichiro@example.test' }], seats: 10, termMonths: 12, desiredStartDate: '2026-01-01', annualFee: 120_000, agreedToTerms: true as const,
 };
 
 describe('seats used and allowed as operators and resellers see them', () => {

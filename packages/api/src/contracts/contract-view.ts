@@ -1,10 +1,11 @@
 import { countActiveWorkers, tenantSummarySelect, type Tx } from '@telework/db';
 import { toJstDate } from '../calendar/jst';
 import { AppError } from '../errors/app-error';
+import { LIVE_CONTRACT_STATUSES } from './lifecycle';
 import { allowedSeats } from '../people/seats';
 import { dbDateToIso } from './provider-actor';
 
-const LIVE = new Set(['ACTIVE', 'TERMINATION_SCHEDULED']);
+const LIVE = new Set<string>(LIVE_CONTRACT_STATUSES);
 
 /**
  * A tenant's contracts with licence terms, seats allowed (per contract: base + add-ons; and today,

@@ -5,10 +5,11 @@ import { useTestDatabase } from '../testing/db';
 import { createOperatorFixture, createResellerFixture, createTenantFixture } from '../testing/fixtures';
 import { signedInProvider, TestBrowser } from '../testing/callers';
 import { startTestSmtpServer } from '../testing/smtp';
-import { smtpMailer } from '../mail/mailer';
+import { getMailer, smtpMailer } from '../mail/mailer';
 import { AppError } from '../errors/app-error';
 import { acceptApplication, rejectApplication } from './applications';
-import { endDueContracts, requestCustomerTermination, terminateByProvider } from './termination';
+import { runContractLifecycle } from './lifecycle-job';
+import { requestCustomerTermination, terminateByProvider } from './termination';
 
 const { db, adminDb } = useTestDatabase();
 
@@ -25,7 +26,7 @@ async function failure(p: Promise<unknown>): Promise<string> {
 
 const form = {
   companyName: '株式会社サンプル', isDomesticEntity: true, postalCode: '100-0001', address: '東京都千代田区千代田1-1', phone: '03-1234-5678',
-  administrators: [{ name: '管理 花子', email: 'hanako@example.test' }], seats: 20, termMonths: 12, desiredStartDate: '2026-12-01', annualFee: 240_000,
+  administrators: [{ name: '管理 花子', email: 'hanako@example.test' }], seats: 20, termMonths: 12, desiredStartDate: '2026-12-01', annualFee: 240_000, agreedToTerms: true as const,
 };
 
 describe('applications (第9条) and contracts (第10条)', () => {
@@ -59,27 +60,27 @@ describe('applications (第9条) and contracts (第10条)', () => {
     const reseller = await createResellerFixture(adminDb);
     const op = await createOperatorFixture(adminDb);
     const staff = await signedInProvider(db, 'resellerStaff', reseller.staffEmail);
-    const app = await staff.reseller((c) => c.reseller.contracts.submit({ ...form, resellerAnnualPrice: 300_000 }));
+    const app = await staff.reseller((c) => c.reseller.contracts.submit({ ...form, desiredStartDate: '2026-11-20', resellerAnnualPrice: 300_000 }));
     expect(app).toMatchObject({ channel: 'RESELLER', resellerId: reseller.resellerId, status: 'SUBMITTED' });
     expect((await staff.reseller((c) => c.reseller.contracts.applications({}))).map((a) => a.id)).toEqual([app.id]);
 
     const accepted = await withScope(db, { operator: true }, (tx) => acceptApplication(tx, { mailer: smtpMailer(smtp.url), stripe: null }, { id: op.operatorId }, { id: app.id, now }));
     expect(accepted.systemId).toMatch(/^TW-\d{6}$/);
-    // Desired start 2026-12-01 is after formation: the one-year term runs from it (第10条).
-    expect(accepted).toMatchObject({ startDate: '2026-12-01', termEndDate: '2027-11-30' });
+    // A desired start already past: the service starts on formation, and the one-year term runs from it (第10条).
+    expect(accepted).toMatchObject({ startDate: '2026-11-28', serviceStartDate: '2026-11-28', termEndDate: '2027-11-27', status: 'ACTIVE' });
     // Deciding twice is refused, also the other way.
     expect(await failure(withScope(db, { operator: true }, (tx) => acceptApplication(tx, { mailer: smtpMailer(smtp.url), stripe: null }, { id: op.operatorId }, { id: app.id })))).toBe('CONFLICT:ALREADY_DECIDED');
-    expect(await failure(withScope(db, { operator: true }, (tx) => rejectApplication(tx, smtpMailer(smtp.url), { id: op.operatorId }, { id: app.id, reason: 'OTHER' })))).toBe('CONFLICT:ALREADY_DECIDED');
+    expect(await failure(withScope(db, { operator: true }, (tx) => rejectApplication(tx, smtpMailer(smtp.url), { kind: 'OPERATOR', id: op.operatorId }, { id: app.id, reason: 'OTHER' })))).toBe('CONFLICT:ALREADY_DECIDED');
 
     // 第14条1項: the term's annual licence invoice is issued with the contract, at wholesale to the reseller.
     const invoices = await adminDb.invoice.findMany({ where: { tenantId: accepted.tenantId } });
     expect(invoices.map((i) => [i.id, i.kind, i.billTo, i.subtotal, i.tax, i.total, i.sentToStripe, i.periodStart?.toISOString().slice(0, 10)])).toEqual([
-      [accepted.invoiceId, 'ANNUAL_LICENCE', 'RESELLER', 240_000, 24_000, 264_000, false, '2026-12-01'],
+      [accepted.invoiceId, 'ANNUAL_LICENCE', 'RESELLER', 240_000, 24_000, 264_000, false, '2026-11-28'],
     ]);
 
     const [mail] = await smtp.waitFor(1);
     expect(mail?.to && 'text' in mail.to ? mail.to.text : '').toContain('hanako@example.test');
-    expect(mail?.text).toContain('2026-12-01');
+    expect(mail?.text).toContain('2026-11-28');
     const token = /\/invite\/([^\s]+)/.exec(mail?.text ?? '')?.[1];
     expect(token).toBeDefined();
 
@@ -112,7 +113,7 @@ describe('applications (第9条) and contracts (第10条)', () => {
       'RULE_VIOLATION:NOT_DOMESTIC_ENTITY',
     );
     const rejected = await withScope(db, { operator: true }, (tx) =>
-      rejectApplication(tx, smtpMailer(smtp.url), { id: op.operatorId }, { id: foreign.id, reason: 'NOT_DOMESTIC_ENTITY' }),
+      rejectApplication(tx, smtpMailer(smtp.url), { kind: 'OPERATOR', id: op.operatorId }, { id: foreign.id, reason: 'NOT_DOMESTIC_ENTITY' }),
     );
     expect(rejected).toMatchObject({ status: 'REJECTED', rejectionReason: 'NOT_DOMESTIC_ENTITY' });
     const [mail] = await smtp.waitFor(1);
@@ -130,11 +131,11 @@ describe('termination (第12条)', () => {
     const who = { kind: 'RESELLER_STAFF' as const, id: staff.id, resellerId: reseller.resellerId };
     const receivedAt = new Date('2026-12-10T01:00:00Z');
     const short = withScope(db, { resellerId: reseller.resellerId }, (tx) =>
-      requestCustomerTermination(tx, who, { tenantId: t.tenantId, contractId: contract.id, desiredEndDate: '2027-01-08', now: receivedAt }),
+      requestCustomerTermination(tx, getMailer(), who, { tenantId: t.tenantId, contractId: contract.id, desiredEndDate: '2027-01-08', now: receivedAt }),
     );
     expect(await failure(short)).toBe('RULE_VIOLATION:NOTICE_TOO_SHORT');
     const ok = await withScope(db, { resellerId: reseller.resellerId }, (tx) =>
-      requestCustomerTermination(tx, who, { tenantId: t.tenantId, contractId: contract.id, desiredEndDate: '2027-01-31', now: receivedAt }),
+      requestCustomerTermination(tx, getMailer(), who, { tenantId: t.tenantId, contractId: contract.id, desiredEndDate: '2027-01-31', now: receivedAt }),
     );
     // Received in December → ends on the last day of January of the next year.
     expect(ok.endDate).toBe('2027-01-31');
@@ -142,13 +143,14 @@ describe('termination (第12条)', () => {
 
     // The daily job ends it after the end date and schedules the purge one month later (第26条3項).
     // Other test files share the database, so the job's counts are not asserted: this contract's state is.
-    await endDueContracts(db, new Date('2027-01-31T10:00:00Z'));
+    await runContractLifecycle(db, getMailer(), new Date('2027-01-31T10:00:00Z'));
     expect((await adminDb.contract.findFirstOrThrow({ where: { tenantId: t.tenantId } })).status).toBe('TERMINATION_SCHEDULED');
-    expect(await endDueContracts(db, new Date('2027-02-01T00:00:00Z'))).toBeGreaterThanOrEqual(1);
+    expect((await runContractLifecycle(db, getMailer(), new Date('2027-02-01T00:00:00Z'))).ended).toBeGreaterThanOrEqual(1);
     expect((await adminDb.contract.findFirstOrThrow({ where: { tenantId: t.tenantId } })).status).toBe('ENDED');
     const tenant = await adminDb.tenant.findUniqueOrThrow({ where: { id: t.tenantId } });
     expect(tenant.status).toBe('TERMINATED');
-    expect(tenant.personalDataPurgeAt?.toISOString().slice(0, 10)).toBe('2027-03-01');
+    // From the start of 2027-03-01 in Japan.
+    expect(tenant.personalDataPurgeAt?.toISOString()).toBe('2027-02-28T15:00:00.000Z');
   });
 
   it('第28条2項: anti-social forces end the contract at once and de-register administrators, workers and devices', async () => {
@@ -156,14 +158,14 @@ describe('termination (第12条)', () => {
     const op = await createOperatorFixture(adminDb);
     const contract = await adminDb.contract.findFirstOrThrow({ where: { tenantId: t.tenantId } });
     const res = await withScope(db, { operator: true }, (tx) =>
-      terminateByProvider(tx, { id: op.operatorId }, { tenantId: t.tenantId, contractId: contract.id, cause: { kind: 'anti_social_forces' } }),
+      terminateByProvider(tx, getMailer(), { id: op.operatorId }, { tenantId: t.tenantId, contractId: contract.id, cause: { kind: 'anti_social_forces' } }),
     );
     expect(res.immediate).toBe(true);
     expect((await adminDb.tenant.findUniqueOrThrow({ where: { id: t.tenantId } })).status).toBe('DEREGISTERED');
     expect(await adminDb.user.count({ where: { tenantId: t.tenantId, disabledAt: null } })).toBe(0);
     expect(await adminDb.agentDevice.count({ where: { tenantId: t.tenantId, revokedAt: null } })).toBe(0);
     // Already ended: nothing more to end.
-    expect(await failure(withScope(db, { operator: true }, (tx) => terminateByProvider(tx, { id: op.operatorId }, { tenantId: t.tenantId, contractId: contract.id, cause: { kind: 'insolvency' } })))).toBe(
+    expect(await failure(withScope(db, { operator: true }, (tx) => terminateByProvider(tx, getMailer(), { id: op.operatorId }, { tenantId: t.tenantId, contractId: contract.id, cause: { kind: 'insolvency' } })))).toBe(
       'CONFLICT:ALREADY_ENDING',
     );
     // 第12条3項: without cause, the provider needs 30 days' notice.
@@ -171,7 +173,7 @@ describe('termination (第12条)', () => {
     const c2 = await adminDb.contract.findFirstOrThrow({ where: { tenantId: other.tenantId } });
     const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
     expect(
-      await failure(withScope(db, { operator: true }, (tx) => terminateByProvider(tx, { id: op.operatorId }, { tenantId: other.tenantId, contractId: c2.id, cause: { kind: 'with_notice' }, endDate: soon }))),
+      await failure(withScope(db, { operator: true }, (tx) => terminateByProvider(tx, getMailer(), { id: op.operatorId }, { tenantId: other.tenantId, contractId: c2.id, cause: { kind: 'with_notice' }, endDate: soon }))),
     ).toBe('RULE_VIOLATION:NOTICE_TOO_SHORT');
   });
 
@@ -182,13 +184,13 @@ describe('termination (第12条)', () => {
     const receivedAt = new Date(Date.now());
     const desired = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
     await withScope(db, { tenantId: t.tenantId }, (tx) =>
-      requestCustomerTermination(tx, { kind: 'USER', id: t.users.admin.id }, { tenantId: t.tenantId, contractId: contract.id, desiredEndDate: desired, now: receivedAt }),
+      requestCustomerTermination(tx, getMailer(), { kind: 'USER', id: t.users.admin.id }, { tenantId: t.tenantId, contractId: contract.id, desiredEndDate: desired, now: receivedAt }),
     );
     const later = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
     expect(
-      await failure(withScope(db, { operator: true }, (tx) => terminateByProvider(tx, { id: op.operatorId }, { tenantId: t.tenantId, contractId: contract.id, cause: { kind: 'with_notice' }, endDate: later }))),
+      await failure(withScope(db, { operator: true }, (tx) => terminateByProvider(tx, getMailer(), { id: op.operatorId }, { tenantId: t.tenantId, contractId: contract.id, cause: { kind: 'with_notice' }, endDate: later }))),
     ).toBe('CONFLICT:ALREADY_ENDING');
-    const res = await withScope(db, { operator: true }, (tx) => terminateByProvider(tx, { id: op.operatorId }, { tenantId: t.tenantId, contractId: contract.id, cause: { kind: 'anti_social_forces' } }));
+    const res = await withScope(db, { operator: true }, (tx) => terminateByProvider(tx, getMailer(), { id: op.operatorId }, { tenantId: t.tenantId, contractId: contract.id, cause: { kind: 'anti_social_forces' } }));
     expect(res.immediate).toBe(true);
     expect((await adminDb.contract.findFirstOrThrow({ where: { tenantId: t.tenantId } })).status).toBe('ENDED');
     expect((await adminDb.tenant.findUniqueOrThrow({ where: { id: t.tenantId } })).status).toBe('DEREGISTERED');

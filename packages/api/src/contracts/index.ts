@@ -1,2 +1,2 @@
 // Scheduled jobs of the contracts domain, for the lead to wire into ALL_JOBS.
-export { endDueContractsJob } from './termination';
+export { contractLifecycleJob } from './lifecycle-job';

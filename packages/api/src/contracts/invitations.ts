@@ -37,7 +37,8 @@ export async function acceptInvitation(db: Db, input: { token: string; password:
     const inv = await tx.invitation.findUnique({ where: { tokenHash: hashToken(input.token) } });
     if (!inv || inv.tenantId !== tenantId || inv.usedAt || inv.expiresAt <= now) throw invalid();
     const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { systemId: true, status: true } });
-    if (tenant.status !== 'ACTIVE') throw new AppError('CONTRACT_INACTIVE', 'The contract is not active.');
+    // Administrators of a contract that starts later may set their password now (they sign in from the start date).
+    if (tenant.status !== 'ACTIVE' && tenant.status !== 'PENDING_START') throw new AppError('CONTRACT_INACTIVE', 'The contract is not active.');
     const user = await tx.user.update({
       where: { tenantId_id: { tenantId, id: inv.userId } },
       data: { passwordHash, mustChangePassword: false },

@@ -34,6 +34,7 @@ describe('change requests (第11条), renewal (第10条), suspension (第19条)'
     const opBrowser = await signedInProvider(db, 'operator', op.email);
     const accepted = await opBrowser.reseller((c) => c.operator.contracts.acceptChange({ tenantId: t.tenantId, id: req.id }));
     expect(await failure(opBrowser.reseller((c) => c.operator.contracts.acceptChange({ tenantId: t.tenantId, id: req.id })))).toBe('CONFLICT:ALREADY_DECIDED');
+    if (!('licenceId' in accepted) || !accepted.licenceId) throw new Error('an add-on licence was expected');
     const licence = await adminDb.licence.findFirstOrThrow({ where: { tenantId: t.tenantId, id: accepted.licenceId } });
     expect(licence).toMatchObject({ isAddOn: true, seats: 5 });
     expect(licence.termEnd.toISOString()).toBe(contract.termEndDate.toISOString());
@@ -47,7 +48,7 @@ describe('change requests (第11条), renewal (第10条), suspension (第19条)'
   it('第10条: renewal creates the next term from the day after the current one ends, once', async () => {
     const t = await createTenantFixture(adminDb);
     const c = await adminDb.contract.create({
-      data: { tenantId: t.tenantId, channel: 'DIRECT', formedAt: new Date('2027-03-01'), startDate: new Date('2027-03-01'), termEndDate: new Date('2028-02-29'), annualFee: 100_000, seatMonthlyFee: 500 },
+      data: { tenantId: t.tenantId, channel: 'DIRECT', formedAt: new Date('2027-03-01'), startDate: new Date('2027-03-01'), serviceStartDate: new Date('2027-03-01'), termEndDate: new Date('2028-02-29'), annualFee: 100_000, seatMonthlyFee: 500 },
     });
     await adminDb.licence.create({ data: { tenantId: t.tenantId, contractId: c.id, seats: 8, termStart: c.startDate, termEnd: c.termEndDate } });
     const op = await createOperatorFixture(adminDb);

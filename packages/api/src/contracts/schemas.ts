@@ -27,6 +27,8 @@ export const applicationInputSchema = z.object({
   annualFee: z.number().int().min(0).max(1_000_000_000),
   /** Reseller channel only: the reseller's own price to its customer (recorded, never billed by us). */
   resellerAnnualPrice: z.number().int().min(0).max(1_000_000_000).optional(),
+  // 第9条1項: the customer agrees to the terms when it applies; an application without it is not taken.
+  agreedToTerms: z.literal(true, { error: 'The customer must agree to the terms of service' }),
 });
 export type ApplicationInput = z.infer<typeof applicationInputSchema>;
 
@@ -37,3 +39,17 @@ export const rejectInputSchema = z.object({
   reason: rejectionReasonSchema,
   note: z.string().trim().max(1000).optional(),
 });
+
+/** 第4条3項: what a customer reports as changed. Only the fields named change; administrators are users of the tenant. */
+export const detailsChangeSchema = z
+  .object({
+    companyName: z.string().trim().min(1).max(200).optional(),
+    postalCode: z.string().regex(/^\d{3}-?\d{4}$/).optional(),
+    address: z.string().trim().min(1).max(300).optional(),
+    phone: z.string().regex(/^[0-9+\-() ]{6,20}$/).optional(),
+    // The console administrators who are to be the registered administrators (第4条1項) from now on.
+    administratorUserIds: z.array(z.uuid()).min(1).max(5).optional(),
+    note: z.string().trim().max(1000).optional(),
+  })
+  .refine((d) => Object.entries(d).some(([k, v]) => k !== 'note' && v !== undefined), { message: 'Say what has changed', path: ['companyName'] });
+export type DetailsChange = z.infer<typeof detailsChangeSchema>;

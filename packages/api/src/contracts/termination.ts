@@ -1,42 +1,67 @@
-import { applyScope, listTenantIds, withScope, type Tx } from '@telework/db';
+import type { Tx } from '@telework/db';
 import { recordProviderAudit, recordTenantAudit } from '../audit/audit-log';
 import { compareIsoDates } from '../calendar/dates';
 import { toJstDate } from '../calendar/jst';
 import { AppError } from '../errors/app-error';
-import { defineJob } from '../jobs/job-types';
-import { checkTerminationNotice, personalDataErasureDate, planProviderTermination, type ProviderTerminationCause } from './rules';
+import type { Mailer } from '../mail/mailer';
+import { IN_SERVICE_STATUSES, LIVE_CONTRACT_STATUSES, restingState } from './lifecycle';
+import { contractParties, mailContractParties } from './lifecycle-mail';
+import { checkTerminationNotice, personalDataErasureDate, personalDataErasureInstant, planProviderTermination, type ProviderTerminationCause } from './rules';
 import { dbDateToIso, isoToDbDate } from './provider-actor';
+import { moveContract, shutTenant } from './transitions';
 
 /** Who files a customer's termination: its reseller's staff, or the tenant's own administrator (direct contracts). */
 export type TerminationRequester =
   | { kind: 'RESELLER_STAFF'; id: string; resellerId: string }
   | { kind: 'USER'; id: string };
 
-async function liveContract(db: Tx, tenantId: string, contractId: string) {
+async function contractOf(db: Tx, tenantId: string, contractId: string) {
   const c = await db.contract.findFirst({ where: { tenantId, id: contractId } });
   if (!c) throw new AppError('NOT_FOUND', 'No such contract.');
   if (c.status === 'ENDED' || c.status === 'TERMINATION_SCHEDULED') throw new AppError('CONFLICT', 'The contract is already ending.', { reason: 'ALREADY_ENDING' });
+  // A renewed contract runs to its term end anyway; what can still be ended is the renewal that follows it.
+  if (c.status === 'RENEWED') throw new AppError('CONFLICT', 'This contract is renewed; terminate the renewal instead.', { reason: 'TERMINATE_THE_RENEWAL' });
   return c;
 }
 
-async function notEndedContract(db: Tx, tenantId: string, contractId: string) {
-  const c = await db.contract.findFirst({ where: { tenantId, id: contractId } });
-  if (!c) throw new AppError('NOT_FOUND', 'No such contract.');
-  if (c.status === 'ENDED') throw new AppError('CONFLICT', 'The contract has ended.', { reason: 'ALREADY_ENDING' });
-  return c;
+/** A contract that is not renewed ends at its term end anyway (第10条); a later end date cannot be asked for. */
+function assertEndsWithinTerm(c: { termEndDate: Date; status: string }, endIso: string) {
+  const termEnd = dbDateToIso(c.termEndDate);
+  if (compareIsoDates(endIso, termEnd) > 0) {
+    throw new AppError('RULE_VIOLATION', `The contract ends at its term end (${termEnd}) before that date.`, { reason: 'ENDS_AT_TERM_END', termEndDate: termEnd });
+  }
+}
+
+async function tellTermination(db: Tx, mailer: Mailer, tenantId: string, endIso: string, clause: string) {
+  const purge = personalDataErasureDate(endIso);
+  await mailContractParties(db, mailer, {
+    tenantId,
+    parties: await contractParties(db, tenantId),
+    mail: 'termination-received',
+    subject: '解約のお申込みを受け付けました / Termination received',
+    lines: [
+      `ご契約の解約を受け付けました（${clause}）。`,
+      `契約終了日: ${endIso}（この日までご利用いただけます）`,
+      `個人データは ${purge} 以降に消去します（第26条3項）。`,
+      'お支払い済みの料金は返金されません（第14条4項）。',
+    ],
+    english: `The termination is received (${clause}). The contract ends on ${endIso}; personal data is erased from ${purge} on.`,
+  });
 }
 
 /**
  * 第12条1項: the request must arrive ≥ 30 days before the desired end; the contract then ends on the
- * last day of the month after the month of receipt, whatever date was asked for.
+ * last day of the month after the month of receipt, whatever date was asked for. The administrators and
+ * the reseller are told at once.
  */
 export async function requestCustomerTermination(
   db: Tx,
+  mailer: Mailer,
   who: TerminationRequester,
   input: { tenantId: string; contractId: string; desiredEndDate: string; note?: string; now?: Date },
 ) {
   const now = input.now ?? new Date();
-  const c = await liveContract(db, input.tenantId, input.contractId);
+  const c = await contractOf(db, input.tenantId, input.contractId);
   if (who.kind === 'USER' && c.channel !== 'DIRECT') {
     throw new AppError('RULE_VIOLATION', 'A contract sold by a reseller is terminated through that reseller.', { reason: 'THROUGH_RESELLER' });
   }
@@ -46,6 +71,8 @@ export async function requestCustomerTermination(
       reason: 'NOTICE_TOO_SHORT', earliestDesiredEnd: check.earliestDesiredEnd,
     });
   }
+  assertEndsWithinTerm(c, check.effectiveEnd);
+  await moveContract(db, c, 'TERMINATION_SCHEDULED', 'requestCustomerTermination', { endDate: isoToDbDate(check.effectiveEnd), endReason: 'CUSTOMER_TERMINATION' });
   const req = await db.terminationRequest.create({
     data: {
       tenantId: c.tenantId, contractId: c.id, resellerId: c.resellerId, initiator: 'CUSTOMER', cause: 'CUSTOMER_REQUEST', receivedAt: now,
@@ -53,10 +80,10 @@ export async function requestCustomerTermination(
       requestedByKind: who.kind, requestedById: who.id,
     },
   });
-  await db.contract.update({ where: { tenantId_id: { tenantId: c.tenantId, id: c.id } }, data: { status: 'TERMINATION_SCHEDULED', endDate: isoToDbDate(check.effectiveEnd) } });
   const audit = { actorKind: who.kind, actorId: who.id, action: 'contract.terminationRequest', targetType: 'Contract', targetId: c.id, details: { endDate: check.effectiveEnd, desiredEndDate: input.desiredEndDate } } as const;
   if (who.kind === 'USER') await recordTenantAudit(db, c.tenantId, audit);
-  else await recordProviderAudit(db, { ...audit, tenantId: c.tenantId, resellerId: who.resellerId });
+  await recordProviderAudit(db, { ...audit, tenantId: c.tenantId, resellerId: c.resellerId });
+  await tellTermination(db, mailer, c.tenantId, check.effectiveEnd, '第12条1項');
   return { ...req, endDate: check.effectiveEnd, endsBeforeDesired: check.endsBeforeDesired };
 }
 
@@ -69,103 +96,119 @@ const CAUSE_MAP = {
   with_notice: 'PROVIDER_NOTICE',
 } as const;
 
-/** Closes every way in at once: users disabled, sessions ended, agent devices revoked (第28条2項, immediate ends). */
-async function shutTenant(db: Tx, tenantId: string, now: Date, disableUsers: boolean) {
-  await db.authSession.updateMany({ where: { tenantId, revokedAt: null }, data: { revokedAt: now } });
-  await applyScope(db, { operator: true, tenantId });
-  try {
-    await db.agentDevice.updateMany({ where: { tenantId, revokedAt: null }, data: { revokedAt: now } });
-    if (disableUsers) await db.user.updateMany({ where: { tenantId, disabledAt: null }, data: { disabledAt: now, isRegisteredAdministrator: false } });
-  } finally {
-    await applyScope(db, { operator: true });
-  }
-}
-
 /**
  * Provider termination: immediate for 第12条2項 causes (and 第28条2項, 第21条), else on an end date
- * ≥ 30 days after notice (第12条3項). Anti-social forces also de-register IDs, administrators and workers.
+ * ≥ 30 days after notice (第12条3項). An immediate end ends every contract the customer holds, a
+ * renewal not yet started included; anti-social forces also de-register IDs, administrators and workers.
  */
 export async function terminateByProvider(
   db: Tx,
+  mailer: Mailer,
   operator: { id: string },
   input: { tenantId: string; contractId: string; cause: ProviderTerminationCause; endDate?: string; note?: string; now?: Date },
 ) {
   const now = input.now ?? new Date();
   const plan = planProviderTermination(input.cause, now, input.endDate);
+  const c = await db.contract.findFirst({ where: { tenantId: input.tenantId, id: input.contractId } });
+  if (!c) throw new AppError('NOT_FOUND', 'No such contract.');
+  if (c.status === 'ENDED') throw new AppError('CONFLICT', 'The contract has ended.', { reason: 'ALREADY_ENDING' });
   // A contract already ending may still be ended at once for cause (e.g. 第28条2項 found during the notice period).
-  const c = plan.ok && plan.immediate ? await notEndedContract(db, input.tenantId, input.contractId) : await liveContract(db, input.tenantId, input.contractId);
+  if (!(plan.ok && plan.immediate) && c.status === 'TERMINATION_SCHEDULED') throw new AppError('CONFLICT', 'The contract is already ending.', { reason: 'ALREADY_ENDING' });
   if (!plan.ok) throw new AppError('RULE_VIOLATION', `The termination is not allowed yet (${plan.clause}).`, { reason: plan.reason, clause: plan.clause });
   const endIso = plan.immediate ? toJstDate(now) : plan.endDate;
+  const parties = await contractParties(db, c.tenantId);
+  if (plan.immediate) {
+    const deregister = input.cause.kind === 'anti_social_forces';
+    const live = await db.contract.findMany({ where: { tenantId: c.tenantId, status: { in: [...LIVE_CONTRACT_STATUSES] } } });
+    for (const each of live) {
+      await moveContract(db, each, 'ENDED', 'terminateByProvider', { endDate: isoToDbDate(endIso), endedAt: now, endReason: 'PROVIDER_TERMINATION' });
+    }
+    await db.tenant.update({
+      where: { id: c.tenantId },
+      data: { status: deregister ? 'DEREGISTERED' : 'TERMINATED', personalDataPurgeAt: personalDataErasureInstant(endIso) },
+    });
+    await shutTenant(db, c.tenantId, now, deregister);
+  } else {
+    assertEndsWithinTerm(c, endIso);
+    await moveContract(db, c, 'TERMINATION_SCHEDULED', 'terminateByProvider', { endDate: isoToDbDate(endIso), endReason: 'PROVIDER_TERMINATION' });
+  }
   const req = await db.terminationRequest.create({
     data: {
       tenantId: c.tenantId, contractId: c.id, resellerId: c.resellerId, initiator: 'PROVIDER', cause: CAUSE_MAP[input.cause.kind], receivedAt: now,
       endDate: isoToDbDate(endIso), status: 'ACCEPTED', note: input.note ?? null, requestedByKind: 'OPERATOR', requestedById: operator.id,
     },
   });
-  const key = { tenantId_id: { tenantId: c.tenantId, id: c.id } };
-  if (plan.immediate) {
-    const deregister = input.cause.kind === 'anti_social_forces';
-    await db.contract.update({ where: key, data: { status: 'ENDED', endDate: isoToDbDate(endIso), endedAt: now } });
-    await db.tenant.update({
-      where: { id: c.tenantId },
-      data: { status: deregister ? 'DEREGISTERED' : 'TERMINATED', personalDataPurgeAt: isoToDbDate(personalDataErasureDate(endIso)) },
-    });
-    await shutTenant(db, c.tenantId, now, deregister);
-  } else {
-    await db.contract.update({ where: key, data: { status: 'TERMINATION_SCHEDULED', endDate: isoToDbDate(endIso) } });
-  }
   await recordProviderAudit(db, {
     actorKind: 'OPERATOR', actorId: operator.id, tenantId: c.tenantId, resellerId: c.resellerId, action: 'contract.terminateByProvider', targetType: 'Contract', targetId: c.id,
     details: { cause: input.cause.kind, clause: plan.clause, endDate: endIso, immediate: plan.immediate },
+  });
+  // Administrators de-registered under 第28条2項 are still told, at the addresses they had.
+  await mailContractParties(db, mailer, {
+    tenantId: c.tenantId,
+    parties,
+    mail: plan.immediate ? 'ended' : 'termination-received',
+    subject: plan.immediate ? 'ご契約の解約について / Your contract is terminated' : 'ご契約の解約予告 / Notice of termination',
+    lines: [
+      plan.immediate ? `当社は${plan.clause}に基づき、本日ご契約を解約しました。` : `当社は${plan.clause}に基づき、ご契約を解約します。`,
+      `契約終了日: ${endIso}`,
+      `個人データは ${personalDataErasureDate(endIso)} 以降に消去します（第26条3項）。`,
+    ],
+    english: `The provider terminates the contract under ${plan.clause}; it ends on ${endIso}.`,
   });
   return { ...req, endDate: endIso, immediate: plan.immediate };
 }
 
 /** 第19条: suspension blocks use at once (sign-in and every tenant procedure answer CONTRACT_INACTIVE). */
-export async function suspendTenant(db: Tx, operator: { id: string }, input: { tenantId: string; reason: string; now?: Date }) {
+export async function suspendTenant(db: Tx, mailer: Mailer, operator: { id: string }, input: { tenantId: string; reason: string; now?: Date }) {
   const now = input.now ?? new Date();
   const t = await db.tenant.findUnique({ where: { id: input.tenantId } });
   if (!t) throw new AppError('NOT_FOUND', 'No such tenant.');
-  if (t.status !== 'ACTIVE') throw new AppError('CONFLICT', 'Only an active tenant can be suspended.');
+  if (t.status !== 'ACTIVE' && t.status !== 'PENDING_START') throw new AppError('CONFLICT', 'Only an active tenant can be suspended.', { reason: 'NOT_ALLOWED_IN_STATE' });
+  const live = await db.contract.findMany({ where: { tenantId: t.id, status: { in: ['PENDING_START', ...IN_SERVICE_STATUSES] } } });
+  for (const c of live) await moveContract(db, c, 'SUSPENDED', 'suspendTenant', { suspendedAt: now });
   await db.tenant.update({ where: { id: t.id }, data: { status: 'SUSPENDED' } });
-  await db.contract.updateMany({ where: { tenantId: t.id, status: { in: ['ACTIVE', 'TERMINATION_SCHEDULED'] } }, data: { suspendedAt: now } });
   await shutTenant(db, t.id, now, false);
   await recordProviderAudit(db, { actorKind: 'OPERATOR', actorId: operator.id, tenantId: t.id, action: 'tenant.suspend', targetType: 'Tenant', targetId: t.id, details: { reason: input.reason, clause: '第19条' } });
+  await mailContractParties(db, mailer, {
+    tenantId: t.id,
+    parties: await contractParties(db, t.id),
+    mail: 'suspended',
+    subject: 'サービスの提供を停止しました / Service suspended',
+    lines: ['第19条に基づき、本サービスの提供を停止しました。停止中はサインインできません。', `理由: ${input.reason}`, '再開については販売店または当社サポートにお問い合わせください。'],
+    english: `The service is suspended under clause 19 (reason: ${input.reason}). Nobody can sign in until it is resumed.`,
+  });
   return { tenantId: t.id, status: 'SUSPENDED' as const };
 }
 
-export async function resumeTenant(db: Tx, operator: { id: string }, input: { tenantId: string }) {
+/** Ends a suspension: each contract returns to where it stood (restingState), and the tenant to use. */
+export async function resumeTenant(db: Tx, mailer: Mailer, operator: { id: string }, input: { tenantId: string; now?: Date }) {
+  const now = input.now ?? new Date();
+  const today = toJstDate(now);
   const t = await db.tenant.findUnique({ where: { id: input.tenantId } });
   if (!t) throw new AppError('NOT_FOUND', 'No such tenant.');
-  if (t.status !== 'SUSPENDED') throw new AppError('CONFLICT', 'The tenant is not suspended.');
-  await db.tenant.update({ where: { id: t.id }, data: { status: 'ACTIVE' } });
-  await db.contract.updateMany({ where: { tenantId: t.id }, data: { suspendedAt: null } });
-  await recordProviderAudit(db, { actorKind: 'OPERATOR', actorId: operator.id, tenantId: t.id, action: 'tenant.resume', targetType: 'Tenant', targetId: t.id });
-  return { tenantId: t.id, status: 'ACTIVE' as const };
-}
-
-/** Ends contracts whose end date has passed (JST) and schedules the personal-data purge (第26条3項). */
-export async function endDueContracts(db: Parameters<typeof withScope>[0], now: Date = new Date()): Promise<number> {
-  const today = toJstDate(now);
-  let ended = 0;
-  for (const tenantId of await listTenantIds(db)) {
-    ended += await withScope(db, { operator: true }, async (tx) => {
-      const due = await tx.contract.findMany({ where: { tenantId, status: 'TERMINATION_SCHEDULED', endDate: { not: null } } });
-      let n = 0;
-      for (const c of due) {
-        if (!c.endDate) continue;
-        const end = dbDateToIso(c.endDate);
-        if (compareIsoDates(end, today) >= 0) continue;
-        await tx.contract.update({ where: { tenantId_id: { tenantId, id: c.id } }, data: { status: 'ENDED', endedAt: now } });
-        await tx.tenant.update({ where: { id: tenantId }, data: { status: 'TERMINATED', personalDataPurgeAt: isoToDbDate(personalDataErasureDate(end)) } });
-        await shutTenant(tx, tenantId, now, false);
-        await recordProviderAudit(tx, { actorKind: 'SYSTEM', actorId: null, tenantId, action: 'contract.end', targetType: 'Contract', targetId: c.id, details: { endDate: end } });
-        n += 1;
-      }
-      return n;
-    });
+  if (t.status !== 'SUSPENDED') throw new AppError('CONFLICT', 'The tenant is not suspended.', { reason: 'NOT_ALLOWED_IN_STATE' });
+  const suspended = await db.contract.findMany({ where: { tenantId: t.id, status: 'SUSPENDED' } });
+  const successors = new Set((await db.contract.findMany({ where: { tenantId: t.id, renewalOfId: { not: null } }, select: { renewalOfId: true } })).map((s) => s.renewalOfId));
+  for (const c of suspended) {
+    const to = restingState(
+      { endDate: c.endDate ? dbDateToIso(c.endDate) : null, serviceStartDate: dbDateToIso(c.serviceStartDate), renewalNoticeSentAt: c.renewalNoticeSentAt },
+      successors.has(c.id),
+      today,
+    );
+    await moveContract(db, c, to, 'resumeTenant', { suspendedAt: null });
   }
-  return ended;
+  const inService = await db.contract.count({ where: { tenantId: t.id, status: { in: [...IN_SERVICE_STATUSES] } } });
+  const waiting = await db.contract.count({ where: { tenantId: t.id, status: 'PENDING_START' } });
+  const status = inService === 0 && waiting > 0 ? 'PENDING_START' : 'ACTIVE';
+  await db.tenant.update({ where: { id: t.id }, data: { status } });
+  await recordProviderAudit(db, { actorKind: 'OPERATOR', actorId: operator.id, tenantId: t.id, action: 'tenant.resume', targetType: 'Tenant', targetId: t.id });
+  await mailContractParties(db, mailer, {
+    tenantId: t.id,
+    parties: await contractParties(db, t.id),
+    mail: 'resumed',
+    subject: 'サービスの提供を再開しました / Service resumed',
+    lines: ['本サービスの提供を再開しました。再びサインインしてご利用いただけます。'],
+    english: 'The service is resumed; you can sign in again.',
+  });
+  return { tenantId: t.id, status };
 }
-
-export const endDueContractsJob = defineJob({ name: 'contracts.end-due', cron: '5 0 * * *', handler: ({ db, now }) => endDueContracts(db, now()) });

@@ -186,7 +186,7 @@ describe('retention', () => {
     await adminDb.tenant.update({ where: { id: tenant.tenantId }, data: { personalDataPurgeAt: new Date(now.getTime() + 60_000) } });
     expect(await purgePersonalData(db, deps.store, tenant.tenantId, now)).toBeNull();
     await adminDb.tenant.update({ where: { id: tenant.tenantId }, data: { personalDataPurgeAt: new Date(now.getTime() - 60_000) } });
-    expect(await purgePersonalData(db, deps.store, tenant.tenantId, now)).toEqual({ evidence: 2, faceImages: 1, incidents: 1, presenceEvents: 0 });
+    expect(await purgePersonalData(db, deps.store, tenant.tenantId, now)).toMatchObject({ evidence: 2, faceImages: 1, incidents: 1, presenceEvents: 0, erased: { users: 3 } });
     expect(await adminDb.evidence.count({ where: { tenantId: tenant.tenantId } })).toBe(0);
     expect(await adminDb.faceImage.count({ where: { tenantId: tenant.tenantId } })).toBe(0);
     expect(await adminDb.auditLog.findFirst({ where: { tenantId: tenant.tenantId, action: 'personal-data.purge' } })).toMatchObject({ details: { evidence: 2, faceImages: 1, incidents: 1 } });

@@ -3,6 +3,7 @@ import { recordTenantAudit } from '../audit/audit-log';
 import { defineJob } from '../jobs/job-types';
 import type { BlobStore } from '../storage/blob-store';
 import { getBlobStore } from '../storage';
+import { erasePersonalData, type ErasureCounts } from '../tenancy/personal-data-erasure';
 
 const BATCH = 500;
 const DAY = 86_400_000;
@@ -71,8 +72,16 @@ export async function purgeExpired(db: Db, store: BlobStore, tenantId: string, n
   return counts;
 }
 
-/** 第26条3項: personal data goes about one month after the contract ends (Tenant.personalDataPurgeAt). */
-export async function purgePersonalData(db: Db, store: BlobStore, tenantId: string, now: Date): Promise<{ evidence: number; faceImages: number; incidents: number; presenceEvents: number } | null> {
+/**
+ * 第26条3項: personal data goes about one month after the contract ends (Tenant.personalDataPurgeAt):
+ * face images and evidence with their blobs here, then every other personal field (erasePersonalData).
+ */
+export async function purgePersonalData(
+  db: Db,
+  store: BlobStore,
+  tenantId: string,
+  now: Date,
+): Promise<{ evidence: number; faceImages: number; incidents: number; presenceEvents: number; erased: ErasureCounts } | null> {
   const due = await withTenant(db, tenantId, (tx) => tx.tenant.findUnique({ where: { id: tenantId }, select: { personalDataPurgeAt: true } }));
   if (!due?.personalDataPurgeAt || due.personalDataPurgeAt > now) return null;
   const counts = { evidence: 0, faceImages: 0, incidents: 0, presenceEvents: 0 };
@@ -103,7 +112,7 @@ export async function purgePersonalData(db: Db, store: BlobStore, tenantId: stri
       recordTenantAudit(tx, tenantId, { actorKind: 'SYSTEM', actorId: null, action: 'personal-data.purge', targetType: 'Tenant', targetId: tenantId, details: counts }),
     );
   }
-  return counts;
+  return { ...counts, erased: await erasePersonalData(db, tenantId, now) };
 }
 
 export const evidenceRetentionJob = defineJob({

@@ -10,6 +10,7 @@ import { getServerDb } from './db';
 import * as exportRoutes from './export';
 import { withAccessGuard } from './guarded';
 import * as images from './images';
+import { handleInvoicePdf } from './invoice-pdf';
 import * as upload from './upload';
 
 export { SESSION_COOKIE, CSRF_COOKIE, CSRF_HEADER } from './cookies';
@@ -21,6 +22,8 @@ export const handleUpload = withAccessGuard(getServerDb, (req) => upload.handleU
 export const handleImage = withAccessGuard(getServerDb, (req) => images.handleImage(req));
 export const handleWorkExport = withAccessGuard(getServerDb, exportRoutes.handleWorkExport);
 export const handleBoardExport = withAccessGuard(getServerDb, exportRoutes.handleBoardExport);
+export const handleConsoleInvoicePdf = withAccessGuard(getServerDb, (req) => handleInvoicePdf(req, 'console'));
+export const handleResellerInvoicePdf = withAccessGuard(getServerDb, (req) => handleInvoicePdf(req, 'reseller'));
 
 function serve(router: AnyTRPCRouter, app: AppName, req: Request): Promise<Response> {
   return fetchRequestHandler({

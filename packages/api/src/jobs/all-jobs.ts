@@ -1,5 +1,5 @@
-import { monthlyAddOnInvoicesJob } from '../billing/jobs';
-import { endDueContractsJob } from '../contracts/termination';
+import { closeBillingPeriodsJob } from '../billing/jobs';
+import { contractLifecycleJob } from '../contracts/lifecycle-job';
 import { evidenceRetentionJob, personalDataPurgeJob } from '../evidence/retention';
 import { sendNoticeDeliveriesJob } from '../notices/delivery';
 import { processPersonalDataRequestsJob } from '../privacy/jobs';
@@ -17,6 +17,6 @@ export const ALL_JOBS: JobDefinition[] = [
   sendNoticeDeliveriesJob,
   autoAcceptInquiriesJob,
   processPersonalDataRequestsJob,
-  endDueContractsJob,
-  monthlyAddOnInvoicesJob,
+  contractLifecycleJob,
+  closeBillingPeriodsJob,
 ];

@@ -1,4 +1,5 @@
 import type { Tx } from '@telework/db';
+import { IN_SERVICE_STATUSES } from '../contracts/lifecycle';
 import { AppError } from '../errors/app-error';
 
 /** JST calendar date of an instant, as a UTC-midnight Date (how @db.Date columns come back). */
@@ -15,7 +16,7 @@ export async function allowedSeats(db: Tx, tenantId: string, now = new Date()): 
       tenantId,
       termStart: { lte: today },
       termEnd: { gte: today },
-      contract: { status: { in: ['ACTIVE', 'TERMINATION_SCHEDULED'] } },
+      contract: { status: { in: [...IN_SERVICE_STATUSES] } },
     },
     _sum: { seats: true },
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, inject } from 'vitest';
-import { appLoginUrl, createDb, provisionAppLogin } from '@telework/db';
-// Declares the type of inject('databaseUrl') provided by the db package's global setup.
-import type {} from '@telework/db/testing';
+import { appLoginUrl, createDb, provisionAppLogin, type Db } from '@telework/db';
+// Also declares the type of inject('databaseUrl') provided by the db package's global setup.
+import { createTestDatabase, type TestDatabase } from '@telework/db/testing';
 
 /**
  * Clients on the run's fresh test database (created and migrated by @telework/db's vitest global setup):
@@ -18,4 +18,26 @@ export function useTestDatabase() {
     await adminDb.$disconnect();
   });
   return { url, db, adminDb };
+}
+
+/**
+ * A database of the test file's own, for tests that run the nightly jobs: the jobs act on every tenant,
+ * so sharing the run's database would let them act on other files' rows (and theirs on ours).
+ */
+export function useOwnTestDatabase() {
+  const handle = {} as { url: string; db: Db; adminDb: Db };
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await provisionAppLogin(database.url);
+    handle.url = database.url;
+    handle.db = createDb(appLoginUrl(database.url), { maxConnections: 4 });
+    handle.adminDb = createDb(database.url, { privileged: true, maxConnections: 2 });
+  }, 180_000);
+  afterAll(async () => {
+    await handle.db.$disconnect();
+    await handle.adminDb.$disconnect();
+    await database?.drop();
+  });
+  return handle;
 }

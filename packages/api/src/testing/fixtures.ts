@@ -43,7 +43,7 @@ export async function createTenantFixture(adminDb: Db, opts: { resellerId?: stri
   const start = new Date(Date.UTC(new Date().getUTCFullYear() - 1, 0, 1));
   const end = new Date(Date.UTC(new Date().getUTCFullYear() + 1, 11, 31));
   const contract = await adminDb.contract.create({
-    data: { tenantId: tenant.id, channel: opts.resellerId ? 'RESELLER' : 'DIRECT', resellerId: opts.resellerId ?? null, formedAt: start, startDate: start, termEndDate: end, annualFee: 120_000, seatMonthlyFee: 500 },
+    data: { tenantId: tenant.id, channel: opts.resellerId ? 'RESELLER' : 'DIRECT', resellerId: opts.resellerId ?? null, formedAt: start, startDate: start, serviceStartDate: start, termEndDate: end, annualFee: 120_000, seatMonthlyFee: 500 },
   });
   await adminDb.licence.create({ data: { tenantId: tenant.id, contractId: contract.id, seats: opts.seats ?? 100, termStart: start, termEnd: end } });
   const task = await adminDb.task.create({ data: { tenantId: tenant.id, code: 'DEV', name: '開発' } });

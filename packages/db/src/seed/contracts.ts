@@ -21,6 +21,7 @@ export async function seedContract(db: Db, spec: ContractSpec) {
       resellerId: spec.resellerId,
       formedAt: spec.startDate,
       startDate: spec.startDate,
+      serviceStartDate: spec.startDate,
       termEndDate: termEnd,
       annualFee: spec.annualFee,
       seatMonthlyFee: 500,

@@ -6,8 +6,11 @@ import type { MessageKey, Params } from '../i18n';
 
 interface ErrorLike {
   message?: string;
-  data?: { appCode?: string | null; lockedUntil?: string | null; fieldErrors?: Record<string, string[] | undefined> | null } | null;
+  data?: { appCode?: string | null; reason?: string | null; lockedUntil?: string | null; fieldErrors?: Record<string, string[] | undefined> | null } | null;
 }
+
+// Why the contract is not in service, and whom to ask: the API names it only after the password proved who asks.
+const INACTIVE_REASONS = new Set(['NOT_STARTED', 'SUSPENDED', 'SUSPENDED_ADMIN', 'ENDED', 'ENDED_ADMIN']);
 
 const KNOWN = new Set([
   'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'CONTRACT_INACTIVE', 'CSRF', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND',
@@ -18,6 +21,8 @@ export function errorMessage(error: unknown, formatDate: (iso: string) => string
   const e = (error ?? {}) as ErrorLike;
   const code = e.data?.appCode ?? undefined;
   if (code === 'ACCOUNT_LOCKED' && e.data?.lockedUntil) return { key: 'error.ACCOUNT_LOCKED', params: { until: formatDate(e.data.lockedUntil) } };
+  const reason = e.data?.reason;
+  if (code === 'CONTRACT_INACTIVE' && reason && INACTIVE_REASONS.has(reason)) return { key: `error.CONTRACT_INACTIVE.${reason}` as MessageKey };
   if (code && KNOWN.has(code)) return { key: `error.${code}` as MessageKey };
   return { key: 'error.UNKNOWN' };
 }

@@ -3,6 +3,7 @@ import { evidenceEn } from './evidence';
 import { peopleEn } from './people';
 import { workEn } from './work';
 import { contractsEn } from './contracts';
+import { contractLifecycleEn } from './contract-lifecycle';
 import { settingsEn } from './settings';
 import { operationsEn } from './operations';
 
@@ -96,4 +97,4 @@ const base = {
   'error.field.email': 'Enter an e-mail address',
 } as const;
 
-export const en = { ...base, ...peopleEn, ...workEn, ...contractsEn, ...operationsEn, ...evidenceEn, ...settingsEn } as const satisfies Record<MessageKey, string>;
+export const en = { ...base, ...peopleEn, ...workEn, ...contractsEn, ...contractLifecycleEn, ...operationsEn, ...evidenceEn, ...settingsEn } as const satisfies Record<MessageKey, string>;

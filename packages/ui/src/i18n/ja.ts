@@ -2,6 +2,7 @@ import { evidenceJa } from './evidence';
 import { peopleJa } from './people';
 import { workJa } from './work';
 import { contractsJa } from './contracts';
+import { contractLifecycleJa } from './contract-lifecycle';
 import { settingsJa } from './settings';
 import { operationsJa } from './operations';
 
@@ -99,6 +100,6 @@ const base = {
 
 // Each area of the product keeps its texts in its own file (so that screens can be built side by
 // side); the catalogues are their union.
-export const ja = { ...base, ...peopleJa, ...workJa, ...contractsJa, ...operationsJa, ...evidenceJa, ...settingsJa } as const;
+export const ja = { ...base, ...peopleJa, ...workJa, ...contractsJa, ...contractLifecycleJa, ...operationsJa, ...evidenceJa, ...settingsJa } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -7,6 +7,7 @@ import { Alert, APPLICATION_TONE, Badge, Card, useContractError, useContractForm
 import { useMe } from '@/components/reseller-shell';
 import { useTRPC } from '@/trpc/client';
 import { DecisionPanel, type Acceptance } from './decision-panel';
+import { WithdrawOrReject } from './reseller-decision-panel';
 import type { ApplicationRow } from './types';
 
 interface Administrator {
@@ -78,11 +79,13 @@ export function ApplicationDetail({ id }: { id: string }) {
       ) : null}
 
       {me.kind === 'operator' && a.status === 'SUBMITTED' ? <DecisionPanel application={a} onAccepted={setAccepted} /> : null}
+      {a.status === 'SUBMITTED' ? <WithdrawOrReject application={a} canReject={me.kind !== 'operator'} /> : null}
 
       <Card title={t('apps.section.company')}>
         <p className="tw-muted">
           {t('apps.receivedAt', { date: f.time(a.createdAt) })}
           {a.decidedAt ? `・${t('apps.decidedAt', { date: f.time(a.decidedAt) })}` : null}
+          {a.termsAgreedAt ? `・${t('apps.termsAgreed', { date: f.time(a.termsAgreedAt) })}${a.termsVersion ? `（${a.termsVersion}）` : ''}` : null}
         </p>
         <dl className="tw-facts">
           <dt>{t('apps.companyName')}</dt>

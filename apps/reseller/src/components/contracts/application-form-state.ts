@@ -27,6 +27,7 @@ export interface ApplicationDraft {
   desiredStartDate: string;
   annualFee: string;
   resellerAnnualPrice: string;
+  agreedToTerms: boolean;
 }
 
 export const MAX_ADMINISTRATORS = 5;
@@ -36,7 +37,7 @@ export const emptyAdministrator = (): AdministratorDraft => ({ name: '', departm
 export function emptyApplication(): ApplicationDraft {
   return {
     companyName: '', companyNameKana: '', corporateNumber: '', isDomesticEntity: false, postalCode: '', address: '', phone: '',
-    administrators: [emptyAdministrator()], seats: '', termMonths: '12', desiredStartDate: jstToday(), annualFee: '', resellerAnnualPrice: '',
+    administrators: [emptyAdministrator()], seats: '', termMonths: '12', desiredStartDate: jstToday(), annualFee: '', resellerAnnualPrice: '', agreedToTerms: false,
   };
 }
 
@@ -57,5 +58,7 @@ export function applicationInput(d: ApplicationDraft, channel: 'RESELLER' | 'DIR
     desiredStartDate: d.desiredStartDate,
     annualFee: numberOrMissing(d.annualFee),
     resellerAnnualPrice: channel === 'RESELLER' && d.resellerAnnualPrice.trim() !== '' ? numberOrMissing(d.resellerAnnualPrice) : undefined,
+    // The API refuses anything but true (第9条1項) and names the field; the form sends what was ticked.
+    agreedToTerms: d.agreedToTerms as true,
   };
 }

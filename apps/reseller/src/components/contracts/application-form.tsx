@@ -40,7 +40,7 @@ export function ApplicationForm() {
     else submit.mutate(input);
   };
 
-  const text = (key: Exclude<keyof ApplicationDraft, 'administrators' | 'isDomesticEntity'>, label: string, props: { type?: string; inputMode?: 'numeric' | 'tel'; hint?: string; autoComplete?: string } = {}) => (
+  const text = (key: Exclude<keyof ApplicationDraft, 'administrators' | 'isDomesticEntity' | 'agreedToTerms'>, label: string, props: { type?: string; inputMode?: 'numeric' | 'tel'; hint?: string; autoComplete?: string } = {}) => (
     <Field label={label} htmlFor={`app-${key}`} error={err.fields[key]} hint={props.hint}>
       <TextInput
         id={`app-${key}`}
@@ -129,6 +129,21 @@ export function ApplicationForm() {
           <p className="tw-muted">{t('apps.pricesHint')}</p>
           {text('annualFee', t(`apps.annualFee.${channel}`), { type: 'number', inputMode: 'numeric' })}
           {channel === 'RESELLER' ? text('resellerAnnualPrice', t('apps.resellerAnnualPrice'), { type: 'number', inputMode: 'numeric' }) : null}
+        </div>
+      </Card>
+
+      <Card title={t('apps.agreeTerms')}>
+        <div className="tw-field">
+          <label className="tw-check" htmlFor="app-agreedToTerms">
+            <input id="app-agreedToTerms" type="checkbox" checked={draft.agreedToTerms} onChange={(e) => set('agreedToTerms', e.target.checked)} />
+            {t('apps.agreeTerms')}
+          </label>
+          <p className="tw-field-hint">{t('apps.agreeTermsHint')}</p>
+          {err.fields.agreedToTerms ? (
+            <p className="tw-field-error" role="alert">
+              {err.fields.agreedToTerms}
+            </p>
+          ) : null}
         </div>
       </Card>
 

@@ -6,6 +6,14 @@ import { useTRPC } from '@/trpc/client';
 import { RejectionForm } from './rejection-form';
 import { useRefreshContracts } from './use-refresh';
 
+/** What a report of changed details asks for, in one line for the operator's confirmation. */
+function describe(details: unknown): string {
+  if (!details || typeof details !== 'object') return '';
+  return Object.entries(details)
+    .map(([k, v]) => (Array.isArray(v) ? `${k}: ${v.map((a: { name?: string; email?: string }) => `${a.name ?? ''} <${a.email ?? ''}>`).join(', ')}` : `${k}: ${String(v)}`))
+    .join(' / ');
+}
+
 /** 第11条1項: a change request is decided like an application (第9条 applies): accept, or reject with a reason. */
 export function ChangeDecision({ tenantId, request }: { tenantId: string; request: ChangeRequestView }) {
   const t = useT();
@@ -32,7 +40,7 @@ export function ChangeDecision({ tenantId, request }: { tenantId: string; reques
       </Button>
       {open === 'accept' ? (
         <ConfirmDialog
-          message={t('changes.acceptConfirm', { seats: request.seatsDelta ?? 0 })}
+          message={request.kind === 'ADD_SEATS' ? t('changes.acceptConfirm', { seats: request.seatsDelta ?? 0 }) : `${t(`changes.kind.${request.kind}`)}: ${describe(request.details)}`}
           confirmLabel={t('changes.accept')}
           pending={accept.isPending}
           error={contractError(accept.error).message}

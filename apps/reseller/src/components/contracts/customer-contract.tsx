@@ -10,9 +10,9 @@ import { useTRPC } from '@/trpc/client';
 import { AdministratorsCard } from './administrators-card';
 import { ChangeDecision } from './change-decision';
 import { InvoiceIssuePanel } from './invoice-issue-panel';
-import { InvoiceRowActions } from './invoice-row-actions';
+import { InvoiceRowActions, invoicePdfHref } from './invoice-row-actions';
 import { ProviderActions } from './provider-actions';
-import { SeatRequest, TerminationRequest } from './customer-requests';
+import { RenewalRequest, SeatRequest, TerminationRequest } from './customer-requests';
 
 /** One customer's contracts, requests and invoices; reseller staff file requests, operators decide and act. */
 export function CustomerContract({ tenantId }: { tenantId: string }) {
@@ -24,7 +24,8 @@ export function CustomerContract({ tenantId }: { tenantId: string }) {
   const isOperator = me.kind === 'operator';
   const overview = useQuery(isOperator ? trpc.operator.contracts.overview.queryOptions({ tenantId }) : trpc.reseller.contracts.overview.queryOptions({ tenantId }));
   const invoices = useQuery(isOperator ? trpc.operator.billing.invoices.queryOptions({ tenantId }) : trpc.reseller.billing.invoices.queryOptions({ tenantId }));
-  const [open, setOpen] = useState<'seats' | 'terminate' | null>(null);
+  const methods = useQuery(isOperator ? trpc.operator.billing.paymentMethods.queryOptions() : trpc.reseller.billing.paymentMethods.queryOptions());
+  const [open, setOpen] = useState<'seats' | 'terminate' | 'renew' | null>(null);
 
   if (overview.error) return <Alert>{contractError(overview.error).message}</Alert>;
   if (!overview.data) return <p>{t('common.loading')}</p>;
@@ -32,6 +33,8 @@ export function CustomerContract({ tenantId }: { tenantId: string }) {
   const live = currentContract(o.contracts);
   const requests = o.contracts.flatMap((c) => c.changeRequests).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   const terminations = o.contracts.flatMap((c) => c.terminationRequests);
+  const requestable = live !== null && (live.status === 'ACTIVE' || live.status === 'RENEWAL_OFFERED');
+  const renewed = live !== null && o.contracts.some((c) => c.renewalOfId === live.id);
 
   return (
     <>
@@ -51,12 +54,17 @@ export function CustomerContract({ tenantId }: { tenantId: string }) {
         actions={
           !isOperator && live ? (
             <div className="tw-actions">
-              {live.status === 'ACTIVE' ? (
+              {requestable ? (
                 <Button variant="secondary" onClick={() => setOpen('seats')}>
                   {t('changes.request')}
                 </Button>
               ) : null}
-              {live.status === 'ACTIVE' ? (
+              {requestable && !renewed ? (
+                <Button variant="secondary" onClick={() => setOpen('renew')} data-testid="request-renewal">
+                  {t('renewal.request')}
+                </Button>
+              ) : null}
+              {requestable || live.status === 'PENDING_START' ? (
                 <Button variant="danger" onClick={() => setOpen('terminate')}>
                   {t('termination.request')}
                 </Button>
@@ -87,14 +95,21 @@ export function CustomerContract({ tenantId }: { tenantId: string }) {
       <Card title={t('invoices.title')}>
         {!isOperator ? <p className="tw-muted">{t('invoices.wholesaleNote')}</p> : null}
         {isOperator && live ? (
-          <InvoiceIssuePanel tenantId={o.tenant.id} current={live} contracts={o.contracts.filter((c) => c.status === 'ACTIVE' || c.status === 'TERMINATION_SCHEDULED')} />
+          <InvoiceIssuePanel tenantId={o.tenant.id} current={live} contracts={o.contracts.filter((c) => c.status !== 'ENDED')} />
         ) : null}
         {invoices.error ? <Alert>{contractError(invoices.error).message}</Alert> : null}
-        <InvoiceTable invoices={invoices.data ?? []} loading={invoices.isLoading} actions={isOperator ? (i) => <InvoiceRowActions invoice={i} /> : undefined} />
+        <InvoiceTable
+          invoices={invoices.data ?? []}
+          loading={invoices.isLoading}
+          methods={methods.data}
+          pdfHref={invoicePdfHref}
+          actions={isOperator ? (i) => <InvoiceRowActions invoice={i} /> : undefined}
+        />
       </Card>
 
       {open === 'seats' && live ? <SeatRequest tenantId={o.tenant.id} contract={live} onClose={() => setOpen(null)} /> : null}
       {open === 'terminate' && live ? <TerminationRequest tenantId={o.tenant.id} contract={live} onClose={() => setOpen(null)} /> : null}
+      {open === 'renew' && live ? <RenewalRequest tenantId={o.tenant.id} contract={live} onClose={() => setOpen(null)} /> : null}
     </>
   );
 }

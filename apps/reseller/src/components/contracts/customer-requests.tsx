@@ -1,7 +1,7 @@
 'use client';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { isIsoDate, numberOrMissing, SeatRequestDialog, TerminationRequestDialog, useContractError } from '@telework/ui';
+import { ConfirmDialog, isIsoDate, numberOrMissing, SeatRequestDialog, TerminationRequestDialog, useContractError, useT } from '@telework/ui';
 import { useTRPC } from '@/trpc/client';
 import type { OverviewContract } from './types';
 import { useRefreshContracts } from './use-refresh';
@@ -19,6 +19,25 @@ export function SeatRequest({ tenantId, contract, onClose }: { tenantId: string;
       err={contractError(request.error)}
       submittedSeats={request.data ? (request.data.seatsDelta ?? 0) : null}
       onSubmit={(v) => request.mutate({ tenantId, contractId: contract.id, seats: numberOrMissing(v.seats), note: v.note.trim() || undefined })}
+      onClose={onClose}
+    />
+  );
+}
+
+/** 第10条: the reseller asks for its customer's next term; the provider accepts it like a change request. */
+export function RenewalRequest({ tenantId, contract, onClose }: { tenantId: string; contract: OverviewContract; onClose: () => void }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const refresh = useRefreshContracts();
+  const contractError = useContractError();
+  const request = useMutation(trpc.reseller.contracts.requestRenewal.mutationOptions({ onSuccess: () => void refresh() }));
+  return (
+    <ConfirmDialog
+      message={request.isSuccess ? t('renewal.submitted') : `${t('renewal.title')}: ${t('renewal.hint')}`}
+      confirmLabel={t('renewal.request')}
+      pending={request.isPending || request.isSuccess}
+      error={contractError(request.error).message}
+      onConfirm={() => request.mutate({ tenantId, contractId: contract.id })}
       onClose={onClose}
     />
   );

@@ -31,7 +31,7 @@ export function ProviderActions({ overview, live }: { overview: Overview; live: 
     <Card title={t('provider.title')}>
       {!live ? <Alert tone="info">{t('provider.notLive')}</Alert> : null}
       <div className="tw-actions" data-testid="provider-actions">
-        {tenant.status === 'ACTIVE' ? (
+        {tenant.status === 'ACTIVE' || tenant.status === 'PENDING_START' ? (
           <Button variant="secondary" onClick={() => setOpen('suspend')}>
             {t('provider.suspend')}
           </Button>
@@ -41,7 +41,7 @@ export function ProviderActions({ overview, live }: { overview: Overview; live: 
             {t('provider.resume')}
           </Button>
         ) : null}
-        {live && live.status === 'ACTIVE' && !renewed ? (
+        {live && (live.status === 'ACTIVE' || live.status === 'RENEWAL_OFFERED') && !renewed ? (
           <Button variant="secondary" onClick={() => setOpen('renew')}>
             {t('provider.renew')}
           </Button>

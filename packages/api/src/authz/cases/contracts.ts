@@ -9,12 +9,19 @@ const application = {
   companyName: '株式会社テスト', isDomesticEntity: true, postalCode: '100-0001', address: '東京都千代田区1-1', phone: '03-1234-5678',
   administrators: [{ name: '管理 太郎', email: 'admin-authz@example.test' }], seats: 10, termMonths: 12, desiredStartDate: '2027-01-01', annualFee: 120_000,
 };
+const submitted = { ...application, agreedToTerms: true as const };
 
 async function anApplication(env: AuthzEnv, resellerId: string | null) {
   const op = await env.adminDb.operator.findFirstOrThrow({ select: { id: true } });
   return env.adminDb.application.create({
-    data: { ...application, desiredStartDate: new Date('2027-01-01'), channel: resellerId ? 'RESELLER' : 'DIRECT', resellerId, submittedByKind: 'OPERATOR', submittedById: op.id },
+    data: { ...application, termsAgreedAt: new Date('2026-12-01'), desiredStartDate: new Date('2027-01-01'), channel: resellerId ? 'RESELLER' : 'DIRECT', resellerId, submittedByKind: 'OPERATOR', submittedById: op.id },
   });
+}
+
+/** An application taken through the channel that sold tenant `t` (a reseller's, or direct). */
+async function channelApplication(t: TenantFixture, env: AuthzEnv) {
+  const tenant = await env.adminDb.tenant.findUniqueOrThrow({ where: { id: t.tenantId }, select: { resellerId: true } });
+  return anApplication(env, tenant.resellerId);
 }
 
 /** An extra contract inside tenant `t`, sold the same way as `t`'s own: safe to end without touching `t`'s status. */
@@ -23,7 +30,7 @@ async function extraContract(t: TenantFixture, env: AuthzEnv) {
   const d = new Date('2026-01-01');
   const c = await env.adminDb.contract.create({
     data: {
-      tenantId: t.tenantId, channel: tenant.resellerId ? 'RESELLER' : 'DIRECT', resellerId: tenant.resellerId, formedAt: d, startDate: d,
+      tenantId: t.tenantId, channel: tenant.resellerId ? 'RESELLER' : 'DIRECT', resellerId: tenant.resellerId, formedAt: d, startDate: d, serviceStartDate: d,
       termEndDate: new Date('2030-12-31'), annualFee: 1, seatMonthlyFee: 1,
     },
   });
@@ -39,7 +46,7 @@ async function freshTenant(env: AuthzEnv) {
 async function directContract(t: TenantFixture, env: AuthzEnv) {
   const d = new Date('2026-01-01');
   return env.adminDb.contract.create({
-    data: { tenantId: t.tenantId, channel: 'DIRECT', formedAt: d, startDate: d, termEndDate: new Date('2030-12-31'), annualFee: 1, seatMonthlyFee: 1 },
+    data: { tenantId: t.tenantId, channel: 'DIRECT', formedAt: d, startDate: d, serviceStartDate: d, termEndDate: new Date('2030-12-31'), annualFee: 1, seatMonthlyFee: 1 },
   });
 }
 
@@ -74,13 +81,21 @@ export const consoleCases: ConsoleCases = {
     crossTenant: 'NOT_FOUND',
   },
   'contracts.terminationPreview': { minRole: 'ADMIN', call: (c) => c.contracts.terminationPreview({ desiredEndDate: farEnough() }), crossTenant: 'OWN_ONLY' },
+  'contracts.requestRenewal': {
+    minRole: 'ADMIN',
+    call: async (c, t, env) => c.contracts.requestRenewal({ contractId: (await directContract(t, env)).id }),
+    crossTenant: 'NOT_FOUND',
+  },
+  'contracts.administrators': { minRole: 'ADMIN', call: (c) => c.contracts.administrators(), crossTenant: 'OWN_ONLY' },
+  'contracts.reportDetails': { minRole: 'ADMIN', call: (c) => c.contracts.reportDetails({ address: '東京都港区1-1', note: 'authz' }), crossTenant: 'OWN_ONLY' },
   'contracts.invitations.accept': { minRole: 'PUBLIC', call: (c) => c.contracts.invitations.accept({ token: 'x'.repeat(20), password: 'a-long-password-1' }) },
 };
 
 export const resellerCases: ResellerCases = {
   'operator.contracts.applications': { who: 'OPERATOR', call: (c) => c.operator.contracts.applications({}) },
   'operator.contracts.application': { who: 'OPERATOR', call: async (c, _t, env) => c.operator.contracts.application({ id: (await anApplication(env, null)).id }) },
-  'operator.contracts.submitDirect': { who: 'OPERATOR', call: (c) => c.operator.contracts.submitDirect(application) },
+  'operator.contracts.submitDirect': { who: 'OPERATOR', call: (c) => c.operator.contracts.submitDirect(submitted) },
+  'operator.contracts.withdraw': { who: 'OPERATOR', call: async (c, _t, env) => c.operator.contracts.withdraw({ id: (await anApplication(env, null)).id }) },
   'operator.contracts.accept': { who: 'OPERATOR', call: async (c, _t, env) => c.operator.contracts.accept({ id: (await anApplication(env, null)).id }) },
   'operator.contracts.reject': {
     who: 'OPERATOR',
@@ -118,13 +133,21 @@ export const resellerCases: ResellerCases = {
   'reseller.contracts.applications': { who: 'RESELLER', call: (c) => c.reseller.contracts.applications({}) },
   'reseller.contracts.application': {
     who: 'RESELLER',
-    call: async (c, t, env) => {
-      const tenant = await env.adminDb.tenant.findUniqueOrThrow({ where: { id: t.tenantId }, select: { resellerId: true } });
-      return c.reseller.contracts.application({ id: (await anApplication(env, tenant.resellerId)).id });
-    },
+    call: async (c, t, env) => c.reseller.contracts.application({ id: (await channelApplication(t, env)).id }),
     crossTenant: 'NOT_FOUND',
   },
-  'reseller.contracts.submit': { who: 'RESELLER', call: (c) => c.reseller.contracts.submit({ ...application, resellerAnnualPrice: 150_000 }) },
+  'reseller.contracts.submit': { who: 'RESELLER', call: (c) => c.reseller.contracts.submit({ ...submitted, resellerAnnualPrice: 150_000 }) },
+  'reseller.contracts.reject': {
+    who: 'RESELLER',
+    call: async (c, t, env) => c.reseller.contracts.reject({ id: (await channelApplication(t, env)).id, reason: 'UNSUITABLE' }),
+    crossTenant: 'NOT_FOUND',
+  },
+  'reseller.contracts.withdraw': { who: 'RESELLER', call: async (c, t, env) => c.reseller.contracts.withdraw({ id: (await channelApplication(t, env)).id }), crossTenant: 'NOT_FOUND' },
+  'reseller.contracts.requestRenewal': {
+    who: 'RESELLER',
+    call: async (c, t, env) => c.reseller.contracts.requestRenewal(await extraContract(t, env)),
+    crossTenant: 'NOT_FOUND',
+  },
   'reseller.contracts.summaries': { who: 'RESELLER', call: (c) => c.reseller.contracts.summaries() },
   'reseller.contracts.terminationPreview': { who: 'RESELLER', call: (c) => c.reseller.contracts.terminationPreview({ desiredEndDate: farEnough() }) },
   'reseller.contracts.overview': { who: 'RESELLER', call: (c, t) => c.reseller.contracts.overview({ tenantId: t.tenantId }), crossTenant: 'NOT_FOUND' },

@@ -6,7 +6,7 @@ export {
   type RateTotal,
   type TaxableLine,
 } from './consumption-tax';
-export { DAYS_PER_YEAR, LATE_INTEREST_PER_MILLE, daysLate, lateInterest } from './late-payment';
+export { DAYS_PER_YEAR, LATE_INTEREST_PER_MILLE, LATE_INTEREST_TAX_RATE_PERCENT, daysLate, lateInterest, lateInterestOnBalance, type LateCharge } from './late-payment';
 export {
   addedSeatMonths,
   addedSeatsLines,

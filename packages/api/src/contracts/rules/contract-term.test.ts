@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contractTerm, isWithinTerm, nextContractTerm, oneYearEndDate, personalDataErasureDate } from './contract-term';
+import { contractTerm, isWithinTerm, nextContractTerm, oneYearEndDate, personalDataErasureDate, personalDataErasureInstant } from './contract-term';
 
 describe('第10条 contract term', () => {
   it.each([
@@ -62,5 +62,12 @@ describe('第26条3項 personal data erased one month after the end date', () =>
     ['2026-12-31', '2027-02-01'],
   ])('第26条3項: contract ended %s → erase from %s', (end, erase) => {
     expect(personalDataErasureDate(end)).toBe(erase);
+  });
+});
+
+describe('第26条3項: when the erasure is due', () => {
+  it('from the start of the erasure date in Japan (00:00 JST, 15:00 UTC the day before)', () => {
+    expect(personalDataErasureInstant('2027-01-31').toISOString()).toBe('2027-02-28T15:00:00.000Z');
+    expect(personalDataErasureInstant('2027-03-31').toISOString()).toBe('2027-04-30T15:00:00.000Z');
   });
 });

@@ -1,5 +1,6 @@
 import { addDays, addMonthsClamped, compareIsoDates } from '../../calendar/dates';
 import { daysInMonth, formatIsoDate, parseIsoDate, type IsoDate } from '../../calendar/day-number';
+import { jstDateTimeToInstant } from '../../calendar/jst';
 
 export interface ContractTerm {
   /** First day of the term (inclusive). */
@@ -58,4 +59,9 @@ export function isWithinTerm(term: ContractTerm, date: IsoDate): boolean {
  */
 export function personalDataErasureDate(contractEndsOn: IsoDate): IsoDate {
   return addDays(addMonthsClamped(contractEndsOn, 1), 1);
+}
+
+/** The instant the erasure is due (Tenant.personalDataPurgeAt): the start of the erasure date in Japan. */
+export function personalDataErasureInstant(contractEndsOn: IsoDate): Date {
+  return jstDateTimeToInstant(personalDataErasureDate(contractEndsOn), 0);
 }

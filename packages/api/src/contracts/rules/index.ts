@@ -15,5 +15,6 @@ export {
   nextContractTerm,
   oneYearEndDate,
   personalDataErasureDate,
+  personalDataErasureInstant,
   type ContractTerm,
 } from './contract-term';

@@ -1,13 +1,16 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import type { Tx } from '@telework/db';
-import { issueAnnualInvoice, issueLateInterestInvoice, issueMonthlyAddOnInvoice, listInvoices, requestRefund } from '../../billing/invoices';
+import { recordBankTransfer } from '../../billing/bank-transfers';
+import { getInvoice, issueAnnualInvoice, issueLateInterestInvoice, issueMonthlyAddOnInvoice, lateInterestDue, listInvoices, requestRefund } from '../../billing/invoices';
+import { paymentMethods } from '../../billing/payment-methods';
 import { stripeFromEnv } from '../../billing/stripe-client';
 import { AppError } from '../../errors/app-error';
 import { adminProcedure, operatorProcedure, resellerProcedure } from '../../trpc';
 
 const optionalTenant = z.object({ tenantId: z.uuid().optional() }).default({});
 const contractRef = z.object({ tenantId: z.uuid(), contractId: z.uuid() });
+const invoiceRef = z.object({ tenantId: z.uuid(), invoiceId: z.uuid() });
 
 /** A tenant id the caller cannot see is NOT_FOUND, not an empty list. */
 async function visibleInvoices(db: Tx, input: { tenantId?: string }) {
@@ -18,13 +21,22 @@ async function visibleInvoices(db: Tx, input: { tenantId?: string }) {
 /** Operators issue the provider's invoices (Stripe when configured, else kept locally, sentToStripe=false). */
 export const operatorBillingRouter = {
   invoices: operatorProcedure.input(optionalTenant).query(({ ctx, input }) => visibleInvoices(ctx.db, input)),
+  invoice: operatorProcedure.input(invoiceRef).query(({ ctx, input }) => getInvoice(ctx.db, input)),
   issueAnnual: operatorProcedure.input(contractRef).mutation(({ ctx, input }) => issueAnnualInvoice(ctx.db, stripeFromEnv(), { kind: 'OPERATOR', id: ctx.operator.id }, input)),
   issueAddOn: operatorProcedure
     .input(contractRef.extend({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }))
     .mutation(({ ctx, input }) => issueMonthlyAddOnInvoice(ctx.db, stripeFromEnv(), { kind: 'OPERATOR', id: ctx.operator.id }, input)),
-  issueLateInterest: operatorProcedure
-    .input(z.object({ tenantId: z.uuid(), invoiceId: z.uuid(), paidOn: z.iso.date() }))
-    .mutation(({ ctx, input }) => issueLateInterestInvoice(ctx.db, stripeFromEnv(), { kind: 'OPERATOR', id: ctx.operator.id }, input)),
+  // 第14条3項: what is late today, and the charge for it (only for overdue invoices, for the days actually late).
+  lateInterestPreview: operatorProcedure.input(invoiceRef).query(async ({ ctx, input }) => {
+    const due = await lateInterestDue(ctx.db, input);
+    return due ? { from: due.from, through: due.through, days: due.days, yen: due.yen } : null;
+  }),
+  issueLateInterest: operatorProcedure.input(invoiceRef).mutation(({ ctx, input }) => issueLateInterestInvoice(ctx.db, stripeFromEnv(), { kind: 'OPERATOR', id: ctx.operator.id }, input)),
+  // 消込: a bank transfer received, in full or in part.
+  recordPayment: operatorProcedure
+    .input(invoiceRef.extend({ amount: z.number().int().min(1).max(10_000_000_000), receivedOn: z.iso.date(), payerName: z.string().trim().max(100).optional(), note: z.string().trim().max(500).optional() }))
+    .mutation(({ ctx, input }) => recordBankTransfer(ctx.db, ctx.operator, input)),
+  paymentMethods: operatorProcedure.query(() => paymentMethods()),
   // 第14条4項: any positive amount is refused (RULE_VIOLATION, reason NO_REFUND).
   refund: operatorProcedure
     .input(z.object({ tenantId: z.uuid(), invoiceId: z.uuid(), amount: z.number().int().min(0), cause: z.string().trim().min(1).max(200) }))
@@ -34,9 +46,13 @@ export const operatorBillingRouter = {
 /** Reseller staff: the wholesale invoices for their customers' contracts (RLS). */
 export const resellerBillingRouter = {
   invoices: resellerProcedure.input(optionalTenant).query(({ ctx, input }) => visibleInvoices(ctx.db, input)),
+  invoice: resellerProcedure.input(invoiceRef).query(({ ctx, input }) => getInvoice(ctx.db, input)),
+  paymentMethods: resellerProcedure.query(() => paymentMethods()),
 } satisfies TRPCRouterRecord;
 
 /** Console: the tenant's own invoices. Reseller-sold contracts are billed to the reseller at wholesale: not shown. */
 export const consoleBillingRouter = {
   invoices: adminProcedure.query(({ ctx }) => listInvoices(ctx.db, { tenantId: ctx.tenantId, billTo: 'CUSTOMER' })),
+  invoice: adminProcedure.input(z.object({ invoiceId: z.uuid() })).query(({ ctx, input }) => getInvoice(ctx.db, { ...input, tenantId: ctx.tenantId, billTo: 'CUSTOMER' })),
+  paymentMethods: adminProcedure.query(() => paymentMethods()),
 } satisfies TRPCRouterRecord;

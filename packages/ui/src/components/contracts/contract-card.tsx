@@ -1,7 +1,7 @@
 'use client';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n-provider';
-import { Card } from '../primitives';
+import { Alert, Card } from '../primitives';
 import { Badge, CONTRACT_TONE } from './badge';
 import { useContractFormat } from './format';
 import type { ContractView } from './types';
@@ -44,13 +44,23 @@ export function ContractCard({ contract, prices, actions }: { contract: Contract
       }
       actions={actions}
     >
+      {contract.status === 'PENDING_START' ? <Alert tone="info">{t('contracts.pendingStart', { date: f.day(contract.serviceStartDate) })}</Alert> : null}
+      {contract.status === 'RENEWAL_OFFERED' ? <Alert tone="info">{t('contracts.renewalOffered', { date: f.day(contract.termEndDate) })}</Alert> : null}
       <dl className="tw-facts">
         <dt>{t('contracts.term')}</dt>
         <dd data-testid={`contract-term-${contract.id}`}>{t('contracts.termRange', { start: f.day(contract.startDate), end: f.day(contract.termEndDate) })}</dd>
+        <dt>{t('contracts.serviceStart')}</dt>
+        <dd data-testid={`contract-service-start-${contract.id}`}>{f.day(contract.serviceStartDate)}</dd>
         {contract.endDate ? (
           <>
             <dt>{t('termination.endDate')}</dt>
             <dd>{t('contracts.endsOn', { date: f.day(contract.endDate) })}</dd>
+          </>
+        ) : null}
+        {contract.status === 'ENDED' && contract.endReason ? (
+          <>
+            <dt>{t('contracts.endReason')}</dt>
+            <dd>{t(`contracts.endReason.${contract.endReason}`)}</dd>
           </>
         ) : null}
         <dt>{t('contracts.channel')}</dt>

@@ -67,10 +67,13 @@ describe('InvoiceTable', () => {
   const invoice = (over: Partial<InvoiceView>): InvoiceView => ({
     id: 'i1', tenantId: 't1', number: 'INV-202612-AAAA', kind: 'ANNUAL_LICENCE', billTo: 'RESELLER', registrationNumber: 'T9234567890123',
     issueDate: day('2026-12-02'), dueDate: day('2027-01-31'), periodStart: day('2026-12-02'), periodEnd: day('2027-12-01'),
-    subtotal: 300_000, tax: 30_000, total: 330_000, status: 'OPEN', sentToStripe: false, paidAt: null, paymentFailedAt: null, nextRetryAt: null, lines: [], ...over,
+    subtotal: 300_000, tax: 30_000, total: 330_000, status: 'OPEN', sentToStripe: false, paidAt: null, paymentFailedAt: null, nextRetryAt: null,
+    lateFrom: null, lateTo: null, lines: [], payments: [], ...over,
   });
+  const bank = { name: 'みらい銀行', branch: '丸の内支店', accountType: '普通', accountNumber: '1234567', accountHolder: 'テレワーク' };
+  const pdfHref = (i: InvoiceView) => `/api/invoices/pdf?invoiceId=${i.id}`;
 
-  it('marks invoices not sent to Stripe and shows a failed payment with the next attempt', () => {
+  it('where Stripe is configured: marks invoices not sent to it and shows a failed payment with the next attempt', () => {
     const html = renderToStaticMarkup(
       <I18nProvider lang="ja">
         <InvoiceTable
@@ -78,15 +81,30 @@ describe('InvoiceTable', () => {
             invoice({}),
             invoice({ id: 'i2', number: 'INV-202612-BBBB', sentToStripe: true, status: 'PAYMENT_FAILED', paymentFailedAt: new Date('2026-12-10T01:00:00Z'), nextRetryAt: new Date('2026-12-13T01:00:00Z') }),
           ]}
+          methods={{ stripe: true, bankTransfer: bank }}
+          pdfHref={pdfHref}
         />
       </I18nProvider>,
     );
-    expect(html).toContain('Stripe のキーが設定されていないため');
+    expect(html).toContain('Stripe に送られていません');
     expect(html).toContain('data-testid="invoice-stripe-INV-202612-AAAA">未送信');
     expect(html).toContain('data-testid="invoice-stripe-INV-202612-BBBB">送信済み');
     expect(html).toContain('支払い失敗');
     expect(html).toContain('2026/12/10 10:00 に引き落としできませんでした');
     expect(html).toContain('次回の引き落とし: 2026/12/13 10:00');
     expect(html).toContain('330,000円');
+  });
+
+  it('without Stripe: no Stripe wording at all, the bank account to transfer to, a PDF per invoice', () => {
+    const html = renderToStaticMarkup(
+      <I18nProvider lang="ja">
+        <InvoiceTable invoices={[invoice({ status: 'PARTIALLY_PAID' })]} methods={{ stripe: false, bankTransfer: bank }} pdfHref={pdfHref} />
+      </I18nProvider>,
+    );
+    expect(html).not.toContain('Stripe');
+    expect(html).not.toContain('未送信');
+    expect(html).toContain('お振込先: みらい銀行 丸の内支店 普通 1234567');
+    expect(html).toContain('href="/api/invoices/pdf?invoiceId=i1"');
+    expect(html).toContain('一部入金');
   });
 });

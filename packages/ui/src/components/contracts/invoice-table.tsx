@@ -6,9 +6,26 @@ import { Badge, INVOICE_TONE } from './badge';
 import { jstToday, useContractFormat } from './format';
 import type { InvoiceKind, InvoiceStatus, InvoiceView } from './types';
 
-const STATUSES: InvoiceStatus[] = ['OPEN', 'PAYMENT_FAILED', 'PAID', 'VOID'];
+const STATUSES: InvoiceStatus[] = ['OPEN', 'PARTIALLY_PAID', 'PAYMENT_FAILED', 'PAID', 'VOID'];
 const KINDS: InvoiceKind[] = ['ANNUAL_LICENCE', 'SEAT_ADD_ON', 'LATE_INTEREST'];
-const isUnpaid = (i: InvoiceView) => i.status === 'OPEN' || i.status === 'PAYMENT_FAILED';
+const isUnpaid = (i: InvoiceView) => i.status === 'OPEN' || i.status === 'PARTIALLY_PAID' || i.status === 'PAYMENT_FAILED';
+
+/** How the customer pays: Stripe only where it is configured; the provider's account for bank transfers. */
+export interface PaymentMethodsView {
+  stripe: boolean;
+  bankTransfer: { name: string; branch: string; accountType: string; accountNumber: string; accountHolder: string };
+}
+
+/** The provider's bank account (振込先) as the invoices print it. */
+export function BankTransferNote({ methods }: { methods: PaymentMethodsView }) {
+  const t = useT();
+  const b = methods.bankTransfer;
+  return (
+    <p className="tw-muted" data-testid="bank-transfer">
+      {t('invoices.payTo')}・{t('invoices.payToAccount', { bank: b.name, branch: b.branch, type: b.accountType, number: b.accountNumber, holder: b.accountHolder })}
+    </p>
+  );
+}
 
 /** Where the payment stands: paid, failed with Stripe's next attempt, open (and overdue?). */
 function PaymentState({ invoice }: { invoice: InvoiceView }) {
@@ -59,6 +76,12 @@ function InvoiceDetail({ invoice }: { invoice: InvoiceView }) {
         </tbody>
       </table>
       <dl className="tw-facts" style={{ marginBottom: 0 }}>
+        {invoice.lateFrom && invoice.lateTo ? (
+          <>
+            <dt>{t('invoices.period')}</dt>
+            <dd>{t('contracts.termRange', { start: f.day(invoice.lateFrom), end: f.day(invoice.lateTo) })}</dd>
+          </>
+        ) : null}
         <dt>{t('invoices.subtotal')}</dt>
         <dd>{f.yen(invoice.subtotal)}</dd>
         <dt>{t('invoices.tax')}</dt>
@@ -69,6 +92,18 @@ function InvoiceDetail({ invoice }: { invoice: InvoiceView }) {
         </dd>
         <dt>{t('invoices.dueDate')}</dt>
         <dd>{f.day(invoice.dueDate)}</dd>
+        {invoice.payments.length > 0 ? (
+          <>
+            <dt>{t('invoices.payments')}</dt>
+            <dd>
+              {invoice.payments.map((p) => (
+                <div key={p.id}>{t('invoices.paymentRow', { date: f.day(p.paidAt), amount: f.yen(p.amount), method: t(p.method === 'stripe' ? 'invoices.method.stripe' : 'invoices.method.bank_transfer') })}</div>
+              ))}
+            </dd>
+            <dt>{t('invoices.balance')}</dt>
+            <dd data-testid={`invoice-balance-${invoice.number}`}>{f.yen(invoice.total - invoice.payments.reduce((n, p) => n + p.amount, 0))}</dd>
+          </>
+        ) : null}
       </dl>
       <p className="tw-muted" style={{ margin: '0.5rem 0 0' }}>
         {t('invoices.registrationNumber', { number: invoice.registrationNumber })}
@@ -78,19 +113,31 @@ function InvoiceDetail({ invoice }: { invoice: InvoiceView }) {
 }
 
 /**
- * Invoices with payment state and whether Stripe has them; each row opens its lines. Filters by payment
- * state and kind. `actions` adds per-invoice buttons (operators: late interest, refund).
+ * Invoices with payment state (and whether Stripe has them, where Stripe is configured); each row opens
+ * its lines and payments and links its PDF. Filters by payment state and kind. `actions` adds per-invoice
+ * buttons (operators: payments, late interest, refund). `pdfHref` gives the app's PDF address of an invoice.
  */
-export function InvoiceTable({ invoices, showCustomer = false, actions, loading = false }: { invoices: InvoiceView[]; showCustomer?: boolean; actions?: (i: InvoiceView) => ReactNode; loading?: boolean }) {
+export function InvoiceTable({
+  invoices, showCustomer = false, actions, loading = false, methods, pdfHref,
+}: {
+  invoices: InvoiceView[];
+  showCustomer?: boolean;
+  actions?: (i: InvoiceView) => ReactNode;
+  loading?: boolean;
+  methods?: PaymentMethodsView;
+  pdfHref: (i: InvoiceView) => string;
+}) {
+  const stripe = methods?.stripe ?? false;
   const t = useT();
   const f = useContractFormat();
   const [filter, setFilter] = useState({ status: '', kind: '' });
   const [open, setOpen] = useState<string | null>(null);
   const rows = useMemo(() => invoices.filter((i) => (!filter.status || i.status === filter.status) && (!filter.kind || i.kind === filter.kind)), [invoices, filter]);
-  const columns = 9 + (showCustomer ? 1 : 0);
+  const columns = 9 + (showCustomer ? 1 : 0) + (stripe ? 1 : 0);
   return (
     <>
-      {invoices.some((i) => !i.sentToStripe) ? <Alert tone="info">{t('invoices.notSentNote')}</Alert> : null}
+      {stripe && invoices.some((i) => !i.sentToStripe) ? <Alert tone="info">{t('invoices.notSentNote')}</Alert> : null}
+      {methods ? <BankTransferNote methods={methods} /> : null}
       <div className="tw-toolbar">
         <Field label={t('invoices.payment')} htmlFor="inv-status">
           <Select id="inv-status" value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value })}>
@@ -129,7 +176,8 @@ export function InvoiceTable({ invoices, showCustomer = false, actions, loading 
               <th>{t('invoices.dueDate')}</th>
               <th style={{ textAlign: 'right' }}>{t('invoices.total')}</th>
               <th>{t('invoices.payment')}</th>
-              <th>{t('invoices.stripe')}</th>
+              {stripe ? <th>{t('invoices.stripe')}</th> : null}
+              <th>{t('invoices.downloadPdf')}</th>
             </tr>
           </thead>
           <tbody>
@@ -158,10 +206,17 @@ export function InvoiceTable({ invoices, showCustomer = false, actions, loading 
                     <td>
                       <PaymentState invoice={i} />
                     </td>
+                    {stripe ? (
+                      <td>
+                        <Badge tone={i.sentToStripe ? 'ok' : 'warn'} testId={`invoice-stripe-${i.number}`}>
+                          {i.sentToStripe ? t('invoices.sent') : t('invoices.notSent')}
+                        </Badge>
+                      </td>
+                    ) : null}
                     <td>
-                      <Badge tone={i.sentToStripe ? 'ok' : 'warn'} testId={`invoice-stripe-${i.number}`}>
-                        {i.sentToStripe ? t('invoices.sent') : t('invoices.notSent')}
-                      </Badge>
+                      <a href={pdfHref(i)} download={`${i.number}.pdf`} data-testid={`invoice-pdf-${i.number}`}>
+                        PDF
+                      </a>
                     </td>
                   </tr>
                   {open === i.id ? (

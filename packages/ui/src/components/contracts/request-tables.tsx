@@ -17,7 +17,7 @@ export function ChangeRequestTable({ requests, actions }: { requests: ChangeRequ
       empty={t('changes.empty')}
       columns={[
         { key: 'at', header: t('changes.requestedAt'), cell: (r) => f.time(r.createdAt) },
-        { key: 'what', header: t('invoices.kind'), cell: (r) => (r.kind === 'ADD_SEATS' ? t('changes.addSeats', { seats: r.seatsDelta ?? 0 }) : r.kind) },
+        { key: 'what', header: t('invoices.kind'), cell: (r) => (r.kind === 'ADD_SEATS' ? t('changes.addSeats', { seats: r.seatsDelta ?? 0 }) : t(`changes.kind.${r.kind}`)) },
         {
           key: 'status',
           header: t('tenant.status'),

@@ -1,9 +1,9 @@
 // The shapes the contract screens show, as the API returns them (structural: any API row that has
 // these fields fits). Calendar dates arrive as Date at midnight UTC.
 
-export type ContractStatus = 'ACTIVE' | 'SUSPENDED' | 'TERMINATION_SCHEDULED' | 'ENDED';
+export type ContractStatus = 'PENDING_START' | 'ACTIVE' | 'RENEWAL_OFFERED' | 'RENEWED' | 'SUSPENDED' | 'TERMINATION_SCHEDULED' | 'ENDED';
 export type RequestStatus = 'PENDING' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN';
-export type InvoiceStatus = 'DRAFT' | 'OPEN' | 'PAID' | 'VOID' | 'PAYMENT_FAILED';
+export type InvoiceStatus = 'DRAFT' | 'OPEN' | 'PARTIALLY_PAID' | 'PAID' | 'VOID' | 'PAYMENT_FAILED';
 export type InvoiceKind = 'ANNUAL_LICENCE' | 'SEAT_ADD_ON' | 'LATE_INTEREST';
 export type RejectionReason = 'FALSE_STATEMENT' | 'PAST_SERIOUS_BREACH' | 'UNSUITABLE' | 'TECHNICALLY_DIFFICULT' | 'NOT_DOMESTIC_ENTITY' | 'OTHER';
 export type TerminationCause = 'CUSTOMER_REQUEST' | 'PROHIBITED_ACT' | 'INSOLVENCY' | 'UNCURED_BREACH' | 'PROVIDER_NOTICE' | 'SERVICE_END' | 'ANTI_SOCIAL_FORCES';
@@ -20,8 +20,10 @@ export interface LicenceView {
 
 export interface ChangeRequestView {
   id: string;
-  kind: 'ADD_SEATS' | 'CHANGE_DETAILS';
+  kind: 'ADD_SEATS' | 'CHANGE_DETAILS' | 'RENEWAL';
   seatsDelta: number | null;
+  /** What a report of changed details says (第4条3項), as stored. */
+  details?: unknown;
   status: RequestStatus;
   rejectionReason: RejectionReason | null;
   effectiveDate: Date | null;
@@ -43,8 +45,11 @@ export interface ContractView {
   channel: 'DIRECT' | 'RESELLER';
   status: ContractStatus;
   startDate: Date;
+  serviceStartDate: Date;
   termEndDate: Date;
   endDate: Date | null;
+  endReason: 'TERM_END' | 'RENEWED' | 'CUSTOMER_TERMINATION' | 'PROVIDER_TERMINATION' | null;
+  renewalNoticeSentAt: Date | null;
   suspendedAt: Date | null;
   /** Null where the viewer must not see the wholesale fee (the customer of a reseller). */
   annualFee: number | null;
@@ -85,6 +90,9 @@ export interface InvoiceView {
   paidAt: Date | null;
   paymentFailedAt: Date | null;
   nextRetryAt: Date | null;
+  lateFrom: Date | null;
+  lateTo: Date | null;
   lines: InvoiceLineView[];
+  payments: { id: string; amount: number; paidAt: Date; method: string }[];
   tenant?: { systemId: string; name: string };
 }
