@@ -14,6 +14,9 @@ export type ChangeRequester = { kind: 'RESELLER_STAFF'; id: string; resellerId: 
 
 // Seats can be added while the service is in use, up to the term end (a renewed term has its own seats).
 const CHANGEABLE = new Set(['ACTIVE', 'RENEWAL_OFFERED', 'RENEWED']);
+// A request made while the contract ran may still be accepted once a termination is filed: the service
+// runs until the end date (第12条), and the added seats end with it.
+const SEATS_ACCEPTABLE = new Set([...CHANGEABLE, 'TERMINATION_SCHEDULED']);
 
 /** 第11条1項: a change request (add seats) for a live contract, decided by the provider like an application. */
 export async function submitAddSeats(db: Tx, who: ChangeRequester, input: { tenantId: string; contractId: string; seats: number; note?: string }) {
@@ -44,20 +47,21 @@ async function decide(db: Tx, r: { tenantId: string; id: string }, data: Prisma.
 
 /** 第11条2項: accepted added seats become an add-on licence until the term end, billed monthly (第14条1項). */
 async function acceptAddSeats(db: Tx, mailer: Mailer, operator: { id: string }, r: Awaited<ReturnType<typeof pending>>, now: Date) {
-  if (!CHANGEABLE.has(r.contract.status)) throw new AppError('CONFLICT', 'The contract is no longer active.', { reason: 'CONTRACT_NOT_ACTIVE' });
+  if (!SEATS_ACCEPTABLE.has(r.contract.status)) throw new AppError('CONFLICT', 'The contract is no longer active.', { reason: 'CONTRACT_NOT_ACTIVE' });
   const today = toJstDate(now);
+  const lastDay = r.contract.endDate ?? r.contract.termEndDate;
   const start = dbDateToIso(r.contract.serviceStartDate);
   const effective = compareIsoDates(today, start) > 0 ? today : start;
   const seats = r.seatsDelta ?? 0;
   const licence = await db.licence.create({
-    data: { tenantId: r.tenantId, contractId: r.contractId, seats, isAddOn: true, termStart: isoToDbDate(effective), termEnd: r.contract.termEndDate },
+    data: { tenantId: r.tenantId, contractId: r.contractId, seats, isAddOn: true, termStart: isoToDbDate(effective), termEnd: lastDay },
   });
   await decide(db, r, { status: 'ACCEPTED', decidedByOperatorId: operator.id, decidedAt: now, effectiveDate: isoToDbDate(effective) });
   await recordProviderAudit(db, {
     actorKind: 'OPERATOR', actorId: operator.id, tenantId: r.tenantId, resellerId: r.resellerId, action: 'change.accept', targetType: 'ChangeRequest', targetId: r.id,
     details: { licenceId: licence.id, seats: licence.seats, effectiveDate: effective },
   });
-  const termEnd = dbDateToIso(r.contract.termEndDate);
+  const termEnd = dbDateToIso(lastDay);
   await mailContractParties(db, mailer, {
     tenantId: r.tenantId,
     parties: await contractParties(db, r.tenantId),

@@ -117,6 +117,38 @@ describe('第4条3項: reporting changes', () => {
   });
 });
 
+describe('第11条 with 第12条: seats asked for before a termination', () => {
+  it('a request made while the contract ran is accepted after the termination is filed, and its seats end with the contract; a new request is refused', async () => {
+    const reseller = await createResellerFixture(adminDb);
+    const t = await createTenantFixture(adminDb, { resellerId: reseller.resellerId });
+    const op = await createOperatorFixture(adminDb);
+    const contract = await adminDb.contract.findFirstOrThrow({ where: { tenantId: t.tenantId } });
+    const staff = await adminDb.resellerStaff.findFirstOrThrow({ where: { resellerId: reseller.resellerId } });
+    const who = { kind: 'RESELLER_STAFF' as const, id: staff.id, resellerId: reseller.resellerId };
+    // A fixed day inside the fixture contract's term: 10:00 JST on the 10th of its third month.
+    const start = contract.serviceStartDate;
+    const now = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 2, 10, 1));
+    const req = await withScope(db, { resellerId: reseller.resellerId }, (tx) => submitAddSeats(tx, who, { tenantId: t.tenantId, contractId: contract.id, seats: 4 }));
+    // Received on the 10th with 40 days' notice: 第12条1項 ends it on the last day of the next month.
+    const desired = new Date(now.getTime() + 40 * 86_400_000).toISOString().slice(0, 10);
+    await withScope(db, { resellerId: reseller.resellerId }, (tx) => requestCustomerTermination(tx, mailer, who, { tenantId: t.tenantId, contractId: contract.id, desiredEndDate: desired, now }));
+    const ending = await adminDb.contract.findFirstOrThrow({ where: { id: contract.id } });
+    expect(ending.status).toBe('TERMINATION_SCHEDULED');
+    const endDate = ending.endDate;
+    if (!endDate) throw new Error('a scheduled termination has an end date');
+    expect(endDate.toISOString().slice(0, 10)).toBe(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 2, 0)).toISOString().slice(0, 10));
+
+    await withScope(db, { operator: true }, (tx) => acceptChangeRequest(tx, { mailer, stripe: null }, { id: op.operatorId }, { tenantId: t.tenantId, id: req.id, now }));
+    const addOn = await adminDb.licence.findFirstOrThrow({ where: { tenantId: t.tenantId, isAddOn: true } });
+    expect({ seats: addOn.seats, termStart: addOn.termStart.toISOString().slice(0, 10), termEnd: addOn.termEnd.toISOString().slice(0, 10) }).toEqual({
+      seats: 4,
+      termStart: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 10)).toISOString().slice(0, 10),
+      termEnd: endDate.toISOString().slice(0, 10),
+    });
+    expect(await reasonOf(withScope(db, { resellerId: reseller.resellerId }, (tx) => submitAddSeats(tx, who, { tenantId: t.tenantId, contractId: contract.id, seats: 1 })))).toBe('CONFLICT:CONTRACT_NOT_ACTIVE');
+  });
+});
+
 describe('mail on every step the customer must hear of', () => {
   it('added seats accepted, termination received, suspension and resumption each mail the administrators and the reseller', async () => {
     const reseller = await createResellerFixture(adminDb);
