@@ -75,7 +75,21 @@ describe('user management in a real browser', () => {
     await screenshot(admin, 'people-user-edit-error');
     await admin.getByRole('dialog').getByRole('button', { name: 'キャンセル' }).click();
 
-    const worker = await signIn('e2e-worker', password);
+    // The issued password opens only the forced change screen; the home page follows the change.
+    const worker = await signInToConsole(browser, consoleUrl, { systemId: 'TW-100001', loginId: 'e2e-worker', password }, { landing: '/change-password' });
+    await expect.poll(() => worker.getByRole('heading', { level: 1 }).textContent()).toBe('パスワードの変更');
+    expect(await worker.textContent('body')).toContain('管理者が発行したパスワードでサインインしています');
+    await screenshot(worker, 'people-forced-password-change');
+    // Going around it does not help: the console sends the user back.
+    await worker.goto(`${consoleUrl}/timeline`);
+    await worker.waitForURL(`${consoleUrl}/change-password`);
+    await worker.getByLabel('現在のパスワード').fill(password);
+    await worker.getByLabel('新しいパスワード', { exact: false }).fill(password);
+    await worker.getByRole('button', { name: '変更して続ける' }).click();
+    await expect.poll(() => worker.locator('#next-error').textContent()).toBe('現在のパスワードと違うものにしてください');
+    await worker.getByLabel('新しいパスワード', { exact: false }).fill('E2e-own-password-2026');
+    await worker.getByRole('button', { name: '変更して続ける' }).click();
+    await worker.waitForURL(`${consoleUrl}/`);
     await expect.poll(() => worker.getByTestId('home-title').textContent()).toBe('ようこそ、山本 翔 さん');
   });
 

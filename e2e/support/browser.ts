@@ -54,7 +54,7 @@ export interface ConsoleLogin {
  * A fresh browser context (Japanese, Tokyo time) signed in to the console through its sign-in form;
  * resolves once the home page is shown.
  */
-export async function signInToConsole(browser: Browser, consoleUrl: string, login: ConsoleLogin, options: { viewport?: { width: number; height: number }; acceptDownloads?: boolean } = {}): Promise<Page> {
+export async function signInToConsole(browser: Browser, consoleUrl: string, login: ConsoleLogin, options: { viewport?: { width: number; height: number }; acceptDownloads?: boolean; landing?: string } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', acceptDownloads: options.acceptDownloads ?? false });
   const page = await context.newPage();
   await page.goto(`${consoleUrl}/sign-in`);
@@ -62,6 +62,7 @@ export async function signInToConsole(browser: Browser, consoleUrl: string, logi
   await page.getByLabel('ユーザID').fill(login.loginId);
   await page.getByLabel('パスワード').fill(login.password);
   await page.getByRole('button', { name: 'サインイン' }).click();
-  await page.waitForURL(`${consoleUrl}/`);
+  // An issued password lands on the forced change screen instead of the home page.
+  await page.waitForURL(`${consoleUrl}${options.landing ?? '/'}`);
   return page;
 }

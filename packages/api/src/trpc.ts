@@ -12,7 +12,9 @@ import { applyScope, Prisma, type DbScope, type Tx, type UserRole } from '@telew
 import type { Context } from './context';
 import { AppError, toTrpcError } from './errors/app-error';
 import { safeEqual } from './auth/tokens';
+import { passwordChangeRequired } from './auth/issued-password';
 import { contractInactive } from './contracts/inactive';
+import { actorRolesFor, type UserAction } from './people/role-rules';
 
 /**
  * Zod's flattened field errors (top-level keys), plus one entry per nested path ("administrators.0.email")
@@ -99,29 +101,40 @@ function inScope<T>(ctx: Context, scope: DbScope, run: (tx: Tx) => Promise<T>): 
   });
 }
 
-async function loadActiveTenantUser(tx: Tx, tenantId: string, userId: string) {
+async function loadActiveTenantUser(tx: Tx, tenantId: string, userId: string, opts: { allowIssuedPassword?: boolean } = {}) {
   const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true, status: true, name: true, systemId: true } });
   if (!tenant) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
   const user = await tx.user.findUnique({
     where: { tenantId_id: { tenantId, id: userId } },
-    select: { id: true, tenantId: true, role: true, name: true, disabledAt: true },
+    select: { id: true, tenantId: true, role: true, name: true, disabledAt: true, mustChangePassword: true },
   });
   if (!user || user.disabledAt) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
   // 第19条 suspension and contract end block use at once.
   if (tenant.status !== 'ACTIVE') throw contractInactive(tenant.status, user.role);
+  if (user.mustChangePassword && !opts.allowIssuedPassword) throw passwordChangeRequired();
   return { tenant, user: { id: user.id, tenantId: user.tenantId, role: user.role, name: user.name } };
 }
 
-export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  const p = ctx.principal;
-  if (p.kind !== 'user') throw new AppError('FORBIDDEN', 'This is for members of an organisation.');
-  return inScope(ctx, { tenantId: p.tenantId }, async (tx) => {
-    const { tenant, user } = await loadActiveTenantUser(tx, p.tenantId, p.userId);
-    const result = await next({ ctx: { db: tx, tenantId: tenant.id, tenant, user, principal: p } });
-    if (!result.ok) throw result.error;
-    return result;
+function tenantMemberProcedure(opts: { allowIssuedPassword: boolean }) {
+  return authedProcedure.use(async ({ ctx, next }) => {
+    const p = ctx.principal;
+    if (p.kind !== 'user') throw new AppError('FORBIDDEN', 'This is for members of an organisation.');
+    return inScope(ctx, { tenantId: p.tenantId }, async (tx) => {
+      const { tenant, user } = await loadActiveTenantUser(tx, p.tenantId, p.userId, opts);
+      const result = await next({ ctx: { db: tx, tenantId: tenant.id, tenant, user, principal: p } });
+      if (!result.ok) throw result.error;
+      return result;
+    });
   });
-});
+}
+
+export const tenantProcedure = tenantMemberProcedure({ allowIssuedPassword: false });
+
+/**
+ * The few procedures a user holding an issued password may call (mustChangePassword): changing it, and
+ * reading his own profile for the change screen. Everything else answers PASSWORD_CHANGE_REQUIRED.
+ */
+export const issuedPasswordProcedure = tenantMemberProcedure({ allowIssuedPassword: true });
 
 function requireRole(...roles: UserRole[]) {
   return tenantProcedure.use(({ ctx, next }) => {
@@ -132,6 +145,9 @@ function requireRole(...roles: UserRole[]) {
 
 export const managerProcedure = requireRole('ADMIN', 'MANAGER');
 export const adminProcedure = requireRole('ADMIN');
+
+/** User management: the role gate comes from the role rules (people/role-rules.ts); the service checks the target. */
+export const userActionProcedure = (action: UserAction) => requireRole(...actorRolesFor(action));
 
 export const operatorProcedure = authedProcedure.use(async ({ ctx, next }) => {
   const p = ctx.principal;

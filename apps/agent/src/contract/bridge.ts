@@ -65,7 +65,7 @@ export type SessionInfo = { signedIn: false } | { signedIn: true; serverUrl: str
 
 export type SignInResult =
   | { ok: true; userName: string; tenantName: string }
-  | { ok: false; error: 'INVALID_CREDENTIALS' | 'INSECURE_SERVER_URL' | 'UNREACHABLE' | 'LOCKED' | 'PENDING_RECORDS' | 'UNKNOWN'; message: string };
+  | { ok: false; error: 'INVALID_CREDENTIALS' | 'PASSWORD_CHANGE_REQUIRED' | 'NOT_ALLOWED_FROM_HERE' | 'INSECURE_SERVER_URL' | 'UNREACHABLE' | 'LOCKED' | 'PENDING_RECORDS' | 'UNKNOWN'; message: string };
 
 /** `delivered: false` means kept in the offline queue, to be sent when the server is reachable. */
 export interface RecordResult {

@@ -279,7 +279,12 @@ function signInView(): HTMLElement {
     const data = new FormData(form);
     const value = (name: string) => String(data.get(name) ?? '');
     void bridge.signIn({ serverUrl: value('serverUrl'), systemId: value('systemId'), loginId: value('loginId'), password: value('password') }).then((result) => {
-      if (!result.ok) return setMessage(`${inline('signInFailed')}: ${result.message}`, 'bad');
+      if (!result.ok) {
+        // Refusals with their own words; the rest show the main process's explanation.
+        if (result.error === 'PASSWORD_CHANGE_REQUIRED') return setMessage(inline('signInPasswordChangeRequired'), 'bad');
+        if (result.error === 'NOT_ALLOWED_FROM_HERE') return setMessage(inline('signInNotAllowedHere'), 'bad');
+        return setMessage(`${inline('signInFailed')}: ${result.message}`, 'bad');
+      }
       localStorage.setItem('telework.server', value('serverUrl'));
       app.message = null;
       void start();

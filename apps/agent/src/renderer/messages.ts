@@ -27,6 +27,14 @@ export const messages = {
   signIn: { ja: 'サインイン', en: 'Sign in' },
   signOut: { ja: 'サインアウト', en: 'Sign out' },
   signInFailed: { ja: 'サインインできませんでした', en: 'Sign-in failed' },
+  signInPasswordChangeRequired: {
+    ja: '管理者が発行したパスワードのままです。先に勤務管理コンソールでサインインしてパスワードを変更し、新しいパスワードでサインインしてください。',
+    en: 'This is still the password an administrator issued. Sign in to the web console first, change it, then sign in here with the new password.',
+  },
+  signInNotAllowedHere: {
+    ja: 'この場所（IPアドレス）からはサインインできません（組織のアクセス制限）。管理者にお問い合わせください。',
+    en: 'Sign-in is not allowed from this address (your organisation’s access rules). Please ask your administrator.',
+  },
   signOutPending: { ja: '未送信の記録があるためサインアウトできません', en: 'Records are still waiting to be sent; cannot sign out yet' },
   tabPunch: { ja: '打刻', en: 'Punch' },
   tabCamera: { ja: 'カメラ・顔登録', en: 'Camera & face' },

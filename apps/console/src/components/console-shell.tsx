@@ -46,9 +46,11 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (me.isSuccess && !me.data) window.location.assign('/sign-in');
+    // An issued password opens only the change screen (the API refuses the rest with PASSWORD_CHANGE_REQUIRED).
+    if (me.data?.mustChangePassword) window.location.assign('/change-password');
   }, [me.isSuccess, me.data]);
 
-  if (!me.data) return <p className="tw-main">{t('common.loading')}</p>;
+  if (!me.data || me.data.mustChangePassword) return <p className="tw-main">{t('common.loading')}</p>;
   const { name } = me.data;
   return (
     <MeContext.Provider value={me.data}>

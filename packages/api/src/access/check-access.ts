@@ -108,6 +108,26 @@ export async function checkAccess(db: Db, input: { ip: string | null; tenantId?:
 }
 
 /**
+ * Sign-in: the request carried no tenant when the HTTP layer checked it (country rule only), so the
+ * tenant named by the system ID applies its allow-list here. Only the allow-list: the country rule
+ * already ran for every request. A refusal is audit-logged for the tenant like any other.
+ */
+export async function checkSignInAllowList(db: Db, input: { ip: string | null; tenantId: string; path: string }): Promise<AccessDecision> {
+  const row = await withTenant(db, input.tenantId, (tx) => tx.tenant.findUnique({ where: { id: input.tenantId }, select: { ipAllowList: true } }));
+  const allowList = row?.ipAllowList ?? [];
+  if (allowList.length === 0) return { allowed: true, country: null, reason: 'DOMESTIC' };
+  const ip = input.ip ? normalise(input.ip) : null;
+  if (ip && isIP(ip) !== 0 && inAllowList(ip, allowList)) return { allowed: true, country: null, reason: isPrivateAddress(ip) ? 'PRIVATE_NETWORK' : 'DOMESTIC' };
+  const decision = { allowed: false, country: ip && isIP(ip) !== 0 && !isPrivateAddress(ip) ? countryOf(ip) : null, reason: 'NOT_IN_ALLOW_LIST' } as const;
+  await withTenant(db, input.tenantId, (tx) =>
+    recordTenantAudit(tx, input.tenantId, {
+      actorKind: 'SYSTEM', actorId: null, action: ACCESS_REFUSED_ACTION, details: { reason: decision.reason, country: decision.country, path: input.path }, ip: input.ip,
+    }),
+  );
+  return decision;
+}
+
+/**
  * For the HTTP layer, before tRPC: null when the request may go on, else the 403 response to send.
  * The body is JSON in tRPC's error shape so the web apps show it like any other refusal.
  */

@@ -3,6 +3,7 @@ import { contractInactive } from '../contracts/inactive';
 import { AppError } from '../errors/app-error';
 import { recordProviderAudit, recordTenantAudit } from '../audit/audit-log';
 import type { RequestMeta } from '../context';
+import { checkSignInAllowList } from '../access/check-access';
 import { verifyPassword } from './passwords';
 import { accountKey, assertNotLocked, clearAccountFailures, ipKey, registerFailedAttempt } from './throttle';
 
@@ -27,11 +28,18 @@ export async function verifyUserCredentials(db: Db, input: UserCredentials, meta
   const account = accountKey('user', `${input.systemId}/${input.loginId}`);
   await guardAttempt(db, account, meta);
   const tenant = await lookupTenantBySystemId(db, input.systemId.trim());
+  if (tenant) {
+    // The tenant's IP allow-list applies to sign-in too, and before the password is looked at: from an
+    // address outside it the answer is the same refusal whether the password is right or wrong, so a
+    // stolen or guessed password cannot be confirmed from outside. The refusal is audit-logged for the tenant.
+    const access = await checkSignInAllowList(db, { ip: meta.ip, tenantId: tenant.id, path: `auth.sign_in.${channel}` });
+    if (!access.allowed) throw new AppError('FORBIDDEN', 'Sign-in is not allowed from this address.', { reason: access.reason });
+  }
   const user = tenant
     ? await withTenant(db, tenant.id, (tx) =>
         tx.user.findUnique({
           where: { tenantId_loginId: { tenantId: tenant.id, loginId: input.loginId.trim() } },
-          select: { id: true, name: true, role: true, language: true, passwordHash: true, disabledAt: true },
+          select: { id: true, name: true, role: true, language: true, passwordHash: true, disabledAt: true, mustChangePassword: true },
         }),
       )
     : null;
@@ -46,7 +54,7 @@ export async function verifyUserCredentials(db: Db, input: UserCredentials, meta
   await withTenant(db, tenant.id, (tx) =>
     recordTenantAudit(tx, tenant.id, { actorKind: 'USER', actorId: user.id, action: `auth.sign_in.${channel}`, ip: meta.ip }),
   );
-  return { tenant, user: { id: user.id, name: user.name, role: user.role, language: user.language } };
+  return { tenant, user: { id: user.id, name: user.name, role: user.role, language: user.language, mustChangePassword: user.mustChangePassword } };
 }
 
 export async function verifyOperatorCredentials(db: Db, input: { email: string; password: string }, meta: RequestMeta) {

@@ -16,6 +16,8 @@ export const APP_ERROR_CODES = {
   CONFLICT: 'CONFLICT',
   SEAT_LIMIT: 'PRECONDITION_FAILED',
   RULE_VIOLATION: 'PRECONDITION_FAILED',
+  /** Signed in with an issued password (new user, or after a reset): only changing it is allowed. */
+  PASSWORD_CHANGE_REQUIRED: 'FORBIDDEN',
 } as const satisfies Record<string, TRPCError['code']>;
 
 export type AppErrorCode = keyof typeof APP_ERROR_CODES;

@@ -194,3 +194,18 @@ describe('retention', () => {
     expect(await adminDb.evidence.count({ where: { tenantId: t.tenantId } })).toBeGreaterThan(0);
   });
 });
+
+// Issue 15, item 5: an issued password opens nothing but its change, the image route included.
+describe('images and an issued password', () => {
+  it('a member still holding an issued password gets PASSWORD_CHANGE_REQUIRED from the image route', async () => {
+    const f = await createTenantFixture(adminDb);
+    const { evidenceIds } = await incidentWithEvidence(f, f.users.worker.id, f.deviceId);
+    const admin = await signedInUser(db, f, 'admin');
+    const path = `/api/images/${evidenceIds[0] ?? ''}`;
+    expect((await getImage(path, admin.httpHeaders())).status).toBe(200);
+    await adminDb.user.updateMany({ where: { id: f.users.admin.id }, data: { mustChangePassword: true } });
+    const refused = await getImage(path, admin.httpHeaders());
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: 'PASSWORD_CHANGE_REQUIRED' });
+  });
+});

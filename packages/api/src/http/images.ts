@@ -3,6 +3,7 @@ import { withTenant } from '@telework/db';
 import { createContext } from '../context';
 import { getMasterKeyring } from '../crypto';
 import { AppError } from '../errors/app-error';
+import { passwordChangeRequired } from '../auth/issued-password';
 import type { EvidenceDeps } from '../evidence/deps';
 import { decryptBlob } from '../evidence/read-image';
 import { assertUserVisible } from '../people/scope';
@@ -31,8 +32,9 @@ export async function handleImage(req: Request, deps: EvidenceDeps = { db: getSe
     if (p.kind !== 'user') throw new AppError('FORBIDDEN', 'Images are shown to members of the organisation only.');
     const image = await withTenant(deps.db, p.tenantId, async (tx) => {
       const tenant = await tx.tenant.findUnique({ where: { id: p.tenantId }, select: { status: true } });
-      const viewer = await tx.user.findFirst({ where: { tenantId: p.tenantId, id: p.userId }, select: { id: true, role: true, disabledAt: true } });
+      const viewer = await tx.user.findFirst({ where: { tenantId: p.tenantId, id: p.userId }, select: { id: true, role: true, disabledAt: true, mustChangePassword: true } });
       if (!tenant || !viewer || viewer.disabledAt) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
+      if (viewer.mustChangePassword) throw passwordChangeRequired();
       if (tenant.status !== 'ACTIVE') throw new AppError('CONTRACT_INACTIVE', 'The contract for this organisation is not active.');
       if (isFace) {
         if (viewer.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Face images are for administrators.');

@@ -2,7 +2,7 @@ import { AppError } from '../errors/app-error';
 
 const STATUS: Record<AppError['code'], number> = {
   UNAUTHENTICATED: 401, INVALID_CREDENTIALS: 401, FORBIDDEN: 403, CSRF: 403, CONTRACT_INACTIVE: 403, NOT_FOUND: 404,
-  VALIDATION: 400, ACCOUNT_LOCKED: 429, CONFLICT: 409, SEAT_LIMIT: 412, RULE_VIOLATION: 412,
+  VALIDATION: 400, ACCOUNT_LOCKED: 429, CONFLICT: 409, SEAT_LIMIT: 412, RULE_VIOLATION: 412, PASSWORD_CHANGE_REQUIRED: 403,
 };
 
 /** The figures a refusal carries for the UI's message (e.g. how many faces a photo shows). */

@@ -4,6 +4,7 @@ import { safeEqual } from '../auth/tokens';
 import { getMasterKeyring } from '../crypto';
 import { apiEnv } from '../env';
 import { AppError } from '../errors/app-error';
+import { passwordChangeRequired } from '../auth/issued-password';
 import type { EvidenceDeps } from '../evidence/deps';
 import type { FaceDescriber } from '../evidence/face-enrolment';
 import { notMultipart, refuseDeclaredSize, uploadForm, type Uploader } from '../evidence/upload-form';
@@ -29,8 +30,9 @@ async function authenticate(db: Db, req: Request): Promise<Uploader> {
     const tenant = await tx.tenant.findUnique({ where: { id: p.tenantId }, select: { status: true } });
     if (!tenant) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
     if (tenant.status !== 'ACTIVE') throw new AppError('CONTRACT_INACTIVE', 'The contract for this organisation is not active.');
-    const user = await tx.user.findFirst({ where: { tenantId: p.tenantId, id: p.userId }, select: { role: true, disabledAt: true } });
+    const user = await tx.user.findFirst({ where: { tenantId: p.tenantId, id: p.userId }, select: { role: true, disabledAt: true, mustChangePassword: true } });
     if (!user || user.disabledAt) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
+    if (user.mustChangePassword) throw passwordChangeRequired();
     if (p.kind === 'device') return { kind: 'device', tenantId: p.tenantId, userId: p.userId, deviceId: p.deviceId } as const;
     if (user.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Only administrators add face images in the console.');
     return { kind: 'admin', tenantId: p.tenantId, userId: p.userId } as const;

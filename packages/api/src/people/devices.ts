@@ -1,6 +1,8 @@
 import type { Tx } from '@telework/db';
 import { AppError } from '../errors/app-error';
 import { revokeDevice } from '../auth/devices';
+import { assertMayActOn } from './act-on-user';
+import type { Viewer } from './scope';
 
 export function listDevices(db: Tx, { tenantId }: { tenantId: string }) {
   return db.agentDevice.findMany({
@@ -10,9 +12,11 @@ export function listDevices(db: Tx, { tenantId }: { tenantId: string }) {
   });
 }
 
-export async function revokeTenantDevice(db: Tx, input: { tenantId: string; deviceId: string; actorUserId: string; ip: string | null }) {
-  const exists = await db.agentDevice.findFirst({ where: { tenantId: input.tenantId, id: input.deviceId }, select: { id: true } });
-  if (!exists) throw new AppError('NOT_FOUND', 'No such device.');
-  await revokeDevice(db, input);
+/** Revoking a device acts on its owner's account: the role rules decide (role-rules.ts, 'revokeDevice'). */
+export async function revokeTenantDevice(db: Tx, input: { tenantId: string; deviceId: string; actor: Viewer; ip: string | null }) {
+  const device = await db.agentDevice.findFirst({ where: { tenantId: input.tenantId, id: input.deviceId }, select: { id: true, userId: true } });
+  if (!device) throw new AppError('NOT_FOUND', 'No such device.');
+  await assertMayActOn(db, input.tenantId, input.actor, 'revokeDevice', device.userId);
+  await revokeDevice(db, { tenantId: input.tenantId, deviceId: device.id, actorUserId: input.actor.id, ip: input.ip });
   return { ok: true as const };
 }

@@ -5,9 +5,12 @@ import { recordTenantAudit } from '../audit/audit-log';
 import { generatePassword } from './passwords-policy';
 import { withinSeats } from './seats';
 import { assertUserVisible, visibleUserIds, type Viewer } from './scope';
+import { assertMayActOn, assertMayCreate } from './act-on-user';
 
 interface Actor extends Viewer {
   ip: string | null;
+  /** The web session making the change, kept when the actor's own credentials change. */
+  sessionId?: string | null;
 }
 
 export async function listUsers(db: Tx, { tenantId, viewer }: { tenantId: string; viewer: Viewer }) {
@@ -53,6 +56,7 @@ async function setMemberships(db: Tx, tenantId: string, userId: string, groupIds
 
 /** Creates a user with an issued password, returned once and stored only as an argon2id hash. */
 export async function createUser(db: Tx, { tenantId, actor, input }: { tenantId: string; actor: Actor; input: UserFields & { loginId: string } }) {
+  await assertMayCreate(db, tenantId, actor, input.role, input.groupIds);
   await assertGroupsExist(db, tenantId, input.groupIds);
   const initialPassword = generatePassword();
   const passwordHash = await hashPassword(initialPassword);
@@ -72,7 +76,8 @@ export async function createUser(db: Tx, { tenantId, actor, input }: { tenantId:
 }
 
 export async function updateUser(db: Tx, { tenantId, actor, userId, input }: { tenantId: string; actor: Actor; userId: string; input: UserFields }) {
-  await assertUserVisible(db, tenantId, actor, userId);
+  const target = await assertMayActOn(db, tenantId, actor, 'edit', userId);
+  if (input.role !== target.role) await assertMayActOn(db, tenantId, actor, 'changeRole', userId, input.role);
   await assertGroupsExist(db, tenantId, input.groupIds);
   if (userId === actor.id && input.role !== actor.role) throw new AppError('RULE_VIOLATION', 'You cannot change your own role.', { reason: 'OWN_ROLE' });
   await withinSeats(db, tenantId, async () => {
@@ -89,7 +94,7 @@ export async function updateUser(db: Tx, { tenantId, actor, userId, input }: { t
 
 /** Disabling ends the user's web sessions and agent devices at once; enabling counts against seats. */
 export async function setUserDisabled(db: Tx, { tenantId, actor, userId, disabled }: { tenantId: string; actor: Actor; userId: string; disabled: boolean }) {
-  await assertUserVisible(db, tenantId, actor, userId);
+  await assertMayActOn(db, tenantId, actor, 'setDisabled', userId);
   if (userId === actor.id) throw new AppError('RULE_VIOLATION', 'You cannot disable yourself.', { reason: 'SELF' });
   const now = new Date();
   await withinSeats(db, tenantId, async () => {
@@ -106,7 +111,7 @@ export async function setUserDisabled(db: Tx, { tenantId, actor, userId, disable
 
 /** Deletes a user and, by cascade, everything recorded about them. The audit log keeps the fact. */
 export async function deleteUser(db: Tx, { tenantId, actor, userId }: { tenantId: string; actor: Actor; userId: string }) {
-  await assertUserVisible(db, tenantId, actor, userId);
+  await assertMayActOn(db, tenantId, actor, 'delete', userId);
   if (userId === actor.id) throw new AppError('RULE_VIOLATION', 'You cannot delete yourself.', { reason: 'SELF' });
   await db.authSession.deleteMany({ where: { tenantId, userId } });
   const r = await db.user.deleteMany({ where: { tenantId, id: userId } });
@@ -115,23 +120,43 @@ export async function deleteUser(db: Tx, { tenantId, actor, userId }: { tenantId
   return { ok: true as const };
 }
 
-/** Issues a new password (shown once), ends the user's sessions, and requires a change at next sign-in. */
+/**
+ * Ends every web session and agent device token of a user after a credential change, except the
+ * session making the change (an actor resetting or changing his own password stays signed in there).
+ */
+export async function revokeUserAccess(db: Tx, { tenantId, userId, keepSessionId, now }: { tenantId: string; userId: string; keepSessionId?: string | null; now: Date }) {
+  const sessions = await db.authSession.updateMany({
+    where: { tenantId, userId, revokedAt: null, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
+    data: { revokedAt: now },
+  });
+  const devices = await db.agentDevice.updateMany({ where: { tenantId, userId, revokedAt: null }, data: { revokedAt: now } });
+  return { sessions: sessions.count, devices: devices.count };
+}
+
+/** Issues a new password (shown once), ends the user's sessions and devices, and requires a change at next sign-in. */
 export async function resetPassword(db: Tx, { tenantId, actor, userId }: { tenantId: string; actor: Actor; userId: string }) {
-  await assertUserVisible(db, tenantId, actor, userId);
+  await assertMayActOn(db, tenantId, actor, 'resetPassword', userId);
   const password = generatePassword();
   const r = await db.user.updateMany({ where: { tenantId, id: userId }, data: { passwordHash: await hashPassword(password), mustChangePassword: true } });
   if (r.count === 0) throw new AppError('NOT_FOUND', 'No such user.');
-  await db.authSession.updateMany({ where: { tenantId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await revokeUserAccess(db, { tenantId, userId, keepSessionId: userId === actor.id ? actor.sessionId : null, now: new Date() });
   await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: 'user.password_reset', targetType: 'User', targetId: userId, ip: actor.ip });
   return { password };
 }
 
-export async function changeOwnPassword(db: Tx, { tenantId, userId, current, next, ip }: { tenantId: string; userId: string; current: string; next: string; ip: string | null }) {
+/** The user's own change: every other session and every agent device of the user is signed out. */
+export async function changeOwnPassword(
+  db: Tx,
+  { tenantId, userId, sessionId, current, next, ip }: { tenantId: string; userId: string; sessionId: string; current: string; next: string; ip: string | null },
+) {
   const user = await db.user.findFirst({ where: { tenantId, id: userId }, select: { passwordHash: true } });
   if (!user || !(await verifyPassword(user.passwordHash, current))) {
     throw new AppError('VALIDATION', 'The current password is incorrect.', { fieldErrors: { current: ['incorrect'] } });
   }
+  // An issued password "changed" to itself would still be known to whoever issued it.
+  if (next === current) throw new AppError('VALIDATION', 'The new password must differ from the current one.', { fieldErrors: { next: ['same as current'] } });
   await db.user.updateMany({ where: { tenantId, id: userId }, data: { passwordHash: await hashPassword(next), mustChangePassword: false } });
+  await revokeUserAccess(db, { tenantId, userId, keepSessionId: sessionId, now: new Date() });
   await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: userId, action: 'user.password_changed', targetType: 'User', targetId: userId, ip });
   return { ok: true as const };
 }

@@ -91,9 +91,9 @@ export async function signedInProvider(db: Db, kind: 'operator' | 'resellerStaff
 }
 
 /** The desktop agent: no cookies, a bearer device token. */
-export async function agentCaller(db: Db, token: string | null) {
+export async function agentCaller(db: Db, token: string | null, ip = '203.0.113.20') {
   const headers = new Headers(token ? { authorization: `Bearer ${token}` } : {});
-  const ctx = await createContext({ db, app: 'console', headers, resHeaders: new Headers(), ip: '203.0.113.20' });
+  const ctx = await createContext({ db, app: 'console', headers, resHeaders: new Headers(), ip });
   return consoleCaller(ctx);
 }
 

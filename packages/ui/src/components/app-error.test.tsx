@@ -14,6 +14,8 @@ describe('errorMessage', () => {
     expect(errorMessage(apiError({ appCode: 'INVALID_CREDENTIALS' }), iso)).toEqual({ key: 'error.INVALID_CREDENTIALS' });
     expect(errorMessage(apiError({ appCode: 'CONTRACT_INACTIVE' }), iso)).toEqual({ key: 'error.CONTRACT_INACTIVE' });
     expect(errorMessage(apiError({ appCode: 'VALIDATION' }), iso)).toEqual({ key: 'error.VALIDATION' });
+    expect(errorMessage(apiError({ appCode: 'PASSWORD_CHANGE_REQUIRED' }), iso)).toEqual({ key: 'error.PASSWORD_CHANGE_REQUIRED' });
+    expect(errorMessage(apiError({ appCode: 'FORBIDDEN', reason: 'NOT_IN_ALLOW_LIST' }), iso)).toEqual({ key: 'error.FORBIDDEN.NOT_IN_ALLOW_LIST' });
   });
 
   it('names the end of an account lock', () => {
@@ -58,6 +60,8 @@ describe('field errors', () => {
       kind: 'error.field.invalid',
     });
     expect(fieldErrorKey(['required'])).toBe('error.field.required');
+    // The API's answer to a new password equal to the current one (people/users.ts changeOwnPassword).
+    expect(fieldErrorKey(['same as current'])).toBe('password.sameAsCurrent');
     expect(fieldErrorKey(['must be after the start'])).toBe('error.field.invalid');
   });
 

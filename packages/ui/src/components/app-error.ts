@@ -14,7 +14,7 @@ const INACTIVE_REASONS = new Set(['NOT_STARTED', 'SUSPENDED', 'SUSPENDED_ADMIN',
 
 const KNOWN = new Set([
   'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'CONTRACT_INACTIVE', 'CSRF', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND',
-  'VALIDATION', 'CONFLICT', 'SEAT_LIMIT', 'RULE_VIOLATION',
+  'VALIDATION', 'CONFLICT', 'SEAT_LIMIT', 'RULE_VIOLATION', 'PASSWORD_CHANGE_REQUIRED',
 ]);
 
 export function errorMessage(error: unknown, formatDate: (iso: string) => string): { key: MessageKey; params?: Params } {
@@ -23,6 +23,8 @@ export function errorMessage(error: unknown, formatDate: (iso: string) => string
   if (code === 'ACCOUNT_LOCKED' && e.data?.lockedUntil) return { key: 'error.ACCOUNT_LOCKED', params: { until: formatDate(e.data.lockedUntil) } };
   const reason = e.data?.reason;
   if (code === 'CONTRACT_INACTIVE' && reason && INACTIVE_REASONS.has(reason)) return { key: `error.CONTRACT_INACTIVE.${reason}` as MessageKey };
+  // Sign-in (or any request) from an address outside the organisation's allow-list.
+  if (code === 'FORBIDDEN' && reason === 'NOT_IN_ALLOW_LIST') return { key: 'error.FORBIDDEN.NOT_IN_ALLOW_LIST' };
   if (code && KNOWN.has(code)) return { key: `error.${code}` as MessageKey };
   return { key: 'error.UNKNOWN' };
 }
@@ -41,5 +43,6 @@ export function fieldErrorKey(messages: string[]): MessageKey {
   if (/\brequired\b|received undefined|>=1 characters/i.test(first)) return 'error.field.required';
   if (/^Too big/i.test(first)) return 'error.field.tooLong';
   if (/email/i.test(first)) return 'error.field.email';
+  if (/^same as current$/.test(first)) return 'password.sameAsCurrent';
   return 'error.field.invalid';
 }

@@ -221,6 +221,21 @@ describe('agent against the real API server', () => {
     expect(late.clientId).toBeTruthy();
   });
 
+  // Issue 15, items 5 and 7: the agent gets a typed refusal it can explain, and stores no token.
+  it('an issued password, or an address outside the allow-list, is refused with its own error and no token', async () => {
+    const { handlers, tokens } = await agent();
+    const { passwordHash } = await adminDb.user.findFirstOrThrow({ where: { id: t.users.worker.id }, select: { passwordHash: true } });
+    await adminDb.user.create({ data: { tenantId: t.tenantId, loginId: 'issued', name: '新人', role: 'WORKER', passwordHash, mustChangePassword: true } });
+    expect(await handlers.signIn({ serverUrl: baseUrl, systemId: t.systemId, loginId: 'issued', password: FIXTURE_PASSWORD })).toMatchObject({ ok: false, error: 'PASSWORD_CHANGE_REQUIRED' });
+    expect(await tokens.get()).toBeNull();
+
+    const fenced = await createTenantFixture(adminDb);
+    await adminDb.tenant.update({ where: { id: fenced.tenantId }, data: { ipAllowList: ['10.20.0.0/16'] } });
+    expect(await handlers.signIn({ serverUrl: baseUrl, systemId: fenced.systemId, loginId: 'worker', password: FIXTURE_PASSWORD })).toMatchObject({ ok: false, error: 'NOT_ALLOWED_FROM_HERE' });
+    expect(await handlers.signIn({ serverUrl: baseUrl, systemId: fenced.systemId, loginId: 'worker', password: 'wrong-password' })).toMatchObject({ ok: false, error: 'NOT_ALLOWED_FROM_HERE' });
+    expect(await tokens.get()).toBeNull();
+  });
+
   it('sent everything, images included, to the tRPC endpoint', () => {
     expect(otherPaths).toEqual([]);
   });

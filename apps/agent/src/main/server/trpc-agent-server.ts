@@ -16,6 +16,16 @@ function trpcCode(error: unknown): string | undefined {
   return typeof data === 'object' && data !== null && 'code' in data && typeof data.code === 'string' ? data.code : undefined;
 }
 
+/** The API's typed refusal (AppError code) and its reason, when the error carries them. */
+function appRefusal(error: unknown): { appCode?: string; reason?: string } {
+  if (!(error instanceof TRPCClientError)) return {};
+  const data: unknown = error.data;
+  if (typeof data !== 'object' || data === null) return {};
+  const appCode = 'appCode' in data && typeof data.appCode === 'string' ? data.appCode : undefined;
+  const reason = 'reason' in data && typeof data.reason === 'string' ? data.reason : undefined;
+  return { appCode, reason };
+}
+
 /** The token is refused: the device was revoked or signed out elsewhere, or the contract ended. */
 const SIGNED_OUT = new Set(['UNAUTHORIZED', 'FORBIDDEN']);
 
@@ -87,6 +97,9 @@ export function trpcAgentAuth(): AgentAuth {
         return { token: result.token, deviceId: result.deviceId, userId: result.user.id, userName: result.user.name, tenantName: result.tenantName };
       } catch (error) {
         const code = trpcCode(error);
+        const { appCode, reason } = appRefusal(error);
+        if (appCode === 'PASSWORD_CHANGE_REQUIRED') throw new SignInError('PASSWORD_CHANGE_REQUIRED', 'The issued password must be changed in the console first.');
+        if (reason === 'NOT_IN_ALLOW_LIST') throw new SignInError('NOT_ALLOWED_FROM_HERE', 'Sign-in is not allowed from this address.');
         if (code === 'UNAUTHORIZED') throw new SignInError('INVALID_CREDENTIALS', 'The system ID, login ID or password is wrong.');
         if (code === 'TOO_MANY_REQUESTS') throw new SignInError('LOCKED', 'Too many failed attempts; try again later.');
         if (code) throw new SignInError('UNKNOWN', `Sign-in failed (${code}).`);

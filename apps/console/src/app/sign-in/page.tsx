@@ -16,14 +16,14 @@ export default function SignInPage() {
       onSuccess: (user) => {
         // The language saved in the user's profile wins over the one picked on this page.
         rememberLanguage(user.language);
-        window.location.assign('/');
+        window.location.assign(user.mustChangePassword ? '/change-password' : '/');
       },
     }),
   );
   const [form, setForm] = useState({ systemId: '', loginId: '', password: '' });
 
   useEffect(() => {
-    if (me.data) window.location.assign('/');
+    if (me.data) window.location.assign(me.data.mustChangePassword ? '/change-password' : '/');
   }, [me.data]);
 
   const err = errorText(signIn.error);

@@ -36,7 +36,15 @@ export const consoleCases: ConsoleCases = {
   'users.resetPassword': { minRole: 'MANAGER', call: async (c, t, env) => c.users.resetPassword({ userId: await addWorker(env.adminDb, t) }), crossTenant: 'NOT_FOUND' },
   'profile.get': { minRole: 'WORKER', call: (c) => c.profile.get(), crossTenant: 'OWN_ONLY' },
   'profile.update': { minRole: 'WORKER', call: (c) => c.profile.update({ name: '本人', language: 'ja' }), crossTenant: 'OWN_ONLY' },
-  'profile.changePassword': { minRole: 'WORKER', call: (c) => c.profile.changePassword({ current: FIXTURE_PASSWORD, next: FIXTURE_PASSWORD }), crossTenant: 'OWN_ONLY' },
+  'profile.changePassword': {
+    minRole: 'WORKER',
+    // The new password must differ from the current one; changed there and back, so the fixture's password holds for later cases.
+    call: async (c) => {
+      await c.profile.changePassword({ current: FIXTURE_PASSWORD, next: `${FIXTURE_PASSWORD}-next` });
+      return c.profile.changePassword({ current: `${FIXTURE_PASSWORD}-next`, next: FIXTURE_PASSWORD });
+    },
+    crossTenant: 'OWN_ONLY',
+  },
   'groups.list': { minRole: 'MANAGER', call: (c) => c.groups.list(), crossTenant: 'OWN_ONLY' },
   'groups.create': { minRole: 'ADMIN', call: (c) => c.groups.create({ name: `G-${randomUUID().slice(0, 8)}`, parentId: null, managerIds: [] }), crossTenant: 'OWN_ONLY' },
   'groups.update': {

@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { issueDeviceToken, revokeDevice } from '../../auth/devices';
 import { verifyUserCredentials } from '../../auth/sign-in';
+import { passwordChangeRequired } from '../../auth/issued-password';
 import { agentProcedure, publicProcedure } from '../../trpc';
 import { agentSignInInput } from './schemas';
 
@@ -8,6 +9,8 @@ import { agentSignInInput } from './schemas';
 export const agentAuthRouter = {
   signIn: publicProcedure.input(agentSignInInput).mutation(async ({ ctx, input }) => {
     const { tenant, user } = await verifyUserCredentials(ctx.db, input, ctx.meta, 'agent');
+    // An issued password gets no device token: its holder changes it in the console first.
+    if (user.mustChangePassword) throw passwordChangeRequired();
     const { deviceId, token } = await issueDeviceToken(
       ctx.db,
       { tenantId: tenant.id, userId: user.id, deviceName: input.deviceName, platform: input.platform, agentVersion: input.agentVersion },

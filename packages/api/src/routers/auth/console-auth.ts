@@ -12,7 +12,8 @@ export const consoleAuthRouter = {
     const session = await createSession(ctx.db, { kind: 'user', tenantId: tenant.id, userId: user.id }, ctx.meta);
     ctx.cookies.setSession(session.token, session.expiresAt);
     ctx.cookies.setCsrf(session.csrfToken);
-    return { kind: 'user' as const, role: user.role, name: user.name, tenantName: tenant.name, language: user.language };
+    // With an issued password the session opens only the change screen (the ladder refuses the rest).
+    return { kind: 'user' as const, role: user.role, name: user.name, tenantName: tenant.name, language: user.language, mustChangePassword: user.mustChangePassword };
   }),
 
   me: publicProcedure.query(async ({ ctx }) => {
@@ -21,7 +22,7 @@ export const consoleAuthRouter = {
     const found = await withTenant(ctx.db, p.tenantId, async (tx) => {
       const user = await tx.user.findUnique({
         where: { tenantId_id: { tenantId: p.tenantId, id: p.userId } },
-        select: { id: true, name: true, role: true, language: true, disabledAt: true, tenant: { select: { id: true, name: true, systemId: true, status: true } } },
+        select: { id: true, name: true, role: true, language: true, disabledAt: true, mustChangePassword: true, tenant: { select: { id: true, name: true, systemId: true, status: true } } },
       });
       return user && !user.disabledAt && user.tenant.status === 'ACTIVE' ? user : null;
     });
@@ -35,6 +36,7 @@ export const consoleAuthRouter = {
       tenantId: found.tenant.id,
       tenantName: found.tenant.name,
       systemId: found.tenant.systemId,
+      mustChangePassword: found.mustChangePassword,
     };
   }),
 
