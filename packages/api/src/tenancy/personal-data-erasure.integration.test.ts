@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { withScope, type Db } from '@telework/db';
 import { resendInvitation } from '../contracts/administrators';
 import { submitDetailsChange } from '../contracts/details-change';
@@ -29,6 +29,10 @@ beforeAll(async () => {
   mailer = smtpMailer(smtp.url);
 });
 afterAll(() => smtp.close());
+// The sign-in and the seat check read the clock: the story runs on fixed days of the contract's term.
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 /** Where `needle` occurs: `schema.table.column` of every text, varchar, json(b) or array column holding it. */
 async function whereFound(adminDb: Db, needle: string): Promise<string[]> {
@@ -64,6 +68,7 @@ describe('第26条3項: the personal-data purge', () => {
     await withScope(db, { operator: true }, (tx) => resendInvitation(tx, mailer, { id: c.operatorId }, { tenantId: c.tenantId, userId: second.id, now: jst('2026-04-20') }));
 
     // The administrator signs in (a session, an audit entry), fails once (a sign-in counter keyed by login ID), adds a worker.
+    vi.useFakeTimers({ toFake: ['Date'], now: jst('2026-04-25', '10:00') });
     const browser = new TestBrowser(db, 'console');
     await browser.console((x) => x.auth.signIn({ systemId: c.systemId, loginId: people.worker.loginId, password: 'wrong-password-1' })).catch(() => undefined);
     await browser.console((x) => x.auth.signIn({ systemId: c.systemId, loginId: 'admin', password: 'Yamada-pass-2026!' }));
