@@ -19,6 +19,8 @@ const settings: AgentSettings = {
   autoPunchFromPresence: false,
   screenshotMode: 'FULL',
   redactionAreas: null,
+  captureMode: 'INTERVAL_AND_INCIDENT',
+  retentionDays: 90,
 };
 const SHOTS = join(import.meta.dirname, '../test-results');
 const tmp = mkdtempSync(join(tmpdir(), 'agent-renderer-'));
