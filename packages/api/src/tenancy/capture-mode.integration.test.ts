@@ -17,6 +17,10 @@ import { signedInUser, trpcCodeOf } from '../testing/callers';
 import { useTestDatabase } from '../testing/db';
 import { createTenantFixture, type TenantFixture } from '../testing/fixtures';
 import { effectiveCaptureMode } from './capture-mode';
+import { getMasterKeyring } from '../crypto';
+import { purgeExpired } from '../evidence/retention';
+import { verifyEvidence, type TenantRunner } from '../evidence/verify';
+import { getBlobStore } from '../storage';
 
 await vi.hoisted(async () => {
   const { randomBytes } = await import('node:crypto');
@@ -146,6 +150,24 @@ describe('the server stores exactly the images the worker’s mode allows', () =
     } finally {
       await adminDb.group.update({ where: { tenantId_id: { tenantId: t.tenantId, id: t.groupId } }, data: { captureMode: null } });
     }
+  });
+});
+
+describe('image-less incidents and what reads evidence', () => {
+  it('the integrity check passes over a chain with verdict-only incidents; retention removes them like any other', async () => {
+    await setTenantMode('VERDICT_ONLY');
+    await morning();
+    const inTenant: TenantRunner = (fn) => withTenant(db, t.tenantId, fn);
+    const rows = await adminDb.evidence.count({ where: { tenantId: t.tenantId } });
+    const imageless = await adminDb.incident.count({ where: { tenantId: t.tenantId, evidence: { none: {} } } });
+    expect(imageless).toBeGreaterThan(0);
+    expect(await verifyEvidence(inTenant, getBlobStore(), getMasterKeyring(), { tenantId: t.tenantId })).toMatchObject({ ok: true, checkedRows: rows, checkedBlobs: rows, problems: [] });
+    const incidents = await adminDb.incident.count({ where: { tenantId: t.tenantId } });
+    // 91 days on, everything of that morning is past the 90-day retention.
+    const counts = await purgeExpired(db, getBlobStore(), t.tenantId, new Date(NOW.getTime() + 91 * 86_400_000));
+    expect(counts).toMatchObject({ evidence: rows, blobs: rows, incidents });
+    expect(await adminDb.incident.count({ where: { tenantId: t.tenantId } })).toBe(0);
+    expect(await verifyEvidence(inTenant, getBlobStore(), getMasterKeyring(), { tenantId: t.tenantId })).toMatchObject({ ok: true, checkedRows: 0, problems: [] });
   });
 });
 
