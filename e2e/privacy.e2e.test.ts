@@ -142,6 +142,7 @@ describe('privacy mode: verdicts only', () => {
     // The newest of the worker's incidents (the list is newest first): the one just detected.
     const link = admin.getByRole('row').nth(1).locator('a[data-testid^="incident-"]');
     await link.waitFor();
+    await expect.poll(() => admin.getByRole('row').nth(1).textContent()).toContain('画像なし（判定のみ）');
     await link.click();
     await admin.waitForURL(/\/incidents\/[0-9a-f-]+$/);
     await expect.poll(() => admin.getByTestId('no-image-by-choice').textContent()).toContain('判定結果のみ');

@@ -42,6 +42,7 @@ export const evidenceJa = {
   'incidents.verdict': '判定',
   'incidents.open': '詳細を見る',
   'incidents.evidenceCount': '{count}枚',
+  'incidents.verdictOnly': '画像なし（判定のみ）',
   'incidents.empty': '条件に合うインシデントはありません',
   'incidents.managerNote': '担当グループの勤務者のインシデントだけが表示されます。',
 
@@ -236,6 +237,7 @@ export const evidenceEn: Record<keyof typeof evidenceJa, string> = {
   'incidents.verdict': 'Judgement',
   'incidents.open': 'Open',
   'incidents.evidenceCount': '{count} images',
+  'incidents.verdictOnly': 'no image (verdict only)',
   'incidents.empty': 'No incidents match these filters',
   'incidents.managerNote': 'Only incidents of workers in the groups you manage are shown.',
 
