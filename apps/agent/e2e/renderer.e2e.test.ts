@@ -19,6 +19,8 @@ const settings: AgentSettings = {
   autoPunchFromPresence: false,
   screenshotMode: 'FULL',
   redactionAreas: null,
+  captureMode: 'INTERVAL_AND_INCIDENT',
+  retentionDays: 90,
 };
 const SHOTS = join(import.meta.dirname, '../test-results');
 const tmp = mkdtempSync(join(tmpdir(), 'agent-renderer-'));
@@ -82,6 +84,13 @@ describe('agent renderer in headless Chromium with a fake webcam', () => {
       await page.getByTestId('sign-in-loginId').fill('worker1');
       await page.getByTestId('sign-in-password').fill('correct horse');
       await page.getByTestId('sign-in-submit').click();
+      // The organisation's actual terms, in plain words, before anything is checked or captured.
+      await page.getByTestId('terms').waitFor();
+      const terms = await page.getByTestId('terms-list').innerText();
+      expect(terms).toContain('10分ごと');
+      expect(terms).toContain('90日間');
+      expect(terms).toContain('会社の管理者');
+      await page.getByTestId('terms-accept').click();
       await page.getByTestId('punch').waitFor();
       expect(await page.getByTestId('punch').innerText()).toContain('顔が未登録です');
 
@@ -144,6 +153,43 @@ describe('agent renderer in headless Chromium with a fake webcam', () => {
       await context.close();
     }
   }, 180_000);
+
+  it('verdict only: the new terms are shown and agreed to, then peeking is reported with no still and nothing is captured', async () => {
+    const { context, page } = await launch('group-2.jpg', { settings: { ...settings, captureMode: 'VERDICT_ONLY' } });
+    try {
+      // Consent was given to other terms (the first test): the changed ones are asked for again.
+      await page.getByTestId('terms').waitFor();
+      const terms = await page.getByTestId('terms-list').innerText();
+      expect(terms).toContain('画像は一切撮影・送信しません');
+      expect(terms).not.toContain('分ごと');
+      await page.screenshot({ path: join(SHOTS, 'agent-terms-verdict-only.png'), fullPage: true });
+      expect((await bridgeCalls(page)).some((c) => c.method === 'punch' || c.method === 'reportCapture')).toBe(false);
+      await page.getByTestId('terms-accept').click();
+      await page.getByTestId('punch-WORK_START').click();
+      const call = await waitForReport(page, (c) => c.method === 'reportIncident');
+      expect(call.request).toMatchObject({ kind: 'PEEKING' });
+      expect(call.request).not.toHaveProperty('cameraJpeg');
+      expect(call.jpeg).toBeUndefined();
+      expect(call.valid).toBe(true);
+      await page.getByTestId('tab-settings').click();
+      expect(await page.getByTestId('settings').innerText()).toContain('画像は一切撮影・送信しません');
+      await page.getByTestId('tab-punch').click();
+      await page.getByTestId('punch-WORK_END').click();
+      expect((await bridgeCalls(page)).filter((c) => c.method === 'reportCapture')).toEqual([]);
+    } finally {
+      await context.close();
+    }
+    // Back to the first terms: asked again, since they capture more than verdict-only.
+    const again = await launch('person-vlado.jpg');
+    try {
+      await again.page.getByTestId('terms').waitFor();
+      expect(await again.page.getByTestId('terms-list').innerText()).toContain('10分ごと');
+      await again.page.getByTestId('terms-accept').click();
+      await again.page.getByTestId('punch').waitFor();
+    } finally {
+      await again.context.close();
+    }
+  }, 120_000);
 
   it('reports peeking for a group photo, with a camera still as evidence', async () => {
     const { call } = await firstVerdict('group-2.jpg');

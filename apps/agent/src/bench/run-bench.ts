@@ -110,7 +110,7 @@ function chromiumProcesses(profile: string): { pid: number; type: string }[] {
 }
 
 async function sessionCost(tmp: string, cameraFps: number) {
-  const settings: AgentSettings = { thresholdLevel: 3, detectionIntervalSec: INTERVAL_SEC, awayAfterChecks: 3, impersonationAfterChecks: 3, captureIntervalMin: 10, autoPunchFromPresence: false, screenshotMode: 'FULL', redactionAreas: null };
+  const settings: AgentSettings = { thresholdLevel: 3, detectionIntervalSec: INTERVAL_SEC, awayAfterChecks: 3, impersonationAfterChecks: 3, captureIntervalMin: 10, autoPunchFromPresence: false, screenshotMode: 'FULL', redactionAreas: null, captureMode: 'INTERVAL_AND_INCIDENT', retentionDays: 90 };
   const server = await serveRenderer(join(agentRoot, 'dist/renderer'));
   const profile = join(tmp, `profile-${cameraFps}fps`);
   const { context, page } = await launchAgent({ origin: server.origin, profile, y4m: fakeCamera('person-vlado.jpg', tmp, cameraFps), config: { signedIn: true, settings }, doubleScript: await bridgeDoubleScript() });

@@ -44,7 +44,8 @@ export const bridgeRequestSchemas = {
     faceCount: z.number().int().min(0).max(50),
     similarity,
     occurredAt: z.date(),
-    cameraJpeg: jpeg,
+    /** Absent in verdict-only mode: the renderer does not even hand the still to main. */
+    cameraJpeg: jpeg.optional(),
   }),
   getSyncStatus: z.undefined(),
   /** Fetches the administrator's settings (heartbeat); offline, the last ones received. */
@@ -92,8 +93,39 @@ export const agentSettingsSchema = z.object({
   autoPunchFromPresence: z.boolean(),
   screenshotMode: z.enum(['FULL', 'REDUCED', 'REDACTED']),
   redactionAreas: z.unknown().nullable(),
+  /** Which images may leave the PC (the worker's group override, else the organisation's). */
+  captureMode: z.enum(['INTERVAL_AND_INCIDENT', 'INCIDENT_ONLY', 'VERDICT_ONLY']),
+  /** Days the server keeps evidence and events. */
+  retentionDays: z.number().int().min(1).max(3650),
 });
 export type AgentSettings = z.infer<typeof agentSettingsSchema>;
+export type CaptureMode = AgentSettings['captureMode'];
+
+/** Whether an image taken for this trigger may be written to the queue under the mode (the server's rule too). */
+export function captureAllows(mode: CaptureMode, trigger: 'INTERVAL' | 'INCIDENT'): boolean {
+  if (mode === 'VERDICT_ONLY') return false;
+  if (mode === 'INCIDENT_ONLY') return trigger === 'INCIDENT';
+  return true;
+}
+
+/**
+ * What the worker consents to: the settings that decide what is captured, how often, how it is
+ * reduced and how long it is kept. The key changes exactly when one of them does, so consent given
+ * under other terms is asked for again.
+ */
+export function consentTerms(s: AgentSettings) {
+  return {
+    captureMode: s.captureMode,
+    captureIntervalMin: s.captureMode === 'INTERVAL_AND_INCIDENT' ? s.captureIntervalMin : null,
+    screenshotMode: s.captureMode === 'VERDICT_ONLY' ? null : s.screenshotMode,
+    retentionDays: s.retentionDays,
+  };
+}
+export type ConsentTerms = ReturnType<typeof consentTerms>;
+export const consentTermsKey = (s: AgentSettings): string => {
+  const t = consentTerms(s);
+  return `v1:${t.captureMode}:${t.captureIntervalMin ?? '-'}:${t.screenshotMode ?? '-'}:${t.retentionDays}`;
+};
 
 export interface SettingsInfo {
   settings: AgentSettings;

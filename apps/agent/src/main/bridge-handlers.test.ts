@@ -17,7 +17,7 @@ const at = new Date('2026-11-28T00:30:00.000Z');
 
 class Server implements AgentServer, AgentAuth, SettingsSource, AgentQueries {
   online = true;
-  settings: unknown = { ...DEFAULT_SETTINGS, thresholdLevel: 4, screenshotMode: 'REDUCED' };
+  settings: unknown = { ...DEFAULT_SETTINGS, thresholdLevel: 4, screenshotMode: 'REDUCED', captureMode: 'INTERVAL_AND_INCIDENT' };
   heartbeats: unknown[] = [];
   events: EventItem[] = [];
   images: ImageItem[] = [];
@@ -79,8 +79,14 @@ async function setup(options: { captureScreens?: () => Promise<Uint8Array[]> } =
     queries: server,
     now: () => at,
   });
-  const signIn = () => handlers.signIn({ serverUrl: 'https://telework.example.jp', systemId: 'T-001', loginId: 'yamada', password: 'correct horse' });
-  return { queue, tokens, server, sync, handlers, signIn, screen };
+  const signInOnly = () => handlers.signIn({ serverUrl: 'https://telework.example.jp', systemId: 'T-001', loginId: 'yamada', password: 'correct horse' });
+  // As the renderer does after signing in: the organisation's settings (and capture mode) are fetched.
+  const signIn = async () => {
+    const r = await signInOnly();
+    if (r.ok) await handlers.getSettings(undefined);
+    return r;
+  };
+  return { queue, tokens, server, sync, handlers, signIn, signInOnly, screen };
 }
 
 describe('bridge handlers', () => {
@@ -177,13 +183,13 @@ describe('bridge handlers', () => {
   });
 
   it('fetches the administrator settings when signed in and keeps the last ones for offline starts', async () => {
-    const { handlers, server, signIn } = await setup();
+    const { handlers, server, signInOnly } = await setup();
     expect(await handlers.getSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, fetchedAt: null });
     expect(server.heartbeats).toEqual([]);
 
-    await signIn();
+    await signInOnly();
     const fresh = await handlers.getSettings({ cameraLabel: 'Integrated Camera' });
-    expect(fresh).toEqual({ settings: { ...DEFAULT_SETTINGS, thresholdLevel: 4, screenshotMode: 'REDUCED' }, fetchedAt: at.toISOString() });
+    expect(fresh).toEqual({ settings: { ...DEFAULT_SETTINGS, thresholdLevel: 4, screenshotMode: 'REDUCED', captureMode: 'INTERVAL_AND_INCIDENT' }, fetchedAt: at.toISOString() });
     expect(server.heartbeats).toEqual([{ agentVersion: '0.1.0', cameraLabel: 'Integrated Camera' }]);
 
     server.online = false;
@@ -247,5 +253,91 @@ describe('bridge handlers', () => {
       ['camera', 'INTERVAL', capture.clientId], ['screen', 'INTERVAL', capture.clientId], ['camera', 'INTERVAL', expect.any(String)], ['screen', 'INTERVAL', expect.any(String)],
     ]);
     expect(server.images[1]?.jpeg.equals(screen)).toBe(true);
+  });
+});
+
+describe('capture modes in the agent', () => {
+  /** What the offline queue holds, in order: events by type, images as trigger:source. */
+  async function queued(queue: OfflineQueue) {
+    const out: string[] = [];
+    for (const entry of queue.list()) {
+      const item = await queue.read(entry.seq);
+      if (item?.class === 'event') out.push(`event:${item.eventType}`);
+      else if (item) out.push(`${item.trigger}:${item.source}`);
+    }
+    return out;
+  }
+
+  /** A morning offline: work start, an interval capture, a peeking incident, another capture, work end. */
+  async function morning(mode: 'INTERVAL_AND_INCIDENT' | 'INCIDENT_ONLY' | 'VERDICT_ONLY') {
+    const ctx = await setup();
+    ctx.server.settings = { ...DEFAULT_SETTINGS, captureMode: mode };
+    await ctx.signIn();
+    ctx.server.online = false;
+    const camera = () => new Uint8Array(fixtureJpeg('person-vlado.jpg'));
+    const refused: string[] = [];
+    const capture = () => ctx.handlers.reportCapture({ occurredAt: at, cameraJpeg: camera() }).catch((e: Error) => refused.push(e.name));
+    await ctx.handlers.punch({ kind: 'WORK_START', occurredAt: at });
+    await capture();
+    await ctx.handlers.reportIncident({ kind: 'PEEKING', faceCount: 2, similarity: 0.8, occurredAt: at, ...(mode === 'VERDICT_ONLY' ? {} : { cameraJpeg: camera() }) });
+    await capture();
+    await ctx.handlers.punch({ kind: 'WORK_END', occurredAt: at });
+    return { ...ctx, refused, items: await queued(ctx.queue) };
+  }
+
+  it('interval and incident: every image is queued, as today', async () => {
+    const r = await morning('INTERVAL_AND_INCIDENT');
+    expect(r.refused).toEqual([]);
+    expect(r.items).toEqual([
+      'event:punch', 'INTERVAL:camera', 'INTERVAL:screen', 'event:incident', 'INCIDENT:camera', 'INCIDENT:screen', 'INTERVAL:camera', 'INTERVAL:screen', 'event:punch',
+    ]);
+  });
+
+  it('incident only: the interval captures are refused and only the incident’s images are queued', async () => {
+    const r = await morning('INCIDENT_ONLY');
+    expect(r.refused).toEqual(['BridgeRequestError', 'BridgeRequestError']);
+    expect(r.items).toEqual(['event:punch', 'event:incident', 'INCIDENT:camera', 'INCIDENT:screen', 'event:punch']);
+  });
+
+  it('verdict only: no image is ever written, not even a camera still the renderer sends, and no screenshot is taken', async () => {
+    let screenshots = 0;
+    const ctx = await setup({ captureScreens: async () => { screenshots++; return [fixtureJpeg('background.jpg')]; } });
+    ctx.server.settings = { ...DEFAULT_SETTINGS, captureMode: 'VERDICT_ONLY' };
+    await ctx.signIn();
+    ctx.server.online = false;
+    await ctx.handlers.reportIncident({ kind: 'IMPERSONATION', faceCount: 1, similarity: 0.1, occurredAt: at, cameraJpeg: new Uint8Array(fixtureJpeg('person-tetiana.jpg')) });
+    expect(await queued(ctx.queue)).toEqual(['event:incident']);
+    expect(screenshots).toBe(0);
+    const r = await morning('VERDICT_ONLY');
+    expect(r.refused).toEqual(['BridgeRequestError', 'BridgeRequestError']);
+    expect(r.items).toEqual(['event:punch', 'event:incident', 'event:punch']);
+    // Back online, the incident goes out with its verdict data alone.
+    r.server.online = true;
+    await r.sync.syncNow();
+    expect(r.server.images).toEqual([]);
+    expect(r.server.events.find((e) => e.eventType === 'incident')?.data).toEqual({ kind: 'PEEKING', faceCount: 2, similarity: 0.8, occurredAt: at.toISOString() });
+  });
+
+  it('before the organisation’s settings arrive nothing is captured (fail closed)', async () => {
+    const ctx = await setup();
+    await ctx.signInOnly();
+    ctx.server.online = false;
+    await expect(ctx.handlers.reportCapture({ occurredAt: at, cameraJpeg: new Uint8Array(fixtureJpeg('person-vlado.jpg')) })).rejects.toThrow('VERDICT_ONLY');
+    await ctx.handlers.reportIncident({ kind: 'PEEKING', faceCount: 2, occurredAt: at, cameraJpeg: new Uint8Array(fixtureJpeg('group-2.jpg')) });
+    expect(await queued(ctx.queue)).toEqual(['event:incident']);
+  });
+
+  it('images queued under a wider mode are deleted when a stricter one arrives, events kept', async () => {
+    const r = await morning('INTERVAL_AND_INCIDENT');
+    r.server.online = true;
+    r.server.settings = { ...DEFAULT_SETTINGS, captureMode: 'INCIDENT_ONLY' };
+    // The heartbeat answers; sending stays impossible so the queue can be read afterwards.
+    r.server.sendImage = async () => Promise.reject(new Error('ECONNREFUSED'));
+    r.server.sendEvent = async () => Promise.reject(new Error('ECONNREFUSED'));
+    await r.handlers.getSettings(undefined);
+    expect(await queued(r.queue)).toEqual(['event:punch', 'event:incident', 'INCIDENT:camera', 'INCIDENT:screen', 'event:punch']);
+    r.server.settings = { ...DEFAULT_SETTINGS, captureMode: 'VERDICT_ONLY' };
+    await r.handlers.getSettings(undefined);
+    expect(await queued(r.queue)).toEqual(['event:punch', 'event:incident', 'event:punch']);
   });
 });

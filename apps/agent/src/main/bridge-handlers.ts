@@ -1,4 +1,4 @@
-import type { BridgeResponses, SignInResult } from '../contract/bridge';
+import { captureAllows, type BridgeResponses, type CaptureMode, type SignInResult } from '../contract/bridge';
 import { BridgeRequestError, type BridgeHandlers } from './ipc/register-bridge';
 import { faceEventData } from './offline-queue/item';
 import type { OfflineQueue } from './offline-queue/offline-queue';
@@ -86,6 +86,9 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
     return descriptors;
   };
 
+  /** The capture mode last received (fail closed: none captured before the organisation's settings arrive). */
+  const captureMode = async (): Promise<CaptureMode> => (await deps.settings.load()).settings.captureMode;
+
   /** A read from the server, or null when it cannot be asked (offline, signed out, refused). */
   const ask = async <T>(read: () => Promise<T>): Promise<T | null> => {
     if (!(await tokens.get())) return null;
@@ -156,7 +159,10 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
     reportIncident: async ({ kind, faceCount, similarity, occurredAt, cameraJpeg }) => {
       await requireSignedIn();
       const { clientId } = await queue.enqueueEvent({ eventType: 'incident', data: { kind, faceCount, similarity: similarity ?? null, occurredAt: occurredAt.toISOString() } });
-      await queue.enqueueImage({ eventClientId: clientId, source: 'camera', jpeg: cameraJpeg, createdAt: occurredAt });
+      // Verdict-only: the incident goes out with its verdict, time, faces and similarity; no image is
+      // written, and no screenshot is even taken.
+      if (!captureAllows(await captureMode(), 'INCIDENT')) return deliver(clientId);
+      if (cameraJpeg) await queue.enqueueImage({ eventClientId: clientId, source: 'camera', jpeg: cameraJpeg, createdAt: occurredAt });
       // The screenshots are evidence too, but an incident must never be lost because capture failed.
       for (const screen of await deps.captureScreens().catch(() => [])) await queue.enqueueImage({ eventClientId: clientId, source: 'screen', jpeg: screen, createdAt: occurredAt });
       return deliver(clientId);
@@ -187,6 +193,9 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
 
     reportCapture: async ({ occurredAt, cameraJpeg }) => {
       await requireSignedIn();
+      // The renderer schedules no interval capture outside this mode; main refuses one all the same.
+      const mode = await captureMode();
+      if (!captureAllows(mode, 'INTERVAL')) throw new BridgeRequestError(`The capture mode ${mode} takes no interval images`);
       // One id for the pair, so the camera still and the screenshot of one moment stay together.
       const captureId = uuidV7();
       const camera = await queue.enqueueImage({ eventClientId: captureId, source: 'camera', trigger: 'INTERVAL', jpeg: cameraJpeg, createdAt: occurredAt });
@@ -201,7 +210,11 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
       if (await tokens.get()) {
         try {
           const fresh = await deps.settingsSource.fetchSettings({ agentVersion: deps.device.agentVersion, cameraLabel: request?.cameraLabel });
-          return await deps.settings.save(fresh, (deps.now ?? (() => new Date()))());
+          const saved = await deps.settings.save(fresh, (deps.now ?? (() => new Date()))());
+          // Images queued under a mode that allowed them must not leave the PC under one that does not.
+          const forbidden = (['INTERVAL', 'INCIDENT'] as const).filter((t) => !captureAllows(saved.settings.captureMode, t));
+          if (forbidden.length > 0) await queue.discardImagesOf(forbidden);
+          return saved;
         } catch {
           // Offline, or an answer we cannot use: the last settings received stay in force.
         }

@@ -3,7 +3,7 @@ import type { CheckDepth, FaceObservation, FrameAnalysis } from '@telework/face/
 import type { AgentSettings } from '../contract/bridge';
 import { DetectionLoop, type DetectionDeps } from './detection-loop';
 
-const settings: AgentSettings = { thresholdLevel: 3, detectionIntervalSec: 10, awayAfterChecks: 2, impersonationAfterChecks: 2, captureIntervalMin: 10, autoPunchFromPresence: false, screenshotMode: 'FULL', redactionAreas: null };
+const settings: AgentSettings = { thresholdLevel: 3, detectionIntervalSec: 10, awayAfterChecks: 2, impersonationAfterChecks: 2, captureIntervalMin: 10, autoPunchFromPresence: false, screenshotMode: 'FULL', redactionAreas: null, captureMode: 'INTERVAL_AND_INCIDENT', retentionDays: 90 };
 const WORKER = Array.from({ length: 1024 }, (_, i) => (i % 7) / 7 - 0.4);
 
 const STRANGER = WORKER.map((v) => v + 1);
@@ -26,27 +26,31 @@ function sceneFrame(scene: Scene, depth: CheckDepth): FrameAnalysis {
   return { width: 640, height: 480, faces };
 }
 
-function harness(sceneOfCheck: (n: number) => Scene) {
+function harness(sceneOfCheck: (n: number) => Scene, captureMode: AgentSettings['captureMode'] = 'INTERVAL_AND_INCIDENT') {
   const calls: CheckDepth[][] = [];
   const reportIncident = vi.fn<DetectionDeps['bridge']['reportIncident']>(async () => ({ clientId: 'c', delivered: true }));
   const reportPresence = vi.fn<DetectionDeps['bridge']['reportPresence']>(async () => ({ clientId: 'c', delivered: true }));
   let current: CheckDepth[] = [];
+  let stills = 0;
   const loop = new DetectionLoop({
     bridge: { reportIncident, reportPresence },
-    settings,
+    settings: { ...settings, captureMode },
     enrolled: [WORKER],
     analyze: async ({ depth }) => {
       current.push(depth);
       return sceneFrame(sceneOfCheck(calls.length), depth);
     },
-    captureStill: async () => new Uint8Array([0xff, 0xd8, 0xff, 0xd9]),
+    captureStill: async () => {
+      stills++;
+      return new Uint8Array([0xff, 0xd8, 0xff, 0xd9]);
+    },
     // One entry per check: the depths of the analyses it ran.
     onCheck: () => {
       calls.push(current);
       current = [];
     },
   });
-  return { loop, calls, reportIncident, reportPresence };
+  return { loop, calls, reportIncident, reportPresence, stills: () => stills };
 }
 
 describe('DetectionLoop and the depth of its checks', () => {
@@ -87,5 +91,24 @@ describe('DetectionLoop and the depth of its checks', () => {
     expect(calls).toEqual([['full'], ['light', 'full'], ['full']]);
     expect(reportIncident).toHaveBeenCalledTimes(1);
     expect(reportIncident.mock.calls[0]?.[0]).toMatchObject({ kind: 'PEEKING', faceCount: 2 });
+  });
+
+  it('verdict only: the peeking incident is reported with its verdict, and no still is taken', async () => {
+    const { loop, reportIncident, stills } = harness((n) => ({ real: 0.9, peeker: n === 1 }), 'VERDICT_ONLY');
+    loop.start();
+    await runChecks(3);
+    loop.stop();
+    expect(reportIncident).toHaveBeenCalledTimes(1);
+    expect(reportIncident.mock.calls[0]?.[0]).toEqual({ kind: 'PEEKING', faceCount: 2, similarity: expect.any(Number), occurredAt: expect.any(Date) });
+    expect(stills()).toBe(0);
+  });
+
+  it('incident only: the incident still is taken as before', async () => {
+    const { loop, reportIncident, stills } = harness((n) => ({ real: 0.9, peeker: n === 1 }), 'INCIDENT_ONLY');
+    loop.start();
+    await runChecks(3);
+    loop.stop();
+    expect(reportIncident.mock.calls[0]?.[0]).toMatchObject({ kind: 'PEEKING', cameraJpeg: expect.any(Uint8Array) });
+    expect(stills()).toBe(1);
   });
 });

@@ -10,7 +10,7 @@ import {
   type ThresholdLevel,
 } from '@telework/face/verdict';
 import type { AnalyzeOptions } from '@telework/face/browser';
-import type { AgentBridge, AgentSettings } from '../contract/bridge';
+import { captureAllows, type AgentBridge, type AgentSettings } from '../contract/bridge';
 import { RepeatingTimer } from './repeating-timer';
 
 export interface DetectionDeps {
@@ -96,7 +96,8 @@ export class DetectionLoop {
       return;
     }
     const kind = event.kind === 'peeking' ? 'PEEKING' : event.cause === 'spoof' ? 'SPOOF' : 'IMPERSONATION';
-    const cameraJpeg = await this.deps.captureStill();
-    await this.deps.bridge.reportIncident({ kind, faceCount: verdict.faceCount, similarity: event.bestSimilarity, occurredAt, cameraJpeg });
+    // Verdict-only mode: not even a still is taken; the incident carries the verdict data alone.
+    const cameraJpeg = captureAllows(this.deps.settings.captureMode, 'INCIDENT') ? await this.deps.captureStill() : undefined;
+    await this.deps.bridge.reportIncident({ kind, faceCount: verdict.faceCount, similarity: event.bestSimilarity, occurredAt, ...(cameraJpeg ? { cameraJpeg } : {}) });
   }
 }

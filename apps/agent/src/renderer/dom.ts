@@ -22,6 +22,14 @@ export function tx(key: MessageKey, tag = 'span'): HTMLElement {
   return h(tag, {}, m.ja, h('span', { class: 'en', lang: 'en' }, m.en));
 }
 
+const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (all, name: string) => String(vars[name] ?? all));
+
+/** Like tx, with `{name}` placeholders filled in both languages. */
+export function txv(key: MessageKey, vars: Record<string, string | number> = {}, tag = 'span', attrs: Record<string, string> = {}): HTMLElement {
+  const m = t(key);
+  return h(tag, attrs, fill(m.ja, vars), h('span', { class: 'en', lang: 'en' }, fill(m.en, vars)));
+}
+
 /** Inline "日本語 / English" for places with little room (buttons, status lines). */
 export function inline(key: MessageKey): string {
   const m = t(key);

@@ -38,6 +38,9 @@ export function tokyoDay(at = new Date()): string {
 export const localStore = {
   hasConsented: () => localStorage.getItem('telework.consent.v1') !== null,
   giveConsent: () => localStorage.setItem('telework.consent.v1', new Date().toISOString()),
+  /** The organisation's terms (consentTermsKey) this worker last agreed to on this PC. */
+  consentedTerms: (user: string) => localStorage.getItem(`telework.terms.${user}`),
+  giveTermsConsent: (user: string, key: string) => localStorage.setItem(`telework.terms.${user}`, key),
   enrolment: (user: string) => read(`telework.enrolment.${user}`, enrolmentSchema) ?? [],
   setEnrolment: (user: string, embeddings: readonly (readonly number[])[]) =>
     localStorage.setItem(`telework.enrolment.${user}`, JSON.stringify(embeddings)),

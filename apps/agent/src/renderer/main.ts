@@ -1,15 +1,16 @@
-import type { AgentBridge, AgentSettings, SettingsInfo, SyncStatus, TaskInfo, TodayInfo } from '../contract/bridge';
+import { captureAllows, consentTermsKey, type AgentBridge, type AgentSettings, type SettingsInfo, type SyncStatus, type TaskInfo, type TodayInfo } from '../contract/bridge';
 import { BRIDGE_GLOBAL } from '../contract/bridge-channels';
 import { AutoPunch, awayWindowMs } from './auto-punch';
 import { captureStill, listCameras, openCamera, type CameraStatus, type OpenCamera } from './camera';
 import { DetectionLoop } from './detection-loop';
-import { h, inline, tx } from './dom';
+import { h, inline, tx, txv } from './dom';
 import { enrolFromCamera, ENROLMENT_PHOTOS, rejectionMessage } from './enrolment';
 import { faceAnalyzer } from './face-engine';
 import { intervalCapture } from './interval-capture';
 import type { RepeatingTimer } from './repeating-timer';
 import { localStore, type WorkState } from './local-store';
 import type { MessageKey } from './messages';
+import { termsLines } from './terms';
 
 const maybeBridge = (window as unknown as Record<string, AgentBridge | undefined>)[BRIDGE_GLOBAL];
 if (!maybeBridge) throw new Error('window.agent is missing: the renderer runs only inside the agent (or its test page)');
@@ -171,6 +172,8 @@ async function startDetection() {
     onError: showError,
   });
   app.loop.start();
+  // Interval evidence only where the organisation's capture mode takes it (main refuses it otherwise too).
+  if (!captureAllows(settings.captureMode, 'INTERVAL')) return;
   app.capture = intervalCapture({
     intervalMin: settings.captureIntervalMin,
     capture: async () => void (await bridge.reportCapture({ occurredAt: new Date(), cameraJpeg: await camera.sample((v) => captureStill(v)) })),
@@ -258,6 +261,37 @@ function consentView(): HTMLElement {
     tx('consentAutoPunch', 'p'),
     h('button', { class: 'primary', 'data-testid': 'consent-accept', onclick: () => (localStore.giveConsent(), void start()) }, inline('consentAccept')),
   );
+}
+
+/** The organisation's actual settings, in plain words (consent screen and settings tab). */
+function termsList(settings: AgentSettings): HTMLElement {
+  return h('ul', { 'data-testid': 'terms-list' }, ...termsLines(settings).map((l) => txv(l.key, l.vars, 'li')));
+}
+
+/**
+ * Asked after sign-in and whenever the terms change (consentTermsKey): nothing is analysed or
+ * captured under terms the worker has not seen.
+ */
+function termsView(): HTMLElement {
+  const info = app.settings;
+  if (!info) return h('div', { class: 'card' }, '…');
+  const key = consentTermsKey(info.settings);
+  return h(
+    'div',
+    { class: 'card', 'data-testid': 'terms' },
+    tx('termsTitle', 'h2'),
+    tx('termsChanged', 'p'),
+    termsList(info.settings),
+    h('div', { class: 'row' },
+      h('button', { class: 'primary', 'data-testid': 'terms-accept', onclick: () => (localStore.giveTermsConsent(app.user, key), void start()) }, inline('consentAccept')),
+      h('button', { 'data-testid': 'terms-sign-out', onclick: () => void signOut() }, inline('signOut'))),
+  );
+}
+
+/** Whether the settings received carry terms this worker has not agreed to (defaults capture nothing). */
+function termsPending(): boolean {
+  const info = app.settings;
+  return info !== null && info.fetchedAt !== null && localStore.consentedTerms(app.user) !== consentTermsKey(info.settings);
 }
 
 function signInView(): HTMLElement {
@@ -398,7 +432,9 @@ function settingsView(): HTMLElement {
     'div',
     { class: 'card', 'data-testid': 'settings' },
     tx('settingsTitle', 'h2'),
+    termsList(s),
     h('dl', {},
+      ...row('captureMode', s.captureMode),
       ...row('thresholdLevel', String(s.thresholdLevel)),
       ...row('detectionInterval', String(s.detectionIntervalSec)),
       ...row('awayAfter', String(s.awayAfterChecks)),
@@ -424,10 +460,11 @@ async function guarded(action: () => Promise<void>) {
   }
 }
 
-let screen: 'consent' | 'sign-in' | 'main' = 'consent';
+let screen: 'consent' | 'sign-in' | 'terms' | 'main' = 'consent';
 
 function render() {
   if (screen === 'consent') return view.replaceChildren(consentView());
+  if (screen === 'terms') return view.replaceChildren(termsView());
   if (screen === 'sign-in') return view.replaceChildren(signInView());
   const tab = (id: Tab, key: MessageKey) =>
     h('button', { 'aria-current': app.tab === id ? 'page' : undefined, 'data-testid': `tab-${id}`, onclick: () => ((app.tab = id), (app.message = null), void showPreview(), render()) }, inline(key));
@@ -452,7 +489,7 @@ function signInAgain() {
 }
 
 async function signOut() {
-  if (working()) await punch('WORK_END');
+  if (screen === 'main' && working()) await punch('WORK_END');
   stopWatch();
   closeCamera();
   const result = await bridge.signOut();
@@ -472,9 +509,13 @@ async function start() {
     return render();
   }
   app.user = `${session.serverUrl}|${session.tenantName}|${session.userName}`;
-  screen = 'main';
   app.sync = await bridge.getSyncStatus();
   await refreshSettings();
+  if (termsPending()) {
+    screen = 'terms';
+    return render();
+  }
+  screen = 'main';
   await refreshToday();
   await loadFaces();
   render();
@@ -487,6 +528,17 @@ bridge.onSyncStatusChanged((status) => {
   app.sync = status;
   if (screen === 'main') render();
 });
+// The organisation's settings are asked for once a minute: new terms stop the checks until agreed to.
+setInterval(() => {
+  if (screen !== 'main' || app.busy) return;
+  void refreshSettings().then(() => {
+    if (!termsPending()) return;
+    stopWatch();
+    stopDetection();
+    screen = 'terms';
+    render();
+  }).catch(() => undefined);
+}, 60_000);
 // Totals tick once a minute while visible.
 setInterval(() => screen === 'main' && app.tab === 'punch' && !app.busy && render(), 60_000);
 void start();

@@ -19,6 +19,28 @@ export const messages = {
     en: 'If your administrator has turned on automatic work start and end from presence, the webcam is also analysed on this PC outside work sessions while you are signed in, to notice you sitting down and start work. Nothing is kept or sent then.',
   },
   consentAccept: { ja: '同意して開始', en: 'I agree — continue' },
+  termsTitle: { ja: 'あなたの組織の記録設定', en: 'Your organisation’s recording settings' },
+  termsChanged: {
+    ja: '組織の記録設定を確認してください。内容に同意するまで、在席判定と撮影は始まりません。',
+    en: 'Please review your organisation’s recording settings. Presence checks and captures start only after you agree.',
+  },
+  termsWhatInterval: {
+    ja: '勤務中は{minutes}分ごとに、Webカメラの静止画とPC画面のスクリーンショットを撮影して送信します。のぞき見・なりすまし等の検知時にも撮影します。',
+    en: 'While at work, a webcam still and a screenshot of your screens are taken and sent every {minutes} minutes, and also at each incident (peeking, impersonation, …).',
+  },
+  termsWhatIncidentOnly: {
+    ja: 'のぞき見・なりすまし等を検知したときだけ、Webカメラの静止画とスクリーンショットを撮影して送信します。定期的な撮影はしません。',
+    en: 'A webcam still and a screenshot are taken and sent only when an incident (peeking, impersonation, …) is detected. Nothing is captured at intervals.',
+  },
+  termsWhatVerdictOnly: {
+    ja: '画像は一切撮影・送信しません。検知したときは、判定の種類・時刻・映った顔の数・類似度だけを送信します。',
+    en: 'No image is ever taken or sent. On an incident only the verdict, the time, the number of faces and the similarity are sent.',
+  },
+  termsScreenFull: { ja: 'スクリーンショットは画面そのまま（最大1920×1080）です。', en: 'Screenshots show your screens as they are (up to 1920×1080).' },
+  termsScreenReduced: { ja: 'スクリーンショットは解像度を下げたもの（960×540）です。', en: 'Screenshots are reduced (960×540).' },
+  termsScreenRedacted: { ja: 'スクリーンショットは管理者が指定した範囲を塗りつぶしたものです。', en: 'Screenshots have the areas chosen by your administrator blacked out.' },
+  termsRetention: { ja: '記録は{days}日間保存され、その後削除されます。', en: 'Records are kept for {days} days, then deleted.' },
+  captureMode: { ja: '撮影モード', en: 'Capture mode' },
   signInTitle: { ja: 'サインイン', en: 'Sign in' },
   serverUrl: { ja: 'サーバーURL', en: 'Server URL' },
   systemId: { ja: 'システムID', en: 'System ID' },

@@ -47,7 +47,7 @@ export async function listIncidents(db: Tx, tenantId: string, viewer: Viewer, f:
     take: f.limit + 1,
     ...(f.cursor ? { cursor: { tenantId_id: { tenantId, id: f.cursor } }, skip: 1 } : {}),
     select: {
-      id: true, kind: true, status: true, verdict: true, occurredAt: true, faceCount: true, similarity: true,
+      id: true, kind: true, status: true, verdict: true, occurredAt: true, faceCount: true, similarity: true, captureMode: true,
       user: { select: { id: true, name: true } }, _count: { select: { evidence: true } },
     },
   });
@@ -71,7 +71,7 @@ export async function incidentDetail(db: Tx, tenantId: string, viewer: Viewer, i
   const i = await db.incident.findFirstOrThrow({
     where: { tenantId, id: incidentId },
     select: {
-      id: true, kind: true, status: true, verdict: true, occurredAt: true, receivedAt: true, faceCount: true, similarity: true,
+      id: true, kind: true, status: true, verdict: true, occurredAt: true, receivedAt: true, faceCount: true, similarity: true, captureMode: true,
       user: { select: { id: true, name: true } }, device: { select: { id: true, name: true } },
       judgements: { orderBy: { createdAt: 'asc' }, select: { id: true, verdict: true, comment: true, createdAt: true, judgedBy: { select: { id: true, name: true } } } },
       evidence: { orderBy: [{ capturedAt: 'asc' }, { kind: 'asc' }], select: { id: true, kind: true, capturedAt: true, width: true, height: true } },

@@ -7,6 +7,7 @@ import { AppError } from '../errors/app-error';
 import { chainHash, chainKey, GENESIS_HASH } from './chain';
 import { CAMERA_MAX, REDUCED_MAX, SCREEN_MAX, blobAad, type EvidenceDeps } from './deps';
 import { uploadDbGate } from './gate';
+import { assertImageAllowed } from '../tenancy/capture-mode';
 import { redactionAreasSchema } from '../tenancy/settings';
 import { decodeImage, encodeJpeg, redact, reduce, type DecodedImage } from './image';
 
@@ -75,6 +76,8 @@ export async function storeEvidence(deps: EvidenceDeps, u: EvidenceUpload, now =
       if (existing.userId !== u.userId) throw new AppError('CONFLICT', 'That client id belongs to another upload.', { reason: 'CLIENT_ID_TAKEN' });
       return { kind: 'duplicate', id: existing.id } as const;
     }
+    // The worker's privacy mode decides which images may exist at all: refused before anything is written.
+    await assertImageAllowed(tx, { tenantId: u.tenantId, userId: u.userId, trigger: u.trigger });
     let incidentId: string | null = null;
     if (u.trigger === 'INCIDENT') {
       if (!u.incidentClientEventId) throw new AppError('VALIDATION', 'An incident capture needs the incident id.', { fieldErrors: { incidentClientEventId: ['required'] } });

@@ -23,7 +23,7 @@ export async function timeline(db: Tx, tenantId: string, viewer: Viewer, input: 
       select: { id: true, startedAt: true, endedAt: true, endReason: true, flaggedForgotten: true },
     }),
     db.presenceEvent.findMany({ where: { tenantId, userId, occurredAt: range }, orderBy: { occurredAt: 'asc' }, take: LIMIT.presence, select: { id: true, state: true, similarity: true, occurredAt: true } }),
-    db.incident.findMany({ where: { tenantId, userId, occurredAt: range }, orderBy: { occurredAt: 'asc' }, take: LIMIT.incidents, select: { id: true, kind: true, status: true, verdict: true, occurredAt: true, faceCount: true } }),
+    db.incident.findMany({ where: { tenantId, userId, occurredAt: range }, orderBy: { occurredAt: 'asc' }, take: LIMIT.incidents, select: { id: true, kind: true, status: true, verdict: true, occurredAt: true, faceCount: true, similarity: true, captureMode: true } }),
     db.evidence.findMany({ where: { tenantId, userId, capturedAt: range }, orderBy: { capturedAt: 'asc' }, take: LIMIT.evidence, select: { id: true, kind: true, trigger: true, incidentId: true, capturedAt: true, width: true, height: true } }),
   ]);
   return { userId, user, sessions, presence, incidents, evidence: evidence.map((e) => ({ ...e, imageUrl: evidenceImageUrl(e.id) })) };

@@ -19,7 +19,7 @@ export async function collectSubjectData(db: Tx, tenantId: string, userId: strin
     db.punch.findMany({ where }),
     db.taskSession.findMany({ where, orderBy: { startedAt: 'asc' } }),
     db.presenceEvent.findMany({ where }),
-    db.incident.findMany({ where, select: { id: true, kind: true, status: true } }),
+    db.incident.findMany({ where, select: { id: true, kind: true, status: true, occurredAt: true, faceCount: true, similarity: true, captureMode: true } }),
     db.workSchedule.findMany({ where }),
     db.schedulePattern.findMany({ where }),
     db.agentDevice.findMany({ where, select: { id: true, name: true, createdAt: true, lastSeenAt: true, revokedAt: true } }),

@@ -1,5 +1,6 @@
 import type { IncidentKind, PresenceState, Tx } from '@telework/db';
 import { AppError } from '../errors/app-error';
+import { effectiveCaptureMode } from '../tenancy/capture-mode';
 import { liveContact, liveIncident, livePresence } from './live-state';
 import { checkPunchTime } from './punch-rules';
 
@@ -55,10 +56,13 @@ export async function recordIncident(
   assertPlausible(input.occurredAt, now);
   const session = await openSession(db, caller.tenantId, caller.userId);
   await liveIncident(db, { tenantId: caller.tenantId, userId: caller.userId, kind: input.kind, at: input.occurredAt }, now);
+  // Kept with the incident: in verdict-only mode the console says no image exists by the tenant's choice.
+  const { mode } = await effectiveCaptureMode(db, { tenantId: caller.tenantId, userId: caller.userId });
   const created = await db.incident.create({
     data: {
       tenantId: caller.tenantId, userId: caller.userId, deviceId: caller.deviceId, workSessionId: session?.id ?? null,
       clientEventId: input.clientEventId, kind: input.kind, faceCount: input.faceCount, similarity: input.similarity ?? null, occurredAt: input.occurredAt, receivedAt: now,
+      captureMode: mode,
     },
     select: { id: true },
   });
@@ -74,9 +78,14 @@ export async function recordHeartbeat(db: Tx, caller: DeviceCaller, meta: { ip: 
   await liveContact(db, { tenantId: caller.tenantId, userId: caller.userId, at: now });
   const tenant = await db.tenant.findUniqueOrThrow({
     where: { id: caller.tenantId },
-    select: { thresholdLevel: true, detectionIntervalSec: true, awayAfterChecks: true, impersonationAfterChecks: true, captureIntervalMin: true, autoPunchFromPresence: true, screenshotMode: true, redactionAreas: true },
+    select: {
+      thresholdLevel: true, detectionIntervalSec: true, awayAfterChecks: true, impersonationAfterChecks: true, captureIntervalMin: true, autoPunchFromPresence: true,
+      screenshotMode: true, redactionAreas: true, retentionDays: true,
+    },
   });
   const device = await db.agentDevice.findFirst({ where: { tenantId: caller.tenantId, id: caller.deviceId }, select: { thresholdLevel: true } });
+  // The worker's own mode (group override > tenant): the agent enforces it and shows it on its consent screen.
+  const { mode } = await effectiveCaptureMode(db, { tenantId: caller.tenantId, userId: caller.userId });
   // The device's own threshold level (set by an admin for that PC) overrides the tenant's.
-  return { settings: { ...tenant, thresholdLevel: device?.thresholdLevel ?? tenant.thresholdLevel }, serverTime: now };
+  return { settings: { ...tenant, captureMode: mode, thresholdLevel: device?.thresholdLevel ?? tenant.thresholdLevel }, serverTime: now };
 }

@@ -42,6 +42,7 @@ export const evidenceJa = {
   'incidents.verdict': '判定',
   'incidents.open': '詳細を見る',
   'incidents.evidenceCount': '{count}枚',
+  'incidents.verdictOnly': '画像なし（判定のみ）',
   'incidents.empty': '条件に合うインシデントはありません',
   'incidents.managerNote': '担当グループの勤務者のインシデントだけが表示されます。',
 
@@ -57,6 +58,7 @@ export const evidenceJa = {
   'incident.status': '状態',
   'incident.evidence': '証跡画像',
   'incident.noImage': 'この画像は届いていません',
+  'incident.noImageByChoice': '画像はありません。組織の撮影モードが「判定結果のみ」のため、作業者のPCから画像は送られていません（判定、時刻、顔の数、類似度のみを記録）。',
   'incident.noEvidence': 'このインシデントの証跡画像はまだ届いていません（エージェントがオフラインの間は端末に保存され、接続後に送られます）。',
   'incident.judge': '判定',
   'incident.verdict': '判定結果',
@@ -92,6 +94,7 @@ export const evidenceJa = {
   'timeline.present': '在席',
   'timeline.away': '離席',
   'timeline.incident': 'インシデント: {kind}',
+  'timeline.verdictOnly': '画像なし（判定結果のみ・顔{faces}人）',
   'timeline.capture.INCIDENT': '証跡画像（インシデント時）',
   'timeline.capture.INTERVAL': '証跡画像（定期）',
 
@@ -234,6 +237,7 @@ export const evidenceEn: Record<keyof typeof evidenceJa, string> = {
   'incidents.verdict': 'Judgement',
   'incidents.open': 'Open',
   'incidents.evidenceCount': '{count} images',
+  'incidents.verdictOnly': 'no image (verdict only)',
   'incidents.empty': 'No incidents match these filters',
   'incidents.managerNote': 'Only incidents of workers in the groups you manage are shown.',
 
@@ -249,6 +253,7 @@ export const evidenceEn: Record<keyof typeof evidenceJa, string> = {
   'incident.status': 'Status',
   'incident.evidence': 'Evidence',
   'incident.noImage': 'This image has not arrived',
+  'incident.noImageByChoice': 'No image exists: the organisation’s capture mode is “verdicts only”, so no image left the worker’s PC (only the verdict, time, number of faces and similarity are recorded).',
   'incident.noEvidence': 'No evidence has arrived for this incident yet (while the agent is offline it keeps the images on the PC and sends them once connected).',
   'incident.judge': 'Judgement',
   'incident.verdict': 'Verdict',
@@ -284,6 +289,7 @@ export const evidenceEn: Record<keyof typeof evidenceJa, string> = {
   'timeline.present': 'Present',
   'timeline.away': 'Away',
   'timeline.incident': 'Incident: {kind}',
+  'timeline.verdictOnly': 'no image (verdict only, {faces} faces)',
   'timeline.capture.INCIDENT': 'Evidence (at an incident)',
   'timeline.capture.INTERVAL': 'Evidence (periodic)',
 

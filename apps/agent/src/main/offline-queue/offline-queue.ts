@@ -171,6 +171,25 @@ export class OfflineQueue {
     });
   }
 
+  /**
+   * Deletes the queued images of one trigger (or both): when the organisation's capture mode stops
+   * allowing them, images taken under the old mode must not leave the PC either.
+   */
+  async discardImagesOf(triggers: readonly ImageTrigger[]): Promise<number> {
+    let removed = 0;
+    for (const entry of this.entries.filter((e) => e.cls === 'image')) {
+      const item = await this.read(entry.seq);
+      if (item?.class !== 'image' || !triggers.includes(item.trigger)) continue;
+      await this.exclusive(async () => {
+        if (this.entries.some((e) => e.seq === entry.seq)) {
+          await this.remove(entry.seq);
+          removed++;
+        }
+      });
+    }
+    return removed;
+  }
+
   counts(): { events: number; images: number } {
     let images = 0;
     for (const entry of this.entries) if (entry.cls === 'image') images++;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -162,6 +162,8 @@ describe('agent against the real API server', () => {
     const { dir, handlers, queue, sync, tokens, log } = await agent();
     // Another user of the tenant than the first test's worker, so its punches start a fresh day.
     expect(await handlers.signIn({ serverUrl: baseUrl, systemId: t.systemId, loginId: 'manager', password: FIXTURE_PASSWORD })).toMatchObject({ ok: true });
+    // As the renderer does after signing in: the organisation's settings, capture mode included.
+    expect((await handlers.getSettings(undefined)).settings.captureMode).toBe('INTERVAL_AND_INCIDENT');
     const counts = async () => ({
       faces: await adminDb.faceImage.count({ where: { tenantId: t.tenantId, userId: t.users.manager.id } }),
       evidence: await adminDb.evidence.count({ where: { tenantId: t.tenantId } }),
@@ -234,6 +236,31 @@ describe('agent against the real API server', () => {
     expect(await handlers.signIn({ serverUrl: baseUrl, systemId: fenced.systemId, loginId: 'worker', password: FIXTURE_PASSWORD })).toMatchObject({ ok: false, error: 'NOT_ALLOWED_FROM_HERE' });
     expect(await handlers.signIn({ serverUrl: baseUrl, systemId: fenced.systemId, loginId: 'worker', password: 'wrong-password' })).toMatchObject({ ok: false, error: 'NOT_ALLOWED_FROM_HERE' });
     expect(await tokens.get()).toBeNull();
+  });
+
+  it('verdict only (a group override): the session’s incident arrives with its verdict and no image leaves the PC', async () => {
+    const group = await adminDb.group.create({ data: { tenantId: t.tenantId, name: '在宅・画像なし', captureMode: 'VERDICT_ONLY' }, select: { id: true } });
+    await adminDb.groupMembership.create({ data: { tenantId: t.tenantId, groupId: group.id, userId: t.users.admin.id, kind: 'MEMBER' } });
+    const { handlers, queue, sync, tokens } = await agent();
+    expect(await handlers.signIn({ serverUrl: baseUrl, systemId: t.systemId, loginId: 'admin', password: FIXTURE_PASSWORD })).toMatchObject({ ok: true });
+    expect((await handlers.getSettings(undefined)).settings).toMatchObject({ captureMode: 'VERDICT_ONLY', retentionDays: 90 });
+    const evidence = () => adminDb.evidence.count({ where: { tenantId: t.tenantId, userId: t.users.admin.id } });
+
+    networkDown = true;
+    await handlers.punch({ kind: 'WORK_START', occurredAt: minutesAgo(30) });
+    await expect(handlers.reportCapture({ occurredAt: minutesAgo(25), cameraJpeg: cameraStill() })).rejects.toThrow('VERDICT_ONLY');
+    const incident = await handlers.reportIncident({ kind: 'PEEKING', faceCount: 2, similarity: 0.77, occurredAt: minutesAgo(20) });
+    expect(queue.counts()).toEqual({ events: 2, images: 0 });
+    networkDown = false;
+    expect(await sync.syncNow()).toMatchObject({ online: true, queuedEvents: 0, queuedImages: 0 });
+    const row = await adminDb.incident.findFirstOrThrow({ where: { tenantId: t.tenantId, clientEventId: incident.clientId }, select: { kind: true, faceCount: true, similarity: true, captureMode: true, _count: { select: { evidence: true } } } });
+    expect(row).toEqual({ kind: 'PEEKING', faceCount: 2, similarity: 0.77, captureMode: 'VERDICT_ONLY', _count: { evidence: 0 } });
+
+    // An altered agent that uploads anyway: refused for good (412), nothing stored.
+    const server = trpcAgentServer(tokens, createUploadClient(tokens));
+    await expect(server.sendImage?.({ class: 'image', seq: 1, clientId: randomUUID(), eventClientId: incident.clientId, source: 'camera', trigger: 'INCIDENT', createdAt: minutesAgo(20), jpeg: Buffer.from(cameraStill()) }))
+      .rejects.toThrow(/CAPTURE_MODE_FORBIDS/);
+    expect(await evidence()).toBe(0);
   });
 
   it('sent everything, images included, to the tRPC endpoint', () => {

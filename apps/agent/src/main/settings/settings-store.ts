@@ -12,6 +12,9 @@ export const DEFAULT_SETTINGS: AgentSettings = {
   autoPunchFromPresence: false,
   screenshotMode: 'FULL',
   redactionAreas: null,
+  // Until the organisation's settings arrive nothing may be captured: the worker has consented to nothing yet.
+  captureMode: 'VERDICT_ONLY',
+  retentionDays: 90,
 };
 
 /**

@@ -6,6 +6,8 @@ describe('audit action labels', () => {
     expect(auditActionLabel('incident.judge')).toBe('audit.action.incident.judge');
     expect(auditActionLabel('auth.sign_in.console')).toBe('audit.action.auth.sign_in');
     expect(auditActionLabel('personal-data.purge')).toBe('audit.action.personal-data');
+    expect(auditActionLabel('tenant.capture_mode.updated')).toBe('audit.action.tenant.capture_mode.updated');
+    expect(auditActionLabel('group.capture_mode.updated')).toBe('audit.action.group.capture_mode.updated');
     expect(auditActionLabel('incident.judged')).toBeNull();
     expect(auditActionLabel('made.up')).toBeNull();
   });

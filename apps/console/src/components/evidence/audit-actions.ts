@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS: readonly { filter: string; label: MessageKey }[] = [
   { filter: 'invitation.accept', label: 'audit.action.invitation.accept' },
   { filter: 'access.*', label: 'audit.action.access' },
   { filter: 'tenant.settings.updated', label: 'audit.action.tenant.settings.updated' },
+  { filter: 'tenant.capture_mode.updated', label: 'audit.action.tenant.capture_mode.updated' },
+  { filter: 'group.capture_mode.updated', label: 'audit.action.group.capture_mode.updated' },
 ];
 
 /** The label of a recorded action, or null for one this list does not know (shown as its code). */

@@ -63,7 +63,9 @@ export function IncidentDetail({ incidentId }: { incidentId: string }) {
         </dl>
       </Card>
       <Card title={t('incident.evidence')}>
-        {i.evidence.length === 0 ? (
+        {i.evidence.length === 0 && i.captureMode === 'VERDICT_ONLY' ? (
+          <p className="tw-muted" data-testid="no-image-by-choice">{t('incident.noImageByChoice')}</p>
+        ) : i.evidence.length === 0 ? (
           <p className="tw-muted">{t('incident.noEvidence')}</p>
         ) : (
           <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))', gap: 16, alignItems: 'start' }}>

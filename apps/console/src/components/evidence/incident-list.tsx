@@ -52,7 +52,7 @@ export function IncidentList() {
     { key: 'worker', header: t('incidents.worker'), cell: (i) => i.user.name },
     { key: 'kind', header: t('incidents.kind'), cell: (i) => t(`incident.kind.${i.kind}`) },
     { key: 'faces', header: t('incidents.faces'), cell: (i) => i.faceCount, align: 'right' },
-    { key: 'evidence', header: t('incidents.evidence'), cell: (i) => t('incidents.evidenceCount', { count: i.evidenceCount }), align: 'right' },
+    { key: 'evidence', header: t('incidents.evidence'), cell: (i) => (i.evidenceCount === 0 && i.captureMode === 'VERDICT_ONLY' ? t('incidents.verdictOnly') : t('incidents.evidenceCount', { count: i.evidenceCount })), align: 'right' },
     { key: 'status', header: t('incidents.status'), cell: (i) => <IncidentStatusBadge status={i.status} /> },
     { key: 'verdict', header: t('incidents.verdict'), cell: (i) => t(i.verdict ? `incident.verdict.${i.verdict}` : 'incident.verdict.none') },
     {

@@ -132,12 +132,17 @@ function buildEntries(data: Timeline, day: { from: Date; to: Date }, t: ReturnTy
   }
   for (const i of data.incidents) {
     const label = t('timeline.incident', { kind: t(`incident.kind.${i.kind}`) });
+    const images = byIncident.get(i.id) ?? [];
     const what = (
-      <span className="tw-badge tw-state-INCIDENT" data-testid={`timeline-incident-${i.id}`}>
-        {linkIncidents ? <Link href={`/incidents/${i.id}`}>{label}</Link> : label}
-      </span>
+      <>
+        <span className="tw-badge tw-state-INCIDENT" data-testid={`timeline-incident-${i.id}`}>
+          {linkIncidents ? <Link href={`/incidents/${i.id}`}>{label}</Link> : label}
+        </span>
+        {/* Verdict-only mode: say why there is no picture rather than leave an empty slot. */}
+        {i.captureMode === 'VERDICT_ONLY' && images.length === 0 ? <span className="tw-muted">{` ${t('timeline.verdictOnly', { faces: i.faceCount })}`}</span> : null}
+      </>
     );
-    entries.push({ key: `incident-${i.id}`, at: i.occurredAt, what, images: byIncident.get(i.id) ?? [] });
+    entries.push({ key: `incident-${i.id}`, at: i.occurredAt, what, images });
   }
   for (const [key, captures] of periodic) {
     const first = captures[0];

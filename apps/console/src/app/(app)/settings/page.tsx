@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, useErrorText, useT } from '@telework/ui';
 import { useTRPC } from '@/trpc/client';
 import { useMe } from '@/components/console-shell';
+import { CaptureModeForm } from '@/components/settings/capture-mode-form';
 import { SettingsForm } from '@/components/settings/settings-form';
 
 export default function SettingsPage() {
@@ -17,6 +18,7 @@ export default function SettingsPage() {
     <>
       <h1>{t('settings.title')}</h1>
       <p className="tw-muted">{t('settings.intro')}</p>
+      <CaptureModeForm />
       {settings.error ? <Alert>{errorText(settings.error).message}</Alert> : null}
       {settings.data ? <SettingsForm initial={settings.data} /> : settings.isLoading ? <p className="tw-muted">{t('common.loading')}</p> : null}
     </>
