@@ -13,6 +13,7 @@ import type { Context } from './context';
 import { AppError, toTrpcError } from './errors/app-error';
 import { safeEqual } from './auth/tokens';
 import { contractInactive } from './contracts/inactive';
+import { assertStorableText } from './validation/input-guard';
 
 /**
  * Zod's flattened field errors (top-level keys), plus one entry per nested path ("administrators.0.email")
@@ -45,6 +46,19 @@ const t = initTRPC.context<Context>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+/**
+ * PostgreSQL data exceptions that only a caller's value can cause (text it cannot encode, a value too long
+ * or out of range for its column): the last line of defence behind the input guard and the schemas.
+ * Other class-22 errors (division by zero…) stay internal: they would be our bug, not the caller's input.
+ */
+const INPUT_DATA_SQLSTATES = new Set(['22001', '22003', '22007', '22008', '22021', '22P05']);
+
+function postgresCode(error: InstanceType<typeof Prisma.PrismaClientKnownRequestError>): string | undefined {
+  const adapter = (error.meta as { driverAdapterError?: { cause?: { code?: unknown } } } | undefined)?.driverAdapterError;
+  const code = adapter?.cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** The one place where domain errors and database errors become transport errors. */
 function mapError(error: TRPCError): TRPCError {
   const cause = error.cause;
@@ -52,6 +66,8 @@ function mapError(error: TRPCError): TRPCError {
   if (cause instanceof Prisma.PrismaClientKnownRequestError) {
     if (cause.code === 'P2002') return toTrpcError(new AppError('CONFLICT', 'That record already exists.'));
     if (cause.code === 'P2025') return toTrpcError(new AppError('NOT_FOUND', 'Not found.'));
+    const sqlState = postgresCode(cause);
+    if (sqlState && INPUT_DATA_SQLSTATES.has(sqlState)) return toTrpcError(new AppError('VALIDATION', 'A value cannot be stored.', { reason: `SQLSTATE_${sqlState}` }));
   }
   // Row-level security refused a write (SQLSTATE 42501): another tenant's row.
   if (cause && /42501|row-level security/.test(String((cause as { message?: unknown }).message ?? ''))) {
@@ -84,7 +100,16 @@ const csrfGuard = t.middleware(({ ctx, type, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(errorMapping).use(csrfGuard);
+/**
+ * Every procedure's raw input, before its schema and before any transaction: text PostgreSQL cannot store
+ * (NUL, lone surrogates), oversized strings and over-deep nesting are a typed 400 (validation/input-guard.ts).
+ */
+const inputGuard = t.middleware(async ({ getRawInput, next }) => {
+  assertStorableText(await getRawInput());
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(errorMapping).use(csrfGuard).use(inputGuard);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.principal) throw new AppError('UNAUTHENTICATED', 'Sign in first.');

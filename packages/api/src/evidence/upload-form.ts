@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withinClientSkew } from '../validation/bounds';
 import { withTenant } from '@telework/db';
 import { AppError } from '../errors/app-error';
 import type { EvidenceDeps } from './deps';
@@ -17,7 +18,7 @@ const evidenceFields = z.object({
   clientId: z.uuid(),
   trigger: z.enum(['INCIDENT', 'INTERVAL']),
   incidentClientEventId: z.uuid().optional(),
-  capturedAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
+  capturedAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)).refine((d) => withinClientSkew(d), 'The time is too far from the server clock.'),
 });
 
 const faceFields = z.object({
