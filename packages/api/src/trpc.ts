@@ -66,7 +66,8 @@ function mapError(error: TRPCError): TRPCError {
   if (cause instanceof Prisma.PrismaClientKnownRequestError) {
     if (cause.code === 'P2002') return toTrpcError(new AppError('CONFLICT', 'That record already exists.'));
     if (cause.code === 'P2025') return toTrpcError(new AppError('NOT_FOUND', 'Not found.'));
-    const sqlState = postgresCode(cause);
+    // P2000: too long for its column; P2020: out of range for its type.
+    const sqlState = cause.code === 'P2000' ? '22001' : cause.code === 'P2020' ? '22003' : postgresCode(cause);
     if (sqlState && INPUT_DATA_SQLSTATES.has(sqlState)) return toTrpcError(new AppError('VALIDATION', 'A value cannot be stored.', { reason: `SQLSTATE_${sqlState}` }));
   }
   // Row-level security refused a write (SQLSTATE 42501): another tenant's row.

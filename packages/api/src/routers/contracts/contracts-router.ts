@@ -57,7 +57,7 @@ export const operatorContractsRouter = {
     .mutation(({ ctx, input }) => suspendTenant(ctx.db, getMailer(), ctx.operator, input)),
   resume: operatorProcedure.input(byTenant).mutation(({ ctx, input }) => resumeTenant(ctx.db, getMailer(), ctx.operator, input)),
   renew: operatorProcedure
-    .input(z.object({ tenantId: z.uuid(), contractId: z.uuid(), seats: z.number().int().min(1).max(100_000).optional(), annualFee: z.number().int().min(0).optional(), licenceEndsOn: businessDate.optional() }))
+    .input(z.object({ tenantId: z.uuid(), contractId: z.uuid(), seats: z.number().int().min(1).max(100_000).optional(), annualFee: z.number().int().min(0).max(1_000_000_000).optional(), licenceEndsOn: businessDate.optional() }))
     .mutation(({ ctx, input }) => renewContract(ctx.db, deps(), ctx.operator, input)),
   acceptChange: operatorProcedure.input(changeRef).mutation(({ ctx, input }) => acceptChangeRequest(ctx.db, deps(), ctx.operator, input)),
   rejectChange: operatorProcedure
