@@ -110,12 +110,21 @@ const inputGuard = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(errorMapping).use(csrfGuard).use(inputGuard);
+/**
+ * The transport rung, before the input guard. Only the agent's upload branch stands on it directly: its
+ * multipart body must stay unread until the device token and the declared size have been checked, so its
+ * form's text parts get the same guard where the form is parsed (evidence/upload-form.ts).
+ */
+const transportProcedure = t.procedure.use(errorMapping).use(csrfGuard);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const publicProcedure = transportProcedure.use(inputGuard);
+
+const signedIn = t.middleware(({ ctx, next }) => {
   if (!ctx.principal) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
   return next({ ctx: { principal: ctx.principal } });
 });
+
+export const authedProcedure = publicProcedure.use(signedIn);
 
 /** Runs the rest of the chain inside one transaction with the given scope; any error rolls it back. */
 function inScope<T>(ctx: Context, scope: DbScope, run: (tx: Tx) => Promise<T>): Promise<T> {
@@ -187,11 +196,14 @@ export const resellerProcedure = authedProcedure.use(async ({ ctx, next }) => {
 });
 
 /** The desktop agent, authenticated by its device token (Authorization: Bearer …). */
-const deviceProcedure = authedProcedure.use(({ ctx, next }) => {
+const deviceToken = t.middleware(({ ctx, next }) => {
   const p = ctx.principal;
+  if (!p) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
   if (p.kind !== 'device') throw new AppError('UNAUTHENTICATED', 'A device token is required.');
   return next({ ctx: { principal: p } });
 });
+
+const deviceProcedure = authedProcedure.use(deviceToken);
 
 export const agentProcedure = deviceProcedure.use(async ({ ctx, next }) => {
   const p = ctx.principal;
@@ -210,7 +222,7 @@ export const agentProcedure = deviceProcedure.use(async ({ ctx, next }) => {
  * gate, around the blob write; one held open here would pin a pooled connection while a slow line
  * sends the body (up to a minute) and while the blob is written.
  */
-export const agentUploadProcedure = deviceProcedure.use(async ({ ctx, next }) => {
+export const agentUploadProcedure = transportProcedure.use(deviceToken).use(async ({ ctx, next }) => {
   const p = ctx.principal;
   const { tenant, user } = await inScope(ctx, { tenantId: p.tenantId }, (tx) => loadActiveTenantUser(tx, p.tenantId, p.userId));
   return next({ ctx: { tenantId: tenant.id, tenant, user, deviceId: p.deviceId, principal: p } });
