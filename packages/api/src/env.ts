@@ -44,6 +44,9 @@ const schema = z.object({
     .string()
     .refine((v) => checkRegistrationNumber(v).ok, 'INVOICE_REGISTRATION_NUMBER must be T + 13 digits with a valid check digit')
     .default('T9234567890123'),
+  // How far a client-reported time (agent punches, presence, incidents, evidence capturedAt) may be from the
+  // server clock, either way, before it is refused: a day by default, for an agent that was offline overnight.
+  CLIENT_CLOCK_SKEW_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 7).default(60 * 24),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(10_000).max(20_000_000).default(2_000_000),
 });
 

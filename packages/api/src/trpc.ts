@@ -15,6 +15,7 @@ import { safeEqual } from './auth/tokens';
 import { passwordChangeRequired } from './auth/issued-password';
 import { contractInactive } from './contracts/inactive';
 import { actorRolesFor, type UserAction } from './people/role-rules';
+import { assertStorableText } from './validation/input-guard';
 
 /**
  * Zod's flattened field errors (top-level keys), plus one entry per nested path ("administrators.0.email")
@@ -47,6 +48,19 @@ const t = initTRPC.context<Context>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+/**
+ * PostgreSQL data exceptions that only a caller's value can cause (text it cannot encode, a value too long
+ * or out of range for its column): the last line of defence behind the input guard and the schemas.
+ * Other class-22 errors (division by zero…) stay internal: they would be our bug, not the caller's input.
+ */
+const INPUT_DATA_SQLSTATES = new Set(['22001', '22003', '22007', '22008', '22021', '22P05']);
+
+function postgresCode(error: InstanceType<typeof Prisma.PrismaClientKnownRequestError>): string | undefined {
+  const adapter = (error.meta as { driverAdapterError?: { cause?: { code?: unknown } } } | undefined)?.driverAdapterError;
+  const code = adapter?.cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** The one place where domain errors and database errors become transport errors. */
 function mapError(error: TRPCError): TRPCError {
   const cause = error.cause;
@@ -54,6 +68,9 @@ function mapError(error: TRPCError): TRPCError {
   if (cause instanceof Prisma.PrismaClientKnownRequestError) {
     if (cause.code === 'P2002') return toTrpcError(new AppError('CONFLICT', 'That record already exists.'));
     if (cause.code === 'P2025') return toTrpcError(new AppError('NOT_FOUND', 'Not found.'));
+    // P2000: too long for its column; P2020: out of range for its type.
+    const sqlState = cause.code === 'P2000' ? '22001' : cause.code === 'P2020' ? '22003' : postgresCode(cause);
+    if (sqlState && INPUT_DATA_SQLSTATES.has(sqlState)) return toTrpcError(new AppError('VALIDATION', 'A value cannot be stored.', { reason: `SQLSTATE_${sqlState}` }));
   }
   // Row-level security refused a write (SQLSTATE 42501): another tenant's row.
   if (cause && /42501|row-level security/.test(String((cause as { message?: unknown }).message ?? ''))) {
@@ -86,12 +103,30 @@ const csrfGuard = t.middleware(({ ctx, type, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(errorMapping).use(csrfGuard);
+/**
+ * Every procedure's raw input, before its schema and before any transaction: text PostgreSQL cannot store
+ * (NUL, lone surrogates), oversized strings and over-deep nesting are a typed 400 (validation/input-guard.ts).
+ */
+const inputGuard = t.middleware(async ({ getRawInput, next }) => {
+  assertStorableText(await getRawInput());
+  return next();
+});
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+/**
+ * The transport rung, before the input guard. Only the agent's upload branch stands on it directly: its
+ * multipart body must stay unread until the device token and the declared size have been checked, so its
+ * form's text parts get the same guard where the form is parsed (evidence/upload-form.ts).
+ */
+const transportProcedure = t.procedure.use(errorMapping).use(csrfGuard);
+
+export const publicProcedure = transportProcedure.use(inputGuard);
+
+const signedIn = t.middleware(({ ctx, next }) => {
   if (!ctx.principal) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
   return next({ ctx: { principal: ctx.principal } });
 });
+
+export const authedProcedure = publicProcedure.use(signedIn);
 
 /** Runs the rest of the chain inside one transaction with the given scope; any error rolls it back. */
 function inScope<T>(ctx: Context, scope: DbScope, run: (tx: Tx) => Promise<T>): Promise<T> {
@@ -177,11 +212,14 @@ export const resellerProcedure = authedProcedure.use(async ({ ctx, next }) => {
 });
 
 /** The desktop agent, authenticated by its device token (Authorization: Bearer …). */
-const deviceProcedure = authedProcedure.use(({ ctx, next }) => {
+const deviceToken = t.middleware(({ ctx, next }) => {
   const p = ctx.principal;
+  if (!p) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
   if (p.kind !== 'device') throw new AppError('UNAUTHENTICATED', 'A device token is required.');
   return next({ ctx: { principal: p } });
 });
+
+const deviceProcedure = authedProcedure.use(deviceToken);
 
 export const agentProcedure = deviceProcedure.use(async ({ ctx, next }) => {
   const p = ctx.principal;
@@ -200,7 +238,7 @@ export const agentProcedure = deviceProcedure.use(async ({ ctx, next }) => {
  * gate, around the blob write; one held open here would pin a pooled connection while a slow line
  * sends the body (up to a minute) and while the blob is written.
  */
-export const agentUploadProcedure = deviceProcedure.use(async ({ ctx, next }) => {
+export const agentUploadProcedure = transportProcedure.use(deviceToken).use(async ({ ctx, next }) => {
   const p = ctx.principal;
   const { tenant, user } = await inScope(ctx, { tenantId: p.tenantId }, (tx) => loadActiveTenantUser(tx, p.tenantId, p.userId));
   return next({ ctx: { tenantId: tenant.id, tenant, user, deviceId: p.deviceId, principal: p } });

@@ -169,6 +169,25 @@ describe('Stripe webhook', () => {
   });
 });
 
+describe('Stripe webhook: the signed timestamp', () => {
+  it('refuses one more than the 5-minute tolerance in the future or past, and takes one within it', async () => {
+    const now = new Date('2026-12-07T12:00:00Z');
+    const nowSec = Math.floor(now.getTime() / 1000);
+    const event = JSON.stringify({ id: 'evt_clock_1', object: 'event', type: 'customer.created', data: { object: { id: 'cus_clock' } } });
+    const at = (offsetSec: number) => {
+      const header = stripe.webhooks.generateTestHeaderString({ payload: event, secret: SECRET, timestamp: nowSec + offsetSec });
+      return new Request('http://localhost/api/stripe/webhook', { method: 'POST', body: event, headers: { 'stripe-signature': header, 'content-type': 'application/json' } });
+    };
+    const deps = { db, secret: SECRET, stripe, now: () => now };
+    // The attack of issue 15: a request signed 10 minutes ahead, to be replayed later.
+    expect((await handleStripeWebhook(at(600), deps)).status).toBe(400);
+    expect((await handleStripeWebhook(at(301), deps)).status).toBe(400);
+    expect((await handleStripeWebhook(at(-301), deps)).status).toBe(400);
+    expect((await handleStripeWebhook(at(240), deps)).status).toBe(200);
+    expect((await handleStripeWebhook(at(-240), deps)).status).toBe(200);
+  });
+});
+
 describe('billing periods job (第14条1項)', () => {
   it('invoices last month’s add-on seats once, however often it runs', async () => {
     const { closeBillingPeriods } = await import('./jobs');

@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { withScope } from '@telework/db';
 import { useTestDatabase } from '../testing/db';
 import { createOperatorFixture, createResellerFixture, createTenantFixture } from '../testing/fixtures';
-import { signedInProvider, TestBrowser } from '../testing/callers';
+import { signedInProvider, TestBrowser, trpcCodeOf } from '../testing/callers';
 import { startTestSmtpServer } from '../testing/smtp';
 import { getMailer, smtpMailer } from '../mail/mailer';
 import { AppError } from '../errors/app-error';
@@ -107,7 +107,13 @@ describe('applications (第9条) and contracts (第10条)', () => {
     const smtp = await startTestSmtpServer();
     const op = await createOperatorFixture(adminDb);
     const browser = await signedInProvider(db, 'operator', op.email);
-    const foreign = await browser.reseller((c) => c.operator.contracts.submitDirect({ ...form, isDomesticEntity: false }));
+    // 第9条2項5号: a form that says the applicant is not established in Japan is refused when submitted…
+    const before = await adminDb.application.count();
+    expect(await trpcCodeOf(browser.reseller((c) => c.operator.contracts.submitDirect({ ...form, isDomesticEntity: false })))).toBe('BAD_REQUEST');
+    expect(await adminDb.application.count()).toBe(before);
+    // …and one whose statement turns out false after submission cannot be accepted, only rejected.
+    const submitted = await browser.reseller((c) => c.operator.contracts.submitDirect(form));
+    const foreign = await adminDb.application.update({ where: { id: submitted.id }, data: { isDomesticEntity: false } });
     expect(foreign.channel).toBe('DIRECT');
     expect(await failure(withScope(db, { operator: true }, (tx) => acceptApplication(tx, { mailer: smtpMailer(smtp.url), stripe: null }, { id: op.operatorId }, { id: foreign.id })))).toBe(
       'RULE_VIOLATION:NOT_DOMESTIC_ENTITY',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { businessDate } from '../validation/bounds';
 import { isValidCorporateNumber } from '../billing/rules/registration-number';
 
-const isoDate = z.iso.date();
+const isoDate = businessDate;
 
 export const administratorSchema = z.object({
   name: z.string().trim().min(1).max(100),
@@ -15,8 +16,9 @@ export const applicationInputSchema = z.object({
   companyNameKana: z.string().trim().max(200).optional(),
   // 法人番号: 13 digits whose first is a check digit over the other twelve (National Tax Agency rule).
   corporateNumber: z.string().regex(/^\d{13}$/).refine(isValidCorporateNumber, 'Invalid corporate number: check digit does not match').optional(),
-  // 第9条2項5号: the service is for entities established in Japan; the form asks it explicitly.
-  isDomesticEntity: z.boolean(),
+  // 第9条2項5号: only entities established in Japan may apply (docs/domain.md), so a form that says
+  // otherwise is refused when submitted; NOT_DOMESTIC_ENTITY rejection remains for a statement found false later.
+  isDomesticEntity: z.boolean().refine((domestic) => domestic, 'Only entities established in Japan may apply (第9条2項5号)'),
   postalCode: z.string().regex(/^\d{3}-?\d{4}$/),
   address: z.string().trim().min(1).max(300),
   phone: z.string().regex(/^[0-9+\-() ]{6,20}$/),

@@ -17,6 +17,13 @@ export async function decryptBlob(tx: Tx, store: BlobStore, keyring: MasterKeyri
   const sealed = await store.get(row.blobKey);
   if (!sealed) throw new AppError('NOT_FOUND', 'The image is no longer stored.', { reason: 'BLOB_MISSING' });
   const key = await dataKeyVersion(tx, keyring, tenantId, row.keyVersion);
-  const bytes = open(key.key, sealed, blobAad(tenantId, row.blobKey));
+  let bytes: Uint8Array;
+  try {
+    bytes = open(key.key, sealed, blobAad(tenantId, row.blobKey));
+  } catch {
+    // The GCM tag does not match: the stored blob was altered (or swapped). A refusal the viewer can act on
+    // (the integrity check names the record), not a server fault.
+    throw new AppError('CONFLICT', 'The stored image was altered and cannot be shown.', { reason: 'BLOB_ALTERED' });
+  }
   return { bytes, contentType: sniffFormat(bytes) === 'png' ? 'image/png' : 'image/jpeg' };
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { withinClientSkew } from '../validation/bounds';
+import { assertStorableText } from '../validation/input-guard';
 import { withTenant } from '@telework/db';
 import { AppError } from '../errors/app-error';
 import type { EvidenceDeps } from './deps';
@@ -17,7 +19,7 @@ const evidenceFields = z.object({
   clientId: z.uuid(),
   trigger: z.enum(['INCIDENT', 'INTERVAL']),
   incidentClientEventId: z.uuid().optional(),
-  capturedAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
+  capturedAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)).refine((d) => withinClientSkew(d), 'The time is too far from the server clock.'),
 });
 
 const faceFields = z.object({
@@ -87,6 +89,8 @@ export async function uploadForm(deps: EvidenceDeps, uploader: Uploader, form: F
 }
 
 async function store(deps: EvidenceDeps, uploader: Uploader, form: FormData, opts: UploadFormOptions): Promise<UploadResult> {
+  // NUL bytes, lone surrogates and oversized text in any text part: the guard every tRPC input gets.
+  assertStorableText(form);
   const text: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === 'string') text[k] = v;
   const parsed = fields.safeParse(text);

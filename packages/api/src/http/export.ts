@@ -6,11 +6,11 @@ import { CONTENT_TYPES, encodeTable, exportWorkReport } from '../analytics/expor
 import { boardColumns } from '../work/board-table';
 import { clientIp } from './client-ip';
 import { getServerDb } from './db';
-import { isValidIsoDate } from '../calendar';
+import { businessDate } from '../validation/bounds';
 
 const query = z.object({
-  from: z.string().refine(isValidIsoDate),
-  to: z.string().refine(isValidIsoDate),
+  from: businessDate,
+  to: businessDate,
   groupId: z.uuid().optional(),
   userId: z.uuid().optional(),
   table: z.enum(['workers', 'days', 'tasks']).default('workers'),

@@ -83,6 +83,7 @@ export const contractLifecycleJa = {
   'contracts.reason.NOT_REGISTERED_ADMINISTRATOR': '当社へのお届けは登録管理者だけが行えます（第4条2項）。',
   'contracts.reason.ADMINISTRATOR_GONE': '届け出られた管理者がすでに無効になっています。あらためて届け出てください。',
   'contracts.field.agreeTerms': 'お客様の約款への同意を確認してください（第9条1項）。',
+  'contracts.field.domestic': '日本国内の法人・団体のみお申込みいただけます（第9条2項5号）。',
 
   'error.CONTRACT_INACTIVE.NOT_STARTED': 'ご利用開始日前のため、まだサインインできません。利用開始日はご利用開始のお知らせメールでご確認ください（第9条4項）。',
   'error.CONTRACT_INACTIVE.SUSPENDED': 'ご契約のサービスが停止されています。管理者にお問い合わせください。',
@@ -172,6 +173,7 @@ export const contractLifecycleEn: Record<keyof typeof contractLifecycleJa, strin
   'contracts.reason.NOT_REGISTERED_ADMINISTRATOR': 'Only registered administrators report to us (clause 4(2)).',
   'contracts.reason.ADMINISTRATOR_GONE': 'A reported administrator is no longer active. Please report again.',
   'contracts.field.agreeTerms': 'Confirm the customer’s agreement to the terms (clause 9(1)).',
+  'contracts.field.domestic': 'Only entities established in Japan may apply (clause 9(2)(v)).',
 
   'error.CONTRACT_INACTIVE.NOT_STARTED': 'Your service has not started yet. The start date is in the mail announcing your service (clause 9(4)).',
   'error.CONTRACT_INACTIVE.SUSPENDED': 'Your organisation’s service is suspended. Please contact your administrator.',

@@ -74,6 +74,11 @@ export function ApplicationForm() {
                 {t('apps.domesticWarning')}
               </p>
             ) : null}
+            {err.fields.isDomesticEntity ? (
+              <p className="tw-field-error" role="alert">
+                {err.fields.isDomesticEntity}
+              </p>
+            ) : null}
           </div>
           {text('postalCode', t('apps.postalCode'), { inputMode: 'numeric', autoComplete: 'postal-code' })}
           {text('address', t('apps.address'), { autoComplete: 'street-address' })}

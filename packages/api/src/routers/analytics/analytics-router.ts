@@ -1,10 +1,10 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { isValidIsoDate } from '../../calendar';
+import { businessDate } from '../../validation/bounds';
 import { buildWorkReport } from '../../analytics/work-report';
 import { managerProcedure, tenantProcedure } from '../../trpc';
 
-const isoDate = z.string().refine(isValidIsoDate, 'YYYY-MM-DD');
+const isoDate = businessDate;
 const reportInput = z.object({ from: isoDate, to: isoDate, groupId: z.uuid().nullish(), userId: z.uuid().nullish() });
 
 export const analyticsRouter = {

@@ -1,13 +1,14 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { businessInstant } from '../../validation/bounds';
 import { listProviderAudit, listTenantAudit } from '../../audit/viewer';
 import { adminProcedure, operatorProcedure } from '../../trpc';
 
 const filter = z.object({
   action: z.string().trim().max(100).optional(),
   actorId: z.uuid().optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: businessInstant.optional(),
+  to: businessInstant.optional(),
   cursor: z.uuid().optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });

@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { businessDate, businessMonth } from '../../validation/bounds';
 import type { Tx } from '@telework/db';
 import { recordBankTransfer } from '../../billing/bank-transfers';
 import { getInvoice, issueAnnualInvoice, issueLateInterestInvoice, issueMonthlyAddOnInvoice, lateInterestDue, listInvoices, requestRefund } from '../../billing/invoices';
@@ -24,7 +25,7 @@ export const operatorBillingRouter = {
   invoice: operatorProcedure.input(invoiceRef).query(({ ctx, input }) => getInvoice(ctx.db, input)),
   issueAnnual: operatorProcedure.input(contractRef).mutation(({ ctx, input }) => issueAnnualInvoice(ctx.db, stripeFromEnv(), { kind: 'OPERATOR', id: ctx.operator.id }, input)),
   issueAddOn: operatorProcedure
-    .input(contractRef.extend({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }))
+    .input(contractRef.extend({ month: businessMonth }))
     .mutation(({ ctx, input }) => issueMonthlyAddOnInvoice(ctx.db, stripeFromEnv(), { kind: 'OPERATOR', id: ctx.operator.id }, input)),
   // 第14条3項: what is late today, and the charge for it (only for overdue invoices, for the days actually late).
   lateInterestPreview: operatorProcedure.input(invoiceRef).query(async ({ ctx, input }) => {
@@ -34,7 +35,7 @@ export const operatorBillingRouter = {
   issueLateInterest: operatorProcedure.input(invoiceRef).mutation(({ ctx, input }) => issueLateInterestInvoice(ctx.db, stripeFromEnv(), { kind: 'OPERATOR', id: ctx.operator.id }, input)),
   // 消込: a bank transfer received, in full or in part.
   recordPayment: operatorProcedure
-    .input(invoiceRef.extend({ amount: z.number().int().min(1).max(10_000_000_000), receivedOn: z.iso.date(), payerName: z.string().trim().max(100).optional(), note: z.string().trim().max(500).optional() }))
+    .input(invoiceRef.extend({ amount: z.number().int().min(1).max(10_000_000_000), receivedOn: businessDate, payerName: z.string().trim().max(100).optional(), note: z.string().trim().max(500).optional() }))
     .mutation(({ ctx, input }) => recordBankTransfer(ctx.db, ctx.operator, input)),
   paymentMethods: operatorProcedure.query(() => paymentMethods()),
   // 第14条4項: any positive amount is refused (RULE_VIOLATION, reason NO_REFUND).

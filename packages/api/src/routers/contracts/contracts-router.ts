@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { businessDate, businessInstant } from '../../validation/bounds';
 import { acceptApplication, getApplication, listApplications, rejectApplication, submitApplication, withdrawApplication } from '../../contracts/applications';
 import { consoleAdministrators, listAdministrators, resendInvitation } from '../../contracts/administrators';
 import { acceptChangeRequest, rejectChangeRequest, submitAddSeats } from '../../contracts/change-requests';
@@ -18,17 +19,17 @@ import { newPassword } from '../users/schemas';
 const byId = z.object({ id: z.uuid() });
 const byTenant = z.object({ tenantId: z.uuid() });
 const statusFilter = z.object({ status: z.enum(['SUBMITTED', 'ACCEPTED', 'REJECTED', 'WITHDRAWN']).optional() }).default({});
-const terminationInput = z.object({ tenantId: z.uuid(), contractId: z.uuid(), desiredEndDate: z.iso.date(), note: z.string().trim().max(1000).optional() });
+const terminationInput = z.object({ tenantId: z.uuid(), contractId: z.uuid(), desiredEndDate: businessDate, note: z.string().trim().max(1000).optional() });
 const addSeats = z.object({ tenantId: z.uuid(), contractId: z.uuid(), seats: z.number().int().min(1).max(100_000), note: z.string().trim().max(1000).optional() });
 const changeRef = z.object({ tenantId: z.uuid(), id: z.uuid() });
 const withdrawInput = z.object({ id: z.uuid(), note: z.string().trim().max(1000).optional() });
 const renewalInput = z.object({ tenantId: z.uuid(), contractId: z.uuid(), seats: z.number().int().min(1).max(100_000).optional(), note: z.string().trim().max(1000).optional() });
 const deps = () => ({ mailer: getMailer(), stripe: stripeFromEnv() });
 // 第12条1項 as the rule gives it today: the end date, or the refusal and the earliest date that would do.
-const terminationPreview = z.object({ desiredEndDate: z.iso.date() });
+const terminationPreview = z.object({ desiredEndDate: businessDate });
 const providerCause = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['prohibited_act', 'insolvency', 'anti_social_forces', 'licensor_contract_ended', 'with_notice']) }),
-  z.object({ kind: z.literal('uncured_breach'), demandSentAt: z.coerce.date(), cureDeadline: z.coerce.date() }),
+  z.object({ kind: z.literal('uncured_breach'), demandSentAt: businessInstant, cureDeadline: businessInstant }),
 ]);
 
 /** Provider operators: every channel's applications, decisions, provider terminations and suspensions. */
@@ -46,17 +47,17 @@ export const operatorContractsRouter = {
     .input(z.object({ tenantId: z.uuid(), userId: z.uuid() }))
     .mutation(({ ctx, input }) => resendInvitation(ctx.db, getMailer(), ctx.operator, input)),
   terminationPreview: operatorProcedure
-    .input(z.object({ cause: providerCause, endDate: z.iso.date().optional() }))
+    .input(z.object({ cause: providerCause, endDate: businessDate.optional() }))
     .query(({ input }) => planProviderTermination(input.cause, new Date(), input.endDate)),
   terminate: operatorProcedure
-    .input(z.object({ tenantId: z.uuid(), contractId: z.uuid(), cause: providerCause, endDate: z.iso.date().optional(), note: z.string().max(1000).optional() }))
+    .input(z.object({ tenantId: z.uuid(), contractId: z.uuid(), cause: providerCause, endDate: businessDate.optional(), note: z.string().max(1000).optional() }))
     .mutation(({ ctx, input }) => terminateByProvider(ctx.db, getMailer(), ctx.operator, input)),
   suspend: operatorProcedure
     .input(z.object({ tenantId: z.uuid(), reason: z.string().trim().min(1).max(1000) }))
     .mutation(({ ctx, input }) => suspendTenant(ctx.db, getMailer(), ctx.operator, input)),
   resume: operatorProcedure.input(byTenant).mutation(({ ctx, input }) => resumeTenant(ctx.db, getMailer(), ctx.operator, input)),
   renew: operatorProcedure
-    .input(z.object({ tenantId: z.uuid(), contractId: z.uuid(), seats: z.number().int().min(1).max(100_000).optional(), annualFee: z.number().int().min(0).optional(), licenceEndsOn: z.iso.date().optional() }))
+    .input(z.object({ tenantId: z.uuid(), contractId: z.uuid(), seats: z.number().int().min(1).max(100_000).optional(), annualFee: z.number().int().min(0).max(1_000_000_000).optional(), licenceEndsOn: businessDate.optional() }))
     .mutation(({ ctx, input }) => renewContract(ctx.db, deps(), ctx.operator, input)),
   acceptChange: operatorProcedure.input(changeRef).mutation(({ ctx, input }) => acceptChangeRequest(ctx.db, deps(), ctx.operator, input)),
   rejectChange: operatorProcedure

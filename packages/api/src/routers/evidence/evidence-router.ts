@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { businessInstant } from '../../validation/bounds';
 import { getMasterKeyring } from '../../crypto';
 import { deleteFaceImage, listFaceImages } from '../../evidence/face-admin';
 import { listOwnFaceDescriptors } from '../../evidence/face-images';
@@ -14,8 +15,8 @@ const listInput = z.object({
   status: z.enum(['OPEN', 'JUDGED']).optional(),
   userId: z.uuid().optional(),
   groupId: z.uuid().optional(),
-  from: z.date().optional(),
-  to: z.date().optional(),
+  from: businessInstant.optional(),
+  to: businessInstant.optional(),
   cursor: z.uuid().optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
@@ -32,7 +33,7 @@ export const evidenceRouter = {
     .mutation(({ ctx, input }) => judgeIncident(ctx.db, ctx.tenantId, ctx.user, { ...input, ip: ctx.meta.ip })),
   timeline: tenantProcedure
     .input(
-      z.object({ userId: z.uuid().optional(), from: z.date(), to: z.date() })
+      z.object({ userId: z.uuid().optional(), from: businessInstant, to: businessInstant })
         .refine((r) => r.to > r.from, { path: ['to'], message: 'The end must be after the start.' })
         .refine((r) => r.to.getTime() - r.from.getTime() <= TIMELINE_MAX_DAYS * 86_400_000, { path: ['to'], message: `At most ${TIMELINE_MAX_DAYS} days at once.` }),
     )

@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { businessInstant } from '../../validation/bounds';
 import { createNotice, listNoticesForOperators, loginScreenNotices, noticeDeliveriesReport, noticesForTenant, withdrawNotice } from '../../notices/notices';
 import { managerProcedure, operatorProcedure, publicProcedure } from '../../trpc';
 
@@ -11,10 +12,10 @@ const noticeInput = z.object({
   titleEn: z.string().trim().max(200).nullish(),
   bodyJa: z.string().trim().min(1).max(20_000),
   bodyEn: z.string().trim().max(20_000).nullish(),
-  publishAt: z.coerce.date().nullish(),
-  effectiveAt: z.coerce.date().nullish(),
-  maintenanceStartAt: z.coerce.date().nullish(),
-  maintenanceEndAt: z.coerce.date().nullish(),
+  publishAt: businessInstant.nullish(),
+  effectiveAt: businessInstant.nullish(),
+  maintenanceStartAt: businessInstant.nullish(),
+  maintenanceEndAt: businessInstant.nullish(),
   emergency: z.boolean().default(false),
   showOnLoginScreen: z.boolean().default(true),
 });

@@ -1,12 +1,13 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { isValidIsoDate, japaneseHolidaysBetween } from '../../calendar';
+import { businessDate } from '../../validation/bounds';
+import { japaneseHolidaysBetween } from '../../calendar';
 import { resolveSchedules } from '../../schedules/resolve-schedules';
 import { getWeeklyPattern, setDaySchedule, setWeeklyPattern } from '../../schedules/edit-schedules';
 import { assertUserVisible } from '../../people/scope';
 import { managerProcedure, tenantProcedure } from '../../trpc';
 
-const isoDate = z.string().refine(isValidIsoDate, 'YYYY-MM-DD');
+const isoDate = businessDate;
 const minute = z.number().int().min(0).max(1440);
 const plan = z.object({ startMinute: minute, endMinute: minute, breakMinutes: z.number().int().min(0).max(720), isDayOff: z.boolean().default(false), note: z.string().max(200).nullish() });
 const range = z.object({ from: isoDate, to: isoDate });

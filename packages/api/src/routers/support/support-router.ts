@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { businessInstant } from '../../validation/bounds';
 import { getMailer } from '../../mail/mailer';
 import { answerInquiry, closeInquiry, getInquiry, listInquiries, listRegisteredAdministrators, logPhoneInquiry, openInquiry, replyToInquiry } from '../../support/inquiries';
 import { adminProcedure, operatorProcedure } from '../../trpc';
@@ -29,7 +30,7 @@ export const operatorInquiriesRouter = {
     .mutation(({ ctx, input }) => answerInquiry(ctx.db, { operatorId: ctx.operator.id, ...input, now: new Date(), mailer: getMailer(), ip: ctx.meta.ip })),
   administrators: operatorProcedure.input(z.object({ tenantId: z.uuid() })).query(({ ctx, input }) => listRegisteredAdministrators(ctx.db, input)),
   logPhone: operatorProcedure
-    .input(z.object({ tenantId: z.uuid(), administratorId: z.uuid(), subject: z.string().trim().min(1).max(200), body, receivedAt: z.coerce.date().nullish() }))
+    .input(z.object({ tenantId: z.uuid(), administratorId: z.uuid(), subject: z.string().trim().min(1).max(200), body, receivedAt: businessInstant.nullish() }))
     .mutation(({ ctx, input }) => logPhoneInquiry(ctx.db, { operatorId: ctx.operator.id, now: new Date(), ip: ctx.meta.ip, input })),
   close: operatorProcedure.input(ref).mutation(({ ctx, input }) => closeInquiry(ctx.db, { operatorId: ctx.operator.id, ...input, now: new Date(), ip: ctx.meta.ip })),
 } satisfies TRPCRouterRecord;

@@ -1,17 +1,18 @@
 import { z } from 'zod';
+import { clientInstant } from '../../validation/bounds';
 
 export const punchInput = z.object({
   clientEventId: z.uuid(),
   kind: z.enum(['WORK_START', 'WORK_END', 'TASK_START', 'TASK_END']),
   taskId: z.uuid().nullish(),
-  occurredAt: z.coerce.date(),
+  occurredAt: clientInstant,
 });
 
 export const presenceInput = z.object({
   clientEventId: z.uuid(),
   state: z.enum(['PRESENT', 'AWAY']),
   similarity: z.number().min(0).max(1).nullish(),
-  occurredAt: z.coerce.date(),
+  occurredAt: clientInstant,
 });
 
 export const incidentInput = z.object({
@@ -19,7 +20,7 @@ export const incidentInput = z.object({
   kind: z.enum(['PEEKING', 'IMPERSONATION', 'SPOOF']),
   faceCount: z.number().int().min(0).max(50),
   similarity: z.number().min(0).max(1).nullish(),
-  occurredAt: z.coerce.date(),
+  occurredAt: clientInstant,
 });
 
 export const heartbeatInput = z.object({

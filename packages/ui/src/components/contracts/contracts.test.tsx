@@ -61,6 +61,13 @@ describe('useContractError', () => {
       corporateNumber: '法人番号が正しくありません（13桁の数字で、先頭のチェックデジットが一致する必要があります）',
     });
   });
+
+  it('words the refusal of an applicant not established in Japan (第9条2項5号) under its checkbox', () => {
+    // The server's text (contracts/schemas.ts), as the API sends it.
+    const refused = apiError({ appCode: 'VALIDATION', fieldErrors: { isDomesticEntity: ['Only entities established in Japan may apply (第9条2項5号)'] } });
+    expect(run(refused)?.fields).toEqual({ isDomesticEntity: '日本国内の法人・団体のみお申込みいただけます（第9条2項5号）。' });
+    expect(run(refused, 'en')?.fields).toEqual({ isDomesticEntity: 'Only entities established in Japan may apply (clause 9(2)(v)).' });
+  });
 });
 
 describe('InvoiceTable', () => {

@@ -15,6 +15,7 @@ const FIELD_TEXTS: [RegExp, MessageKey][] = [
   [/check digit/i, 'contracts.field.corporateNumber'],
   [/^not allowed$/i, 'contracts.field.directPrice'],
   [/agree to the terms/i, 'contracts.field.agreeTerms'],
+  [/established in Japan may apply/i, 'contracts.field.domestic'],
 ];
 
 const RULES: DomainErrorRules = {
