@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { withTenant, type EvidenceKind, type EvidenceTrigger, type Tx } from '@telework/db';
-import { z } from 'zod';
 import { seal } from '../crypto/aead';
 import { currentDataKey } from '../crypto/data-keys';
 import { AppError } from '../errors/app-error';
-import { chainHash, chainKey, GENESIS_HASH } from './chain';
+import { chainHash, chainKey } from './chain';
+import { advanceHead, chainTip, lockChain } from './chain-head';
 import { CAMERA_MAX, REDUCED_MAX, SCREEN_MAX, blobAad, type EvidenceDeps } from './deps';
 import { uploadDbGate } from './gate';
 import { redactionAreasSchema } from '../tenancy/settings';
@@ -51,11 +51,6 @@ function blobKeyFor(tenantId: string, folder: string, at: Date): string {
   return `${tenantId}/${folder}/${ym}/${randomUUID()}.bin`;
 }
 
-/** Serialises chain appends per tenant for the rest of the transaction (short: one select and one insert). */
-async function lockChain(tx: Tx, tenantId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('evidence-chain'), hashtext(${tenantId}))`;
-}
-
 export interface StoredEvidence {
   evidenceId: string;
   duplicate: boolean;
@@ -100,15 +95,17 @@ export async function storeEvidence(deps: EvidenceDeps, u: EvidenceUpload, now =
       // A concurrent retry of the same upload may have won while we were writing the blob.
       const again = await tx.evidence.findUnique({ where: { tenantId_clientId: { tenantId: u.tenantId, clientId: u.clientId } }, select: { id: true } });
       if (again) return { evidenceId: again.id, duplicate: true, orphan: true };
-      const last = await tx.evidence.findFirst({ where: { tenantId: u.tenantId }, orderBy: { chainSeq: 'desc' }, select: { chainSeq: true, chainHash: true } });
-      const prev = last ? { seq: last.chainSeq, hash: last.chainHash } : ((await latestAnchor(tx, u.tenantId)) ?? { seq: 0n, hash: GENESIS_HASH });
+      // The signed head, not the newest row: rows deleted at the end stay a gap before this one.
+      const prev = await chainTip(tx, deps.keyring, u.tenantId);
       const fields = {
         id: randomUUID(), tenantId: u.tenantId, userId: u.userId, deviceId: u.deviceId, incidentId: prep.incidentId, clientId: u.clientId,
         kind: u.kind, trigger: u.trigger, capturedAt: u.capturedAt, blobKey, sha256: digest, byteSize: final.bytes.length,
         width: final.width, height: final.height, keyVersion: prep.key.version,
         chainSeq: prev.seq + 1n, prevHash: prev.hash,
       };
-      await tx.evidence.create({ data: { ...fields, chainHash: chainHash(chainKey(prep.key.key), fields), createdAt: now } });
+      const hash = chainHash(chainKey(prep.key.key), fields);
+      await tx.evidence.create({ data: { ...fields, chainHash: hash, createdAt: now } });
+      await advanceHead(tx, deps.keyring, u.tenantId, { seq: fields.chainSeq, hash }, now);
       return { evidenceId: fields.id, duplicate: false, orphan: false };
     })).then(async (r) => {
       if (r.orphan) await deps.store.delete(blobKey);
@@ -118,19 +115,4 @@ export async function storeEvidence(deps: EvidenceDeps, u: EvidenceUpload, now =
     await deps.store.delete(blobKey).catch(() => undefined);
     throw error;
   }
-}
-
-const anchorSchema = z.object({ chainAnchor: z.object({ seq: z.string(), hash: z.string() }) });
-
-/**
- * The newest chain anchor left by retention (the last deleted row: its seq and hash): where the
- * chain starts once older rows are gone. Without one, the chain starts at seq 1 from the genesis hash.
- */
-export async function latestAnchor(tx: Tx, tenantId: string): Promise<{ seq: bigint; hash: string } | null> {
-  const rows = await tx.auditLog.findMany({ where: { tenantId, action: 'evidence.retention' }, orderBy: { createdAt: 'desc' }, take: 20, select: { details: true } });
-  for (const row of rows) {
-    const parsed = anchorSchema.safeParse(row.details);
-    if (parsed.success) return { seq: BigInt(parsed.data.chainAnchor.seq), hash: parsed.data.chainAnchor.hash };
-  }
-  return null;
 }
