@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { withTenant, type EvidenceKind, type EvidenceTrigger, type Tx } from '@telework/db';
+import { withTenant, type EvidenceKind, type EvidenceTrigger } from '@telework/db';
 import { seal } from '../crypto/aead';
 import { currentDataKey } from '../crypto/data-keys';
 import { AppError } from '../errors/app-error';
