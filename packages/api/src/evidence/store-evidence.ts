@@ -8,7 +8,7 @@ import { advanceHead, chainTip, lockChain } from './chain-head';
 import { CAMERA_MAX, REDUCED_MAX, SCREEN_MAX, blobAad, type EvidenceDeps } from './deps';
 import { uploadDbGate } from './gate';
 import { redactionAreasSchema } from '../tenancy/settings';
-import { decodeImage, encodeJpeg, redact, reduce, type DecodedImage } from './image';
+import { decodeImage, encodeJpeg, redact, reduce, reencode, type DecodedImage } from './image';
 
 export interface EvidenceUpload {
   tenantId: string;
@@ -26,14 +26,15 @@ export interface EvidenceUpload {
 
 /**
  * Applies the tenant's screenshot privacy option server-side too (the agent already did; this is the
- * safety net for an old or altered agent). Returns the bytes to store: the original when nothing changes.
+ * safety net for an old or altered agent). Returns the bytes to store: `clean` (the re-encoded image)
+ * when nothing changes.
  */
-export async function applyPrivacy(img: DecodedImage, original: Uint8Array, mode: 'FULL' | 'REDUCED' | 'REDACTED', areasJson: unknown): Promise<{ bytes: Uint8Array; width: number; height: number }> {
+export async function applyPrivacy(img: DecodedImage, clean: () => Promise<Uint8Array>, mode: 'FULL' | 'REDUCED' | 'REDACTED', areasJson: unknown): Promise<{ bytes: Uint8Array; width: number; height: number }> {
   if (mode === 'REDACTED') {
     const areas = redactionAreasSchema.safeParse(areasJson ?? []);
     // Unreadable areas: refuse rather than store what the administrator meant to hide (fail closed).
     if (!areas.success) throw new AppError('RULE_VIOLATION', 'The redaction areas of this organisation cannot be applied.', { reason: 'REDACTION_UNAVAILABLE' });
-    if (areas.data.length === 0) return { bytes: original, width: img.width, height: img.height };
+    if (areas.data.length === 0) return { bytes: await clean(), width: img.width, height: img.height };
     redact(img, areas.data);
     return { bytes: await encodeJpeg(img), width: img.width, height: img.height };
   }
@@ -41,7 +42,7 @@ export async function applyPrivacy(img: DecodedImage, original: Uint8Array, mode
     const small = reduce(img, REDUCED_MAX);
     return { bytes: await encodeJpeg(small), width: small.width, height: small.height };
   }
-  return { bytes: original, width: img.width, height: img.height };
+  return { bytes: await clean(), width: img.width, height: img.height };
 }
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -84,7 +85,9 @@ export async function storeEvidence(deps: EvidenceDeps, u: EvidenceUpload, now =
   }));
   if (prep.kind === 'duplicate') return { evidenceId: prep.id, duplicate: true };
 
-  const final = u.kind === 'SCREEN' ? await applyPrivacy(img, u.bytes, prep.tenant.screenshotMode, prep.tenant.redactionAreas) : { bytes: u.bytes, width: img.width, height: img.height };
+  // Re-encoded, never the uploaded bytes (see reencode): a polyglot is not stored byte for byte.
+  const clean = () => reencode(img);
+  const final = u.kind === 'SCREEN' ? await applyPrivacy(img, clean, prep.tenant.screenshotMode, prep.tenant.redactionAreas) : { bytes: await clean(), width: img.width, height: img.height };
   const blobKey = blobKeyFor(u.tenantId, 'evidence', u.capturedAt);
   const digest = sha256Hex(final.bytes);
   await deps.store.put(blobKey, seal(prep.key.key, final.bytes, blobAad(u.tenantId, blobKey)));
