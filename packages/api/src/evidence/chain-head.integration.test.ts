@@ -185,7 +185,7 @@ describe('the chain head', () => {
     expect(await withTenant(db, other.tenantId, (tx) => tx.evidenceChainHead.findUnique({ where: { tenantId: tenant.tenantId } }))).toBeNull();
   });
 
-  it('a head deleted or re-signed without the master key is reported, and uploads refuse to extend it', async () => {
+  it('a head deleted or re-signed without the master key is reported, and uploads wait (CONFLICT: the agent keeps them queued) rather than extend it', async () => {
     const { tenant, rows } = await chainOf();
     // Rolled back by the owner role past the trigger's reach: a forged signature does not verify.
     await adminDb.$executeRaw`ALTER TABLE evidence_chain_heads DISABLE TRIGGER evidence_chain_head_forward_only`;
@@ -195,11 +195,11 @@ describe('the chain head', () => {
       await adminDb.$executeRaw`ALTER TABLE evidence_chain_heads ENABLE TRIGGER evidence_chain_head_forward_only`;
     }
     expect(await problems(tenant)).toEqual([{ kind: 'HEAD_INVALID', reason: 'BAD_SIGNATURE' }, { kind: 'HEAD_INVALID', reason: 'BEHIND' }]);
-    await expect(upload(tenant)).rejects.toMatchObject({ code: 'RULE_VIOLATION', details: { reason: 'CHAIN_HEAD_INVALID' } });
+    await expect(upload(tenant)).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'CHAIN_HEAD_INVALID' } });
 
     await adminDb.evidenceChainHead.delete({ where: { tenantId: tenant.tenantId } });
     expect(await problems(tenant)).toEqual([{ kind: 'HEAD_MISSING' }]);
-    await expect(upload(tenant)).rejects.toMatchObject({ code: 'RULE_VIOLATION', details: { reason: 'CHAIN_HEAD_INVALID' } });
+    await expect(upload(tenant)).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'CHAIN_HEAD_INVALID' } });
     expect(await adminDb.evidence.count({ where: { tenantId: tenant.tenantId } })).toBe(5);
   });
 });

@@ -42,18 +42,19 @@ export function readHead(tx: Tx, tenantId: string): Promise<ChainHeadRow | null>
 /**
  * Where the next link attaches: the signed head, never the newest row found (rows deleted at the end
  * must stay a visible gap). Call under lockChain. A head that is missing while links exist, or whose
- * signature fails, refuses the append: extending it would sign over the damage.
+ * signature fails, refuses the append: extending it would sign over the damage. CONFLICT, not a
+ * permanent refusal: the agent keeps the image queued and retries, so nothing is lost meanwhile.
  */
 export async function chainTip(tx: Tx, ring: MasterKeyring, tenantId: string): Promise<{ seq: bigint; hash: string }> {
   const head = await readHead(tx, tenantId);
   if (!head) {
     const links = (await tx.evidence.count({ where: { tenantId } })) + (await tx.evidenceCheckpoint.count({ where: { tenantId } }));
-    if (links > 0) throw new AppError('RULE_VIOLATION', 'The evidence chain head is missing; run the integrity check.', { reason: 'CHAIN_HEAD_INVALID' });
+    if (links > 0) throw new AppError('CONFLICT', 'The evidence chain head is missing; run the integrity check.', { reason: 'CHAIN_HEAD_INVALID' });
     return { seq: 0n, hash: GENESIS_HASH };
   }
   const check = checkHead(ring, head);
   // A head from before signed heads existed is taken as it is, once: this append signs it.
-  if (!check.ok && check.reason !== 'UNSIGNED') throw new AppError('RULE_VIOLATION', 'The evidence chain head does not verify; run the integrity check.', { reason: 'CHAIN_HEAD_INVALID' });
+  if (!check.ok && check.reason !== 'UNSIGNED') throw new AppError('CONFLICT', 'The evidence chain head does not verify; run the integrity check.', { reason: 'CHAIN_HEAD_INVALID' });
   return { seq: head.seq, hash: head.hash };
 }
 
@@ -63,17 +64,6 @@ export async function advanceHead(tx: Tx, ring: MasterKeyring, tenantId: string,
   const mac = headMac(headKey(ring.current.key), { tenantId, seq: link.seq, hash: link.hash, masterKeyId });
   const data = { seq: link.seq, hash: link.hash, masterKeyId, mac, updatedAt: now };
   await tx.evidenceChainHead.upsert({ where: { tenantId }, create: { tenantId, ...data }, update: data });
-}
-
-/** Re-signs the head with the current master key (master key rotation), after checking it with the old one. */
-export async function resignHead(tx: Tx, ring: MasterKeyring, tenantId: string, now: Date): Promise<boolean> {
-  await lockChain(tx, tenantId);
-  const head = await readHead(tx, tenantId);
-  if (!head || head.masterKeyId === ring.current.id) return false;
-  const check = checkHead(ring, head);
-  if (!check.ok && check.reason !== 'UNSIGNED') throw new AppError('RULE_VIOLATION', 'The evidence chain head does not verify; it is not re-signed.', { reason: 'CHAIN_HEAD_INVALID' });
-  await advanceHead(tx, ring, tenantId, head, now);
-  return true;
 }
 
 export type CheckpointReason = 'RETENTION' | 'PERSONAL_DATA_PURGE' | 'USER_DELETED' | 'ERASURE_REQUEST';
