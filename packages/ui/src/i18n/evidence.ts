@@ -128,7 +128,7 @@ export const evidenceJa = {
   'faces.reason.TOO_LARGE': 'ファイルが大きすぎます。',
 
   'integrity.title': '改ざん検知',
-  'integrity.intro': '証跡画像の記録は、ひとつ前の記録と鎖のようにつながった署名（HMAC）と画像のハッシュ値で保護されています。検証では、記録の書き換え・欠落・順序の入れ替えと、画像ファイルの欠落・改変を調べます。',
+  'integrity.intro': '証跡画像の記録は、ひとつ前の記録と鎖のようにつながった署名（HMAC）と画像のハッシュ値で保護されています。鎖の末尾は別に署名して保管しているため、最新の記録の削除も検出します。保持期間の経過などでシステムが削除した記録は鎖の中に記録されるため、問題として扱いません。検証では、記録の書き換え・欠落・順序の入れ替えと、画像ファイルの欠落・改変を調べます。',
   'integrity.withBlobs': '画像ファイルも検証する（画像の枚数に応じて時間がかかります）',
   'integrity.run': '検証を実行',
   'integrity.running': '検証しています…',
@@ -335,7 +335,7 @@ export const evidenceEn: Record<keyof typeof evidenceJa, string> = {
   'faces.reason.TOO_LARGE': 'The file is too large.',
 
   'integrity.title': 'Integrity check',
-  'integrity.intro': 'Each evidence record is signed (HMAC) together with the previous one, like links of a chain, and holds the hash of its image. The check finds records that were edited, deleted or reordered, and image files that are missing or altered.',
+  'integrity.intro': 'Each evidence record is signed (HMAC) together with the previous one, like links of a chain, and holds the hash of its image. The end of the chain is signed and kept apart, so deleting the newest records is detected too; records the system deletes itself (retention period and the like) are recorded in the chain and are not a problem. The check finds records that were edited, deleted or reordered, and image files that are missing or altered.',
   'integrity.withBlobs': 'Also check the image files (takes longer with many images)',
   'integrity.run': 'Run the check',
   'integrity.running': 'Checking…',
