@@ -35,6 +35,8 @@ const schema = z.object({
   MASTER_KEY_ID: z.string().min(1).max(64).default('master-1'),
   MASTER_KEYS_OLD: z.string().default(''),
   MASTER_KEY_FILE: z.string().optional(),
+  // Set by npm to the folder npm was run from: the CLIs resolve relative paths from there, not from the workspace.
+  INIT_CWD: z.string().optional(),
   // Contracts and billing: links in invitation mails, Stripe (JPY; without a key invoices stay local, sentToStripe=false),
   // and the provider's qualified-invoice registration number (T + 13 digits, checked by billing/rules).
   CONSOLE_BASE_URL: z.string().url().default('http://localhost:3000'),

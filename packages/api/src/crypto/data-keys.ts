@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Tx } from '@telework/db';
 import { open, seal } from './aead';
+import { headKey, headMac } from '../evidence/chain';
 import { masterKeyFor, type MasterKeyring } from './master-key';
 
 export interface DataKey {
@@ -66,5 +67,22 @@ export async function rewrapDataKeys(db: Tx, ring: MasterKeyring, tenantId: stri
       data: { wrappedKey: Buffer.from(seal(ring.current.key, key, wrapAad(tenantId, row.version))), masterKeyId: ring.current.id },
     });
   }
+  await resignChainHead(db, ring, tenantId);
   return rows.length;
+}
+
+/**
+ * The evidence chain head is signed with a key derived from the master key: re-signed with the new one
+ * here, after its signature under the old one is checked (a head that fails is left for verify to report).
+ */
+async function resignChainHead(db: Tx, ring: MasterKeyring, tenantId: string): Promise<void> {
+  await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('evidence-chain'), hashtext(${tenantId}))`;
+  const head = await db.evidenceChainHead.findUnique({ where: { tenantId } });
+  if (!head || head.masterKeyId === ring.current.id) return;
+  if (head.masterKeyId && head.mac) {
+    const expected = headMac(headKey(masterKeyFor(ring, head.masterKeyId)), { tenantId, seq: head.seq, hash: head.hash, masterKeyId: head.masterKeyId });
+    if (expected !== head.mac) return;
+  }
+  const mac = headMac(headKey(ring.current.key), { tenantId, seq: head.seq, hash: head.hash, masterKeyId: ring.current.id });
+  await db.evidenceChainHead.update({ where: { tenantId }, data: { masterKeyId: ring.current.id, mac } });
 }

@@ -38,3 +38,52 @@ export function chainHash(key: Uint8Array, f: ChainedFields): string {
   ]);
   return createHmac('sha256', key).update(canonical).digest('hex');
 }
+
+/** A run of removed sequence numbers and the hash of its last row (what the next row links from). */
+export type RemovedRun = { from: string; to: string; lastHash: string };
+
+/** The fields of a checkpoint link (EvidenceCheckpoint) that the chain protects. */
+export interface CheckpointFields {
+  tenantId: string;
+  chainSeq: bigint;
+  reason: string;
+  removed: RemovedRun[];
+  removedCount: number;
+  keyVersion: number;
+  prevHash: string;
+  createdAt: Date;
+}
+
+export function checkpointHash(key: Uint8Array, f: CheckpointFields): string {
+  const canonical = JSON.stringify([
+    'checkpoint-v1', f.prevHash, f.chainSeq.toString(), f.tenantId, f.reason, f.removed.map((r) => [r.from, r.to, r.lastHash]), f.removedCount, f.keyVersion,
+    f.createdAt.toISOString(),
+  ]);
+  return createHmac('sha256', key).update(canonical).digest('hex');
+}
+
+/**
+ * The head's key comes from the master key itself (HKDF), not from a tenant data key stored in the
+ * database beside the rows: only a holder of the master key can sign a head.
+ */
+export function headKey(masterKey: Uint8Array): Uint8Array {
+  return new Uint8Array(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'telework evidence chain head v1', 32));
+}
+
+export function headMac(key: Uint8Array, h: { tenantId: string; seq: bigint; hash: string; masterKeyId: string }): string {
+  return createHmac('sha256', key).update(JSON.stringify(['head-v1', h.tenantId, h.seq.toString(), h.hash, h.masterKeyId])).digest('hex');
+}
+
+/** Groups sorted sequence numbers into runs of consecutive numbers, each with its last row's hash. */
+export function removedRuns(rows: readonly { chainSeq: bigint; chainHash: string }[]): RemovedRun[] {
+  const sorted = [...rows].sort((a, b) => (a.chainSeq < b.chainSeq ? -1 : a.chainSeq > b.chainSeq ? 1 : 0));
+  const runs: { from: bigint; to: bigint; lastHash: string }[] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && r.chainSeq === last.to + 1n) {
+      last.to = r.chainSeq;
+      last.lastHash = r.chainHash;
+    } else runs.push({ from: r.chainSeq, to: r.chainSeq, lastHash: r.chainHash });
+  }
+  return runs.map((r) => ({ from: r.from.toString(), to: r.to.toString(), lastHash: r.lastHash }));
+}

@@ -147,7 +147,7 @@ describe('console: incidents, judgement, images', () => {
 });
 
 describe('retention', () => {
-  it('deletes exactly what is older than retentionDays, in order, and verify still passes from the anchor', async () => {
+  it('deletes exactly what is older than retentionDays, in order, and verify still passes past its checkpoint', async () => {
     const tenant = await createTenantFixture(adminDb);
     await adminDb.tenant.update({ where: { id: tenant.tenantId }, data: { retentionDays: 30 } });
     const now = new Date();
@@ -159,7 +159,7 @@ describe('retention', () => {
       data: [old, old, recent].map((at) => ({ tenantId: tenant.tenantId, userId: tenant.users.worker.id, deviceId: tenant.deviceId, clientEventId: randomUUID(), state: 'PRESENT' as const, occurredAt: at })),
     });
     const filesBefore = await countFiles(dir);
-    const counts = await purgeExpired(db, deps.store, tenant.tenantId, now);
+    const counts = await purgeExpired(db, deps.store, tenant.tenantId, now, deps.keyring);
     expect(counts).toEqual({ evidence: 4, blobs: 4, incidents: 2, presenceEvents: 2 });
     expect(await countFiles(dir)).toBe(filesBefore - 4);
     expect((await adminDb.evidence.findMany({ where: { tenantId: tenant.tenantId } })).map((e) => e.id).sort()).toEqual([...keep.evidenceIds].sort());
@@ -167,13 +167,14 @@ describe('retention', () => {
     expect(await adminDb.incident.count({ where: { id: { in: oldOnes.map((o) => o.incidentId) } } })).toBe(0);
     expect(await adminDb.presenceEvent.count({ where: { tenantId: tenant.tenantId } })).toBe(1);
     const audit = await adminDb.auditLog.findFirstOrThrow({ where: { tenantId: tenant.tenantId, action: 'evidence.retention' } });
-    expect(audit.details).toMatchObject({ evidence: 4, incidents: 2, presenceEvents: 2, retentionDays: 30, chainAnchor: { seq: '4' } });
-    // The chain continues from the anchor: remaining rows verify, and new uploads link on.
+    expect(audit.details).toMatchObject({ evidence: 4, incidents: 2, presenceEvents: 2, retentionDays: 30 });
+    expect(await adminDb.evidenceCheckpoint.findMany({ where: { tenantId: tenant.tenantId }, select: { chainSeq: true, reason: true, removedCount: true } })).toEqual([{ chainSeq: 7n, reason: 'RETENTION', removedCount: 4 }]);
+    // The chain continues past the checkpoint: remaining rows verify, and new uploads link on.
     await incidentWithEvidence(tenant, tenant.users.worker.id, tenant.deviceId);
     const report = await verifyEvidence((fn) => withTenant(db, tenant.tenantId, fn), deps.store, deps.keyring, { tenantId: tenant.tenantId });
     expect(report).toMatchObject({ ok: true, checkedRows: 4 });
     // Nothing more is due: a second run deletes nothing and writes no audit entry.
-    expect(await purgeExpired(db, deps.store, tenant.tenantId, now)).toEqual({ evidence: 0, blobs: 0, incidents: 0, presenceEvents: 0 });
+    expect(await purgeExpired(db, deps.store, tenant.tenantId, now, deps.keyring)).toEqual({ evidence: 0, blobs: 0, incidents: 0, presenceEvents: 0 });
     expect(await adminDb.auditLog.count({ where: { tenantId: tenant.tenantId, action: 'evidence.retention' } })).toBe(1);
   });
 
@@ -182,11 +183,11 @@ describe('retention', () => {
     await incidentWithEvidence(tenant, tenant.users.worker.id, tenant.deviceId);
     await storeFaceImage(deps, { tenantId: tenant.tenantId, userId: tenant.users.worker.id, clientId: randomUUID(), source: 'AGENT', bytes: makeJpeg(320, 240), descriptor: { from: 'client', values: Array(1024).fill(0.3) } });
     const now = new Date();
-    expect(await purgePersonalData(db, deps.store, tenant.tenantId, now)).toBeNull();
+    expect(await purgePersonalData(db, deps.store, tenant.tenantId, now, deps.keyring)).toBeNull();
     await adminDb.tenant.update({ where: { id: tenant.tenantId }, data: { personalDataPurgeAt: new Date(now.getTime() + 60_000) } });
-    expect(await purgePersonalData(db, deps.store, tenant.tenantId, now)).toBeNull();
+    expect(await purgePersonalData(db, deps.store, tenant.tenantId, now, deps.keyring)).toBeNull();
     await adminDb.tenant.update({ where: { id: tenant.tenantId }, data: { personalDataPurgeAt: new Date(now.getTime() - 60_000) } });
-    expect(await purgePersonalData(db, deps.store, tenant.tenantId, now)).toMatchObject({ evidence: 2, faceImages: 1, incidents: 1, presenceEvents: 0, erased: { users: 3 } });
+    expect(await purgePersonalData(db, deps.store, tenant.tenantId, now, deps.keyring)).toMatchObject({ evidence: 2, faceImages: 1, incidents: 1, presenceEvents: 0, erased: { users: 3 } });
     expect(await adminDb.evidence.count({ where: { tenantId: tenant.tenantId } })).toBe(0);
     expect(await adminDb.faceImage.count({ where: { tenantId: tenant.tenantId } })).toBe(0);
     expect(await adminDb.auditLog.findFirst({ where: { tenantId: tenant.tenantId, action: 'personal-data.purge' } })).toMatchObject({ details: { evidence: 2, faceImages: 1, incidents: 1 } });

@@ -8,7 +8,7 @@ import { AppError } from '../errors/app-error';
 import { CAMERA_MAX, DESCRIPTOR_LENGTH, blobAad, descriptorAad, type EvidenceDeps } from './deps';
 import { uploadDbGate } from './gate';
 import type { FaceDescriber } from './face-enrolment';
-import { decodeImage } from './image';
+import { decodeImage, reencode } from './image';
 import { sha256Hex } from './store-evidence';
 
 export const descriptorSchema = z.array(z.number().refine(Number.isFinite, 'finite')).length(DESCRIPTOR_LENGTH);
@@ -57,15 +57,17 @@ export async function storeFaceImage(deps: EvidenceDeps, u: FaceUpload): Promise
   if (prep.kind === 'duplicate') return { faceImageId: prep.id, duplicate: true };
   const descriptor = checkedDescriptor(u.descriptor.from === 'client' ? u.descriptor.values : await u.descriptor.describe(img));
 
+  // Re-encoded, never the uploaded bytes: no trailing data, metadata or comments are stored.
+  const stored = await reencode(img);
   const blobKey = `${u.tenantId}/faces/${u.userId}/${randomUUID()}.bin`;
-  await deps.store.put(blobKey, seal(prep.key.key, u.bytes, blobAad(u.tenantId, blobKey)));
+  await deps.store.put(blobKey, seal(prep.key.key, stored, blobAad(u.tenantId, blobKey)));
   try {
     const row = await uploadDbGate.run(() => withTenant(deps.db, u.tenantId, async (tx) => {
       const again = await tx.faceImage.findUnique({ where: { tenantId_clientId: { tenantId: u.tenantId, clientId: u.clientId } }, select: { id: true } });
       if (again) return { id: again.id, duplicate: true };
       const created = await tx.faceImage.create({
         data: {
-          tenantId: u.tenantId, userId: u.userId, clientId: u.clientId, source: u.source, blobKey, sha256: sha256Hex(u.bytes), byteSize: u.bytes.length,
+          tenantId: u.tenantId, userId: u.userId, clientId: u.clientId, source: u.source, blobKey, sha256: sha256Hex(stored), byteSize: stored.length,
           width: img.width, height: img.height, keyVersion: prep.key.version,
           descriptorEncrypted: Buffer.from(seal(prep.key.key, encodeDescriptor(descriptor), descriptorAad(u.tenantId, blobKey))),
         },

@@ -1,4 +1,4 @@
-import { PNG } from 'pngjs';
+import { crc32, inflateSync } from 'node:zlib';
 import sharp from 'sharp';
 
 // libjpeg (mozjpeg, in sharp's libvips) decodes a camera still in a few milliseconds where the pure-JS decoder
@@ -101,9 +101,71 @@ export function checkJpegStructure(bytes: Uint8Array): boolean {
   return false;
 }
 
-async function decodeJpeg(bytes: Uint8Array): Promise<{ width: number; height: number; data: Uint8Array }> {
-  // failOn 'warning': any complaint of the decoder (bad Huffman code, premature end…) refuses the file.
-  const { data, info } = await sharp(bytes, { failOn: 'warning', limitInputPixels: 1920 * 1080, sequentialRead: true })
+const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+const ADAM7 = [
+  [0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2],
+] as const;
+
+/** Bytes of filtered scanlines a PNG of this header decompresses to, exactly (Adam7 passes when interlaced). */
+export function pngInflatedSize(h: { width: number; height: number; bitDepth: number; colorType: number; interlace: number }): number | null {
+  const channels = PNG_CHANNELS[h.colorType];
+  if (!channels || ![1, 2, 4, 8, 16].includes(h.bitDepth)) return null;
+  const rowBytes = (w: number) => 1 + Math.ceil((w * channels * h.bitDepth) / 8);
+  if (h.interlace === 0) return h.height * rowBytes(h.width);
+  let total = 0;
+  for (const [x0, y0, dx, dy] of ADAM7) {
+    const w = Math.ceil((h.width - x0) / dx);
+    const rows = Math.ceil((h.height - y0) / dy);
+    if (w > 0 && rows > 0) total += rows * rowBytes(w);
+  }
+  return total;
+}
+
+/**
+ * The chunk structure of a PNG, checked before any pixel is decoded: every chunk in bounds with a
+ * correct CRC, IHDR first, IDAT chunks consecutive, IEND present; and the compressed image data
+ * inflates to exactly the size its header declares. That last check is the decompression-bomb
+ * guard: it inflates with a hard output limit (zlib maxOutputLength) of the declared size, so a
+ * stream that would inflate to hundreds of megabytes is cut off after the first megabyte or so.
+ */
+export function checkPngStructure(bytes: Uint8Array): boolean {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let i = 8;
+  let header: { width: number; height: number; bitDepth: number; colorType: number; interlace: number } | null = null;
+  const idat: Buffer[] = [];
+  let idatDone = false;
+  for (;;) {
+    if (i + 12 > buf.length) return false;
+    const length = buf.readUInt32BE(i);
+    const type = buf.toString('latin1', i + 4, i + 8);
+    if (length > 0x7fffffff || i + 12 + length > buf.length) return false;
+    if (crc32(buf.subarray(i + 4, i + 8 + length)) !== buf.readUInt32BE(i + 8 + length)) return false;
+    const data = buf.subarray(i + 8, i + 8 + length);
+    if (!header) {
+      if (type !== 'IHDR' || length !== 13) return false;
+      header = { width: data.readUInt32BE(0), height: data.readUInt32BE(4), bitDepth: data[8] ?? 0, colorType: data[9] ?? 0, interlace: data[12] ?? 0 };
+    } else if (type === 'IDAT') {
+      if (idatDone) return false;
+      idat.push(data);
+    } else if (idat.length) idatDone = true;
+    i += 12 + length;
+    if (type === 'IEND') break;
+  }
+  const expected = pngInflatedSize(header);
+  if (expected === null || !idat.length) return false;
+  try {
+    return inflateSync(Buffer.concat(idat), { maxOutputLength: expected }).length === expected;
+  } catch {
+    // RangeError past maxOutputLength (more data than declared: a bomb), or a broken stream.
+    return false;
+  }
+}
+
+/** Pixels of a decoded image, RGBA. libvips never decodes more than `maxPixels` (width × height). */
+async function decodePixels(bytes: Uint8Array, maxPixels: number): Promise<{ width: number; height: number; data: Uint8Array }> {
+  // failOn 'warning': any complaint of the decoder (bad Huffman code, premature end, excess or broken
+  // compressed data…) refuses the file. limitInputPixels makes libvips refuse before allocating.
+  const { data, info } = await sharp(bytes, { failOn: 'warning', limitInputPixels: maxPixels, sequentialRead: true })
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
@@ -112,27 +174,31 @@ async function decodeJpeg(bytes: Uint8Array): Promise<{ width: number; height: n
 }
 
 /**
- * Validates by content: the bytes must be a JPEG or PNG that decodes completely, within the given
- * dimensions (checked on the header first, so a huge image is refused before any pixel is decoded).
- * Returns the decoded pixels (needed for redaction, reduction and face analysis).
+ * Validates by content, through sharp only (libvips: bounded memory, off the event loop): the bytes
+ * must be a JPEG or PNG whose header (read first, without decoding: sharp's metadata) declares at
+ * most the given dimensions, one page, and that then decodes completely with a pixel limit of
+ * exactly that size. A decompression bomb (a small file declaring a small size whose compressed
+ * data inflates far beyond it) is refused by the decoder without the excess ever being held.
+ * Returns the decoded pixels (needed for redaction, reduction, face analysis and re-encoding).
  */
 export async function decodeImage(bytes: Uint8Array, max: { width: number; height: number }): Promise<DecodedImage> {
   const format = sniffFormat(bytes);
   if (!format) throw new ImageRejected('NOT_AN_IMAGE', 'The file is not a JPEG or PNG image.');
+  const maxPixels = max.width * max.height;
+  // The header only (libvips loads pixels lazily): the limit is checked below, to say which one it was.
+  const meta = await sharp(bytes, { limitInputPixels: false }).metadata().catch(() => null);
   const size = headerSize(bytes, format);
-  if (!size || size.width < 1 || size.height < 1) throw new ImageRejected('CORRUPT_IMAGE', 'The image header cannot be read.');
-  if (size.width > max.width || size.height > max.height) {
-    throw new ImageRejected('DIMENSIONS_TOO_LARGE', `The image is ${size.width}×${size.height}; at most ${max.width}×${max.height} is accepted.`);
+  if (!meta?.width || !meta.height || !size || meta.format !== format) throw new ImageRejected('CORRUPT_IMAGE', 'The image header cannot be read.');
+  if (meta.width > max.width || meta.height > max.height || size.width > max.width || size.height > max.height) {
+    throw new ImageRejected('DIMENSIONS_TOO_LARGE', `The image is ${meta.width}×${meta.height}; at most ${max.width}×${max.height} is accepted.`);
   }
   try {
-    if (format === 'jpeg') {
-      if (!checkJpegStructure(bytes)) throw new Error('bad marker structure');
-      const img = await decodeJpeg(bytes);
-      if (img.width !== size.width || img.height !== size.height) throw new Error('size mismatch');
-      return { format, ...img };
-    }
-    const img = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    return { format, width: img.width, height: img.height, data: new Uint8Array(img.data.buffer, img.data.byteOffset, img.data.byteLength) };
+    if ((meta.pages ?? 1) !== 1) throw new Error('more than one frame');
+    if (format === 'jpeg' && !checkJpegStructure(bytes)) throw new Error('bad marker structure');
+    if (format === 'png' && !checkPngStructure(bytes)) throw new Error('bad chunk structure or image data');
+    const img = await decodePixels(bytes, maxPixels);
+    if (img.width !== meta.width || img.height !== meta.height) throw new Error('size mismatch');
+    return { format, ...img };
   } catch (error) {
     if (error instanceof ImageRejected) throw error;
     throw new ImageRejected('CORRUPT_IMAGE', 'The image does not decode.');
@@ -141,6 +207,18 @@ export async function decodeImage(bytes: Uint8Array, max: { width: number; heigh
 
 export async function encodeJpeg(img: { width: number; height: number; data: Uint8Array }, quality = 80): Promise<Uint8Array> {
   const out = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 4 } }).removeAlpha().jpeg({ quality }).toBuffer();
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/**
+ * What is stored is re-encoded from the decoded pixels, never the uploaded bytes: nothing after the
+ * image's end (an HTML page, a ZIP), no metadata (EXIF, GPS), no comments survive, so a stored image
+ * cannot be a polyglot. JPEG stays JPEG (quality 90: one generation, visually unchanged), PNG stays
+ * PNG (lossless). sharp writes no metadata unless asked to.
+ */
+export async function reencode(img: DecodedImage): Promise<Uint8Array> {
+  const pipeline = sharp(img.data, { raw: { width: img.width, height: img.height, channels: 4 } }).removeAlpha();
+  const out = await (img.format === 'png' ? pipeline.png({ compressionLevel: 6 }) : pipeline.jpeg({ quality: 90 })).toBuffer();
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 

@@ -3,10 +3,16 @@ import { recordTenantAudit } from '../audit/audit-log';
 import { defineJob } from '../jobs/job-types';
 import type { BlobStore } from '../storage/blob-store';
 import { getBlobStore } from '../storage';
+import { getMasterKeyring } from '../crypto';
+import type { MasterKeyring } from '../crypto/master-key';
+import { removeEvidence } from './chain-head';
 import { erasePersonalData, type ErasureCounts } from '../tenancy/personal-data-erasure';
 
 const BATCH = 500;
 const DAY = 86_400_000;
+
+/** The keyring, or how to get it: resolved only when there is evidence to remove (the checkpoint needs it). */
+export type KeyringSource = MasterKeyring | (() => MasterKeyring);
 
 export interface RetentionCounts {
   evidence: number;
@@ -17,32 +23,29 @@ export interface RetentionCounts {
 
 /**
  * Deletes one tenant's evidence (rows, then blobs), presence events and incidents older than its
- * retentionDays, 500 rows per short transaction so no lock is held for long. The last deleted chain
- * row is recorded in the audit entry as the anchor from which verify continues the chain.
+ * retentionDays, 500 rows per short transaction so no lock is held for long. Evidence rows go through
+ * removeEvidence: each batch is recorded as a checkpoint in the tenant's chain.
  */
-export async function purgeExpired(db: Db, store: BlobStore, tenantId: string, now: Date): Promise<RetentionCounts> {
+export async function purgeExpired(db: Db, store: BlobStore, tenantId: string, now: Date, keyring: KeyringSource = getMasterKeyring): Promise<RetentionCounts> {
   const days = await withTenant(db, tenantId, async (tx) => (await tx.tenant.findUnique({ where: { id: tenantId }, select: { retentionDays: true } }))?.retentionDays ?? 90);
   const cutoff = new Date(now.getTime() - days * DAY);
   const counts: RetentionCounts = { evidence: 0, blobs: 0, incidents: 0, presenceEvents: 0 };
-  let anchor: { seq: string; hash: string } | null = null;
-
-  // Evidence goes in chain order (oldest first) so the chain stays contiguous from the anchor on.
+  // Each batch is deleted together with the checkpoint that records it (same transaction), so there is
+  // never a moment when rows are gone and the chain does not say the product removed them.
   for (;;) {
     const batch = await withTenant(db, tenantId, async (tx) => {
-      const rows = await tx.evidence.findMany({ where: { tenantId, capturedAt: { lt: cutoff } }, orderBy: { chainSeq: 'asc' }, take: BATCH, select: { id: true, blobKey: true, chainSeq: true, chainHash: true } });
-      if (rows.length) await tx.evidence.deleteMany({ where: { tenantId, id: { in: rows.map((r) => r.id) } } });
-      return rows;
+      const rows = await tx.evidence.findMany({ where: { tenantId, capturedAt: { lt: cutoff } }, orderBy: { chainSeq: 'asc' }, take: BATCH, select: { id: true } });
+      if (!rows.length) return { count: 0, blobKeys: [] };
+      return removeEvidence(tx, keyring, tenantId, { ids: rows.map((r) => r.id) }, 'RETENTION', now);
     });
-    if (!batch.length) break;
-    counts.evidence += batch.length;
-    const last = batch[batch.length - 1];
-    if (last) anchor = { seq: last.chainSeq.toString(), hash: last.chainHash };
+    if (!batch.count) break;
+    counts.evidence += batch.count;
     // Blobs after the rows are gone: a crash here leaves unreadable ciphertext, never a row without its image.
-    for (const row of batch) {
-      await store.delete(row.blobKey);
+    for (const key of batch.blobKeys) {
+      await store.delete(key);
       counts.blobs += 1;
     }
-    if (batch.length < BATCH) break;
+    if (batch.count < BATCH) break;
   }
   for (;;) {
     const n = await withTenant(db, tenantId, async (tx) => {
@@ -65,7 +68,7 @@ export async function purgeExpired(db: Db, store: BlobStore, tenantId: string, n
     await withTenant(db, tenantId, (tx) =>
       recordTenantAudit(tx, tenantId, {
         actorKind: 'SYSTEM', actorId: null, action: 'evidence.retention', targetType: 'Tenant', targetId: tenantId,
-        details: { cutoff: cutoff.toISOString(), retentionDays: days, ...counts, ...(anchor ? { chainAnchor: anchor } : {}) },
+        details: { cutoff: cutoff.toISOString(), retentionDays: days, ...counts },
       }),
     );
   }
@@ -81,16 +84,17 @@ export async function purgePersonalData(
   store: BlobStore,
   tenantId: string,
   now: Date,
+  keyring: KeyringSource = getMasterKeyring,
 ): Promise<{ evidence: number; faceImages: number; incidents: number; presenceEvents: number; erased: ErasureCounts } | null> {
   const due = await withTenant(db, tenantId, (tx) => tx.tenant.findUnique({ where: { id: tenantId }, select: { personalDataPurgeAt: true } }));
   if (!due?.personalDataPurgeAt || due.personalDataPurgeAt > now) return null;
   const counts = { evidence: 0, faceImages: 0, incidents: 0, presenceEvents: 0 };
   for (;;) {
     const batch = await withTenant(db, tenantId, async (tx) => {
-      const ev = await tx.evidence.findMany({ where: { tenantId }, take: BATCH, select: { id: true, blobKey: true } });
+      const ev = await tx.evidence.findMany({ where: { tenantId }, take: BATCH, select: { id: true } });
       if (ev.length) {
-        await tx.evidence.deleteMany({ where: { tenantId, id: { in: ev.map((r) => r.id) } } });
-        return { kind: 'evidence' as const, keys: ev.map((r) => r.blobKey) };
+        const r = await removeEvidence(tx, keyring, tenantId, { ids: ev.map((x) => x.id) }, 'PERSONAL_DATA_PURGE', now);
+        return { kind: 'evidence' as const, keys: r.blobKeys };
       }
       const faces = await tx.faceImage.findMany({ where: { tenantId }, take: BATCH, select: { id: true, blobKey: true } });
       if (faces.length) {

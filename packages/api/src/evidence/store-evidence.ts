@@ -1,15 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { withTenant, type EvidenceKind, type EvidenceTrigger, type Tx } from '@telework/db';
-import { z } from 'zod';
+import { withTenant, type EvidenceKind, type EvidenceTrigger } from '@telework/db';
 import { seal } from '../crypto/aead';
 import { currentDataKey } from '../crypto/data-keys';
 import { AppError } from '../errors/app-error';
-import { chainHash, chainKey, GENESIS_HASH } from './chain';
+import { chainHash, chainKey } from './chain';
+import { advanceHead, chainTip, lockChain } from './chain-head';
 import { CAMERA_MAX, REDUCED_MAX, SCREEN_MAX, blobAad, type EvidenceDeps } from './deps';
 import { uploadDbGate } from './gate';
 import { assertImageAllowed } from '../tenancy/capture-mode';
 import { redactionAreasSchema } from '../tenancy/settings';
-import { decodeImage, encodeJpeg, redact, reduce, type DecodedImage } from './image';
+import { decodeImage, encodeJpeg, redact, reduce, reencode, type DecodedImage } from './image';
 
 export interface EvidenceUpload {
   tenantId: string;
@@ -27,14 +27,15 @@ export interface EvidenceUpload {
 
 /**
  * Applies the tenant's screenshot privacy option server-side too (the agent already did; this is the
- * safety net for an old or altered agent). Returns the bytes to store: the original when nothing changes.
+ * safety net for an old or altered agent). Returns the bytes to store: `clean` (the re-encoded image)
+ * when nothing changes.
  */
-export async function applyPrivacy(img: DecodedImage, original: Uint8Array, mode: 'FULL' | 'REDUCED' | 'REDACTED', areasJson: unknown): Promise<{ bytes: Uint8Array; width: number; height: number }> {
+export async function applyPrivacy(img: DecodedImage, clean: () => Promise<Uint8Array>, mode: 'FULL' | 'REDUCED' | 'REDACTED', areasJson: unknown): Promise<{ bytes: Uint8Array; width: number; height: number }> {
   if (mode === 'REDACTED') {
     const areas = redactionAreasSchema.safeParse(areasJson ?? []);
     // Unreadable areas: refuse rather than store what the administrator meant to hide (fail closed).
     if (!areas.success) throw new AppError('RULE_VIOLATION', 'The redaction areas of this organisation cannot be applied.', { reason: 'REDACTION_UNAVAILABLE' });
-    if (areas.data.length === 0) return { bytes: original, width: img.width, height: img.height };
+    if (areas.data.length === 0) return { bytes: await clean(), width: img.width, height: img.height };
     redact(img, areas.data);
     return { bytes: await encodeJpeg(img), width: img.width, height: img.height };
   }
@@ -42,7 +43,7 @@ export async function applyPrivacy(img: DecodedImage, original: Uint8Array, mode
     const small = reduce(img, REDUCED_MAX);
     return { bytes: await encodeJpeg(small), width: small.width, height: small.height };
   }
-  return { bytes: original, width: img.width, height: img.height };
+  return { bytes: await clean(), width: img.width, height: img.height };
 }
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -50,11 +51,6 @@ export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(byte
 function blobKeyFor(tenantId: string, folder: string, at: Date): string {
   const ym = at.toISOString().slice(0, 7).replace('-', '/');
   return `${tenantId}/${folder}/${ym}/${randomUUID()}.bin`;
-}
-
-/** Serialises chain appends per tenant for the rest of the transaction (short: one select and one insert). */
-async function lockChain(tx: Tx, tenantId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('evidence-chain'), hashtext(${tenantId}))`;
 }
 
 export interface StoredEvidence {
@@ -92,7 +88,9 @@ export async function storeEvidence(deps: EvidenceDeps, u: EvidenceUpload, now =
   }));
   if (prep.kind === 'duplicate') return { evidenceId: prep.id, duplicate: true };
 
-  const final = u.kind === 'SCREEN' ? await applyPrivacy(img, u.bytes, prep.tenant.screenshotMode, prep.tenant.redactionAreas) : { bytes: u.bytes, width: img.width, height: img.height };
+  // Re-encoded, never the uploaded bytes (see reencode): a polyglot is not stored byte for byte.
+  const clean = () => reencode(img);
+  const final = u.kind === 'SCREEN' ? await applyPrivacy(img, clean, prep.tenant.screenshotMode, prep.tenant.redactionAreas) : { bytes: await clean(), width: img.width, height: img.height };
   const blobKey = blobKeyFor(u.tenantId, 'evidence', u.capturedAt);
   const digest = sha256Hex(final.bytes);
   await deps.store.put(blobKey, seal(prep.key.key, final.bytes, blobAad(u.tenantId, blobKey)));
@@ -103,15 +101,17 @@ export async function storeEvidence(deps: EvidenceDeps, u: EvidenceUpload, now =
       // A concurrent retry of the same upload may have won while we were writing the blob.
       const again = await tx.evidence.findUnique({ where: { tenantId_clientId: { tenantId: u.tenantId, clientId: u.clientId } }, select: { id: true } });
       if (again) return { evidenceId: again.id, duplicate: true, orphan: true };
-      const last = await tx.evidence.findFirst({ where: { tenantId: u.tenantId }, orderBy: { chainSeq: 'desc' }, select: { chainSeq: true, chainHash: true } });
-      const prev = last ? { seq: last.chainSeq, hash: last.chainHash } : ((await latestAnchor(tx, u.tenantId)) ?? { seq: 0n, hash: GENESIS_HASH });
+      // The signed head, not the newest row: rows deleted at the end stay a gap before this one.
+      const prev = await chainTip(tx, deps.keyring, u.tenantId);
       const fields = {
         id: randomUUID(), tenantId: u.tenantId, userId: u.userId, deviceId: u.deviceId, incidentId: prep.incidentId, clientId: u.clientId,
         kind: u.kind, trigger: u.trigger, capturedAt: u.capturedAt, blobKey, sha256: digest, byteSize: final.bytes.length,
         width: final.width, height: final.height, keyVersion: prep.key.version,
         chainSeq: prev.seq + 1n, prevHash: prev.hash,
       };
-      await tx.evidence.create({ data: { ...fields, chainHash: chainHash(chainKey(prep.key.key), fields), createdAt: now } });
+      const hash = chainHash(chainKey(prep.key.key), fields);
+      await tx.evidence.create({ data: { ...fields, chainHash: hash, createdAt: now } });
+      await advanceHead(tx, deps.keyring, u.tenantId, { seq: fields.chainSeq, hash }, now);
       return { evidenceId: fields.id, duplicate: false, orphan: false };
     })).then(async (r) => {
       if (r.orphan) await deps.store.delete(blobKey);
@@ -121,19 +121,4 @@ export async function storeEvidence(deps: EvidenceDeps, u: EvidenceUpload, now =
     await deps.store.delete(blobKey).catch(() => undefined);
     throw error;
   }
-}
-
-const anchorSchema = z.object({ chainAnchor: z.object({ seq: z.string(), hash: z.string() }) });
-
-/**
- * The newest chain anchor left by retention (the last deleted row: its seq and hash): where the
- * chain starts once older rows are gone. Without one, the chain starts at seq 1 from the genesis hash.
- */
-export async function latestAnchor(tx: Tx, tenantId: string): Promise<{ seq: bigint; hash: string } | null> {
-  const rows = await tx.auditLog.findMany({ where: { tenantId, action: 'evidence.retention' }, orderBy: { createdAt: 'desc' }, take: 20, select: { details: true } });
-  for (const row of rows) {
-    const parsed = anchorSchema.safeParse(row.details);
-    if (parsed.success) return { seq: BigInt(parsed.data.chainAnchor.seq), hash: parsed.data.chainAnchor.hash };
-  }
-  return null;
 }

@@ -1,6 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { constants, crc32, createDeflate } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import type { Db } from '@telework/db';
 import { hashToken, newToken } from '../auth/tokens';
@@ -58,4 +61,35 @@ export const intervalFields = (kind: 'CAMERA' | 'SCREEN', clientId = randomUUID(
 /** What a tenant has stored: evidence rows, face images, and the blob files of the folder. */
 export async function storedImages(adminDb: Db, tenantId: string, blobDir: string) {
   return { rows: await adminDb.evidence.count({ where: { tenantId } }), faces: await adminDb.faceImage.count({ where: { tenantId } }), files: await countFiles(blobDir) };
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+export function chunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(typed));
+  return Buffer.concat([len, typed, crc]);
+}
+
+/** `n` zero bytes, deflated 1 MB at a time (the test never holds the inflated size itself). */
+function deflateZeros(n: number): Promise<Buffer> {
+  const mb = Buffer.alloc(1_000_000);
+  const chunks = function* () {
+    for (let left = n; left > 0; left -= mb.length) yield left >= mb.length ? mb : mb.subarray(0, left);
+  };
+  return buffer(Readable.from(chunks()).pipe(createDeflate({ level: constants.Z_BEST_COMPRESSION })));
+}
+
+/** The decompression bomb of issue 15 is pngDeclaring(640, 480, 200_000_000, 1): a PNG whose header declares width×height (RGBA, 8 bits) and whose image data inflates to `inflated` zero bytes. */
+export async function pngDeclaring(width: number, height: number, inflated: number, interlace: 0 | 1): Promise<Uint8Array> {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[12] = interlace;
+  return new Uint8Array(Buffer.concat([PNG_SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', await deflateZeros(inflated)), chunk('IEND', Buffer.alloc(0))]));
 }

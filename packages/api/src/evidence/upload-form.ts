@@ -54,12 +54,17 @@ export interface UploadFormOptions {
 export type UploadResult = { kind: 'evidence'; evidenceId: string; duplicate: boolean } | { kind: 'face'; faceImageId: string; duplicate: boolean };
 
 /** Multipart overhead allowed on top of the image for the text fields and part headers. */
-const FORM_OVERHEAD_BYTES = 200_000;
+export const FORM_OVERHEAD_BYTES = 200_000;
+
+/** The most bytes an upload request body may have: read up to there and no further (http/body-limit.ts). */
+export const uploadBodyMax = (maxBytes: number) => maxBytes + FORM_OVERHEAD_BYTES;
+
+export const tooLarge = (maxBytes: number) => new AppError('VALIDATION', `The upload is larger than ${maxBytes} bytes.`, { reason: 'TOO_LARGE' });
 
 /** Refuses a body whose declared length is too large, before anything reads it. */
 export function refuseDeclaredSize(contentLength: string | null, maxBytes: number): void {
   const declared = Number(contentLength ?? '0');
-  if (declared > maxBytes + FORM_OVERHEAD_BYTES) throw new AppError('VALIDATION', `The upload is larger than ${maxBytes} bytes.`, { reason: 'TOO_LARGE' });
+  if (declared > uploadBodyMax(maxBytes)) throw tooLarge(maxBytes);
 }
 
 export const notMultipart = (message = 'Send multipart/form-data.') => new AppError('VALIDATION', message, { reason: 'NOT_MULTIPART' });

@@ -12,6 +12,9 @@ import { withAccessGuard } from './guarded';
 import * as images from './images';
 import { handleInvoicePdf } from './invoice-pdf';
 import * as upload from './upload';
+import { withBodyLimit } from './body-limit';
+import { apiEnv } from '../env';
+import { uploadBodyMax } from '../evidence/upload-form';
 
 export { SESSION_COOKIE, CSRF_COOKIE, CSRF_HEADER } from './cookies';
 export { getServerDb } from './db';
@@ -25,10 +28,17 @@ export const handleBoardExport = withAccessGuard(getServerDb, exportRoutes.handl
 export const handleConsoleInvoicePdf = withAccessGuard(getServerDb, (req) => handleInvoicePdf(req, 'console'));
 export const handleResellerInvoicePdf = withAccessGuard(getServerDb, (req) => handleInvoicePdf(req, 'reseller'));
 
+/**
+ * Every tRPC request body is read through a hard limit: the largest is an agent's image upload
+ * (agent.uploads.image), so nothing needs more than an upload's limit, and a chunked body that goes
+ * past it is cut off there rather than read whole.
+ */
+export const limitTrpcBody = (req: Request) => withBodyLimit(req, uploadBodyMax(apiEnv.UPLOAD_MAX_BYTES));
+
 function serve(router: AnyTRPCRouter, app: AppName, req: Request): Promise<Response> {
   return fetchRequestHandler({
     endpoint: '/api/trpc',
-    req,
+    req: limitTrpcBody(req),
     router,
     createContext: ({ req: r, resHeaders }) => {
       // Every browser gets a CSRF cookie on its first call, so the sign-in mutation can echo it.

@@ -11,10 +11,12 @@ import { signedInUser } from '../testing/callers';
 import { CSRF_COOKIE, SESSION_COOKIE } from './cookies';
 import { LocalBlobStore } from '../storage/local-blob-store';
 import type { EvidenceDeps } from '../evidence/deps';
-import { deviceToken, imageForm, intervalFields, makeJpeg, randomKeyring, storedImages } from '../evidence/test-helpers';
+import { deviceToken, imageForm, pngDeclaring, intervalFields, makeJpeg, randomKeyring, storedImages } from '../evidence/test-helpers';
 import { readFaceDescriptor } from '../evidence/face-images';
 import { decryptBlob } from '../evidence/read-image';
 import { handleUpload } from './upload';
+import { sha256Hex } from '../evidence/store-evidence';
+import sharp from 'sharp';
 
 const { db, adminDb } = useTestDatabase();
 let dir = '';
@@ -57,12 +59,13 @@ describe('POST /api/upload', () => {
     expect(await stored()).toEqual({ ...before, rows: before.rows + 1, files: before.files + 1 });
 
     const row = await adminDb.evidence.findFirstOrThrow({ where: { tenantId: t.tenantId, id: body.evidenceId } });
-    expect(row).toMatchObject({ width: 640, height: 480, kind: 'CAMERA', userId: t.users.worker.id, deviceId: t.deviceId, byteSize: image.length });
-    // The blob on disk is not the image (encrypted), but decrypts to exactly it.
+    expect(row).toMatchObject({ width: 640, height: 480, kind: 'CAMERA', userId: t.users.worker.id, deviceId: t.deviceId });
+    // The blob on disk is not the image (encrypted), but decrypts to the image re-encoded, which the row describes.
     const raw = await deps.store.get(row.blobKey);
-    expect(Buffer.from(raw ?? []).includes(Buffer.from(image.subarray(0, 64)))).toBe(false);
     const plain = await withTenant(db, t.tenantId, (tx) => decryptBlob(tx, deps.store, deps.keyring, t.tenantId, row));
-    expect(Buffer.from(plain.bytes).equals(Buffer.from(image))).toBe(true);
+    expect(Buffer.from(raw ?? []).includes(Buffer.from(plain.bytes.subarray(0, 64)))).toBe(false);
+    expect({ byteSize: row.byteSize, sha256: row.sha256 }).toEqual({ byteSize: plain.bytes.length, sha256: sha256Hex(plain.bytes) });
+    expect(await sharp(plain.bytes).metadata()).toMatchObject({ format: 'jpeg', width: 640, height: 480 });
   });
 
   it('links an incident capture to the incident and waits (409) while the incident is unknown', async () => {
@@ -78,7 +81,7 @@ describe('POST /api/upload', () => {
     expect((await adminDb.evidence.findFirstOrThrow({ where: { tenantId: t.tenantId, id: evidenceId } })).incidentId).toBe(incident.id);
   });
 
-  const refusals: [string, () => FormData, number, Record<string, unknown>][] = [
+  const refusals: [string, () => FormData | Promise<FormData>, number, Record<string, unknown>][] = [
     ['a camera still larger than 640×480', () => form(interval('CAMERA'), makeJpeg(641, 480)), 400, { error: 'VALIDATION', reason: 'DIMENSIONS_TOO_LARGE' }],
     ['a screenshot larger than 1920×1080', () => form(interval('SCREEN'), makeJpeg(1920, 1081)), 400, { error: 'VALIDATION', reason: 'DIMENSIONS_TOO_LARGE' }],
     ['a text file named .jpg', () => form(interval('CAMERA'), new TextEncoder().encode('hello, not an image at all')), 400, { error: 'VALIDATION', reason: 'NOT_AN_IMAGE' }],
@@ -89,15 +92,36 @@ describe('POST /api/upload', () => {
       return form(interval('CAMERA'), forged);
     }, 400, { error: 'VALIDATION', reason: 'CORRUPT_IMAGE' }],
     ['a truncated JPEG', () => form(interval('CAMERA'), makeJpeg(320, 240, { noise: 60 }).subarray(0, 2000)), 400, { error: 'VALIDATION', reason: 'CORRUPT_IMAGE' }],
+    ['the interlaced-PNG bomb (640×480 declared, 200 MB inflated)', async () => form(interval('CAMERA'), await pngDeclaring(640, 480, 200_000_000, 1), 'image/png'), 400, { error: 'VALIDATION', reason: 'CORRUPT_IMAGE' }],
     ['an oversized file', () => form(interval('CAMERA'), makeJpeg(640, 480, { noise: 255, quality: 100 })), 413, { error: 'VALIDATION', reason: 'TOO_LARGE' }],
     ['a missing image', () => form(interval('CAMERA')), 400, { error: 'VALIDATION' }],
     ['a bad client id', () => form({ ...interval('CAMERA'), clientId: 'abc' }, makeJpeg(64, 48)), 400, { error: 'VALIDATION' }],
   ];
   it.each(refusals)('refuses %s and stores nothing', async (_name, body, status, json) => {
     const before = await stored();
-    const res = await post(body());
+    const res = await post(await body());
     expect(res.status).toBe(status);
     expect(await res.json()).toMatchObject(json);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('refuses a chunked body (no Content-Length) past the limit with 413, reading no further than the limit', async () => {
+    const before = await stored();
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (pulled >= 20_000_000) return c.close();
+        pulled += 65_536;
+        c.enqueue(new Uint8Array(65_536).fill(0x2d));
+      },
+    }, { highWaterMark: 0 });
+    const req = new Request('http://127.0.0.1/api/upload', {
+      method: 'POST', body, duplex: 'half', headers: { authorization: `Bearer ${token}`, 'content-type': 'multipart/form-data; boundary=x' },
+    } as RequestInit);
+    const res = await handleUpload(req, deps, { maxBytes: 300_000 });
+    expect({ status: res.status, body: await res.json() }).toMatchObject({ status: 413, body: { error: 'VALIDATION', reason: 'TOO_LARGE' } });
+    // Cut off at 300 000 + 200 000 bytes (give or take what the stream buffers ahead), not at 20 MB.
+    expect(pulled).toBeLessThan(500_000 + 4 * 65_536);
     expect(await stored()).toEqual(before);
   });
 

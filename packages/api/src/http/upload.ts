@@ -7,7 +7,8 @@ import { AppError } from '../errors/app-error';
 import { passwordChangeRequired } from '../auth/issued-password';
 import type { EvidenceDeps } from '../evidence/deps';
 import type { FaceDescriber } from '../evidence/face-enrolment';
-import { notMultipart, refuseDeclaredSize, uploadForm, type Uploader } from '../evidence/upload-form';
+import { notMultipart, refuseDeclaredSize, tooLarge, uploadBodyMax, uploadForm, type Uploader } from '../evidence/upload-form';
+import { isBodyTooLarge, withBodyLimit } from './body-limit';
 import { getBlobStore } from '../storage';
 import { clientIp } from './client-ip';
 import { getServerDb } from './db';
@@ -53,8 +54,9 @@ export async function handleUpload(req: Request, deps: EvidenceDeps = defaultDep
     // Refuse an oversized body before reading it.
     refuseDeclaredSize(req.headers.get('content-length'), maxBytes);
     if (!(req.headers.get('content-type') ?? '').startsWith('multipart/form-data')) throw notMultipart();
-    const form = await req.formData().catch(() => {
-      throw notMultipart('The multipart body cannot be read.');
+    // Read through a hard byte limit: a chunked body without Content-Length is cut off there too.
+    const form = await withBodyLimit(req, uploadBodyMax(maxBytes)).formData().catch((error: unknown) => {
+      throw isBodyTooLarge(error) ? tooLarge(maxBytes) : notMultipart('The multipart body cannot be read.');
     });
     const result = await uploadForm(deps, uploader, form, { maxBytes, describeFace: opts.describeFace, ip: clientIp(req.headers) });
     return Response.json({ ok: true, ...result }, { status: result.duplicate ? 200 : 201, headers: { 'Cache-Control': 'no-store' } });

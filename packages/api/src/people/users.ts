@@ -4,6 +4,8 @@ import { hashPassword, verifyPassword } from '../auth/passwords';
 import { recordTenantAudit } from '../audit/audit-log';
 import { generatePassword } from './passwords-policy';
 import { withinSeats } from './seats';
+import { getMasterKeyring } from '../crypto';
+import { removeEvidence } from '../evidence/chain-head';
 import { assertUserVisible, visibleUserIds, type Viewer } from './scope';
 import { assertMayActOn, assertMayCreate } from './act-on-user';
 
@@ -114,6 +116,8 @@ export async function deleteUser(db: Tx, { tenantId, actor, userId }: { tenantId
   await assertMayActOn(db, tenantId, actor, 'delete', userId);
   if (userId === actor.id) throw new AppError('RULE_VIOLATION', 'You cannot delete yourself.', { reason: 'SELF' });
   await db.authSession.deleteMany({ where: { tenantId, userId } });
+  // The user's evidence goes with a checkpoint in the chain, so verify does not take it for tampering.
+  await removeEvidence(db, getMasterKeyring, tenantId, { userId }, 'USER_DELETED', new Date());
   const r = await db.user.deleteMany({ where: { tenantId, id: userId } });
   if (r.count === 0) throw new AppError('NOT_FOUND', 'No such user.');
   await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: 'user.deleted', targetType: 'User', targetId: userId, ip: actor.ip });

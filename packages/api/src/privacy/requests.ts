@@ -5,6 +5,7 @@ import { recordProviderAudit, recordTenantAudit } from '../audit/audit-log';
 import { currentDataKey, dataKeyVersion, open, seal, type MasterKeyring } from '../crypto';
 import type { BlobStore } from '../storage/blob-store';
 import { collectSubjectData, renderSubjectExport } from './subject-export';
+import { removeEvidence } from '../evidence/chain-head';
 
 // 第26条2項: an administrator asks to see (DISCLOSE), correct (CORRECT) or delete (DELETE) a person's
 // data; operators accept or reject the request; disclosure and deletion then run in the tenant's own
@@ -182,6 +183,7 @@ export async function processAcceptedRequests(db: Db, deps: { store: BlobStore; 
         if (!r.subjectUserId) return [];
         const where = { tenantId: r.tenantId, userId: r.subjectUserId };
         const keys = [...(await tx.faceImage.findMany({ where, select: { blobKey: true } })), ...(await tx.evidence.findMany({ where, select: { blobKey: true } }))].map((x) => x.blobKey);
+        await removeEvidence(tx, deps.keyring, r.tenantId, { userId: r.subjectUserId }, 'ERASURE_REQUEST', deps.now);
         await tx.user.deleteMany({ where: { tenantId: r.tenantId, id: r.subjectUserId } });
         await tx.personalDataRequest.update({
           where: { tenantId_id: { tenantId: r.tenantId, id: r.id } },

@@ -34,7 +34,25 @@ export function IntegrityView() {
     }
   };
 
-  const meaning = (p: Problem) => (p.kind === 'ROWS_MISSING' ? t('integrity.meaning.ROWS_MISSING', { after: p.afterSeq, next: p.nextSeq }) : t(`integrity.meaning.${p.kind}`));
+  const meaning = (p: Problem) => {
+    switch (p.kind) {
+      case 'ROWS_MISSING':
+        return t('integrity.meaning.ROWS_MISSING', { after: p.afterSeq, next: p.nextSeq });
+      case 'TAIL_MISSING':
+        return t('integrity.meaning.TAIL_MISSING', { after: p.afterSeq, head: p.headSeq });
+      case 'HEAD_INVALID':
+        return t('integrity.meaning.HEAD_INVALID', { reason: t(`integrity.headReason.${p.reason}`) });
+      default:
+        return t(`integrity.meaning.${p.kind}`);
+    }
+  };
+  // Record number(s) the problem is about, and the evidence row when there is one.
+  const record = (p: Problem) => {
+    if (p.kind === 'ROWS_MISSING') return t('integrity.seqRange', { after: p.afterSeq, next: p.nextSeq });
+    if (p.kind === 'TAIL_MISSING') return t('integrity.tailRange', { after: p.afterSeq, head: p.headSeq });
+    return 'chainSeq' in p ? p.chainSeq : '—';
+  };
+  const evidenceOf = (p: Problem) => ('evidenceId' in p ? p.evidenceId : null);
 
   return (
     <>
@@ -56,6 +74,7 @@ export function IntegrityView() {
         {r ? (
           <div data-testid="integrity-result" data-ok={String(r.ok)}>
             <p className="tw-muted">{t('integrity.checked', { time: formatJst(r.checkedAt, lang), rows: r.checkedRows, blobs: r.checkedBlobs })}</p>
+            {r.removedRows > 0 ? <p className="tw-muted" data-testid="integrity-removed">{t('integrity.removed', { count: r.removedRows })}</p> : null}
             {r.ok ? (
               <Alert tone="success">{t('integrity.ok')}</Alert>
             ) : (
@@ -63,12 +82,12 @@ export function IntegrityView() {
                 <Alert>{t('integrity.problems', { count: r.problems.length })}</Alert>
                 <DataTable
                   rows={r.problems}
-                  rowKey={(p) => (p.kind === 'ROWS_MISSING' ? `${p.kind}-${p.afterSeq}` : `${p.kind}-${p.evidenceId}`)}
+                  rowKey={(p) => `${p.kind}-${record(p)}-${evidenceOf(p) ?? ''}-${p.kind === 'HEAD_INVALID' ? p.reason : ''}`}
                   empty={t('common.none')}
                   columns={[
                     { key: 'kind', header: t('integrity.problem'), cell: (p) => <span className="tw-badge tw-state-INCIDENT" data-testid="integrity-problem">{t(`integrity.kind.${p.kind}`)}</span> },
-                    { key: 'seq', header: t('integrity.record'), cell: (p) => (p.kind === 'ROWS_MISSING' ? t('integrity.seqRange', { after: p.afterSeq, next: p.nextSeq }) : p.chainSeq) },
-                    { key: 'id', header: t('integrity.evidenceId'), cell: (p) => (p.kind === 'ROWS_MISSING' ? '—' : <code>{p.evidenceId}</code>) },
+                    { key: 'seq', header: t('integrity.record'), cell: record },
+                    { key: 'id', header: t('integrity.evidenceId'), cell: (p) => { const id = evidenceOf(p); return id ? <code>{id}</code> : '—'; } },
                     { key: 'meaning', header: t('integrity.meaning'), cell: meaning },
                   ]}
                 />

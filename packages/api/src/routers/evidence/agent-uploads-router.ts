@@ -2,7 +2,8 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { getMasterKeyring } from '../../crypto';
 import { apiEnv } from '../../env';
-import { notMultipart, refuseDeclaredSize, uploadForm } from '../../evidence/upload-form';
+import { notMultipart, refuseDeclaredSize, tooLarge, uploadForm } from '../../evidence/upload-form';
+import { isBodyTooLarge } from '../../http/body-limit';
 import { getBlobStore } from '../../storage';
 import { agentUploadProcedure } from '../../trpc';
 
@@ -19,8 +20,9 @@ export const agentUploadsRouter = {
       // declared oversize has been refused unread.
       refuseDeclaredSize(ctx.meta.contentLength, apiEnv.UPLOAD_MAX_BYTES);
       // A body that is not multipart, or cannot be parsed, gets the refusal /api/upload gives.
-      const raw = await getRawInput().catch(() => {
-        throw notMultipart('The multipart body cannot be read.');
+      // A body cut off at the byte limit (http/body-limit.ts: chunked or lying about its length) is too large.
+      const raw = await getRawInput().catch((error: unknown) => {
+        throw isBodyTooLarge(error) ? tooLarge(apiEnv.UPLOAD_MAX_BYTES) : notMultipart('The multipart body cannot be read.');
       });
       if (!(raw instanceof FormData)) throw notMultipart();
       return next();

@@ -14,8 +14,11 @@ import { getMasterKeyring } from '../../crypto';
 import { apiEnv } from '../../env';
 import { readFaceDescriptor } from '../../evidence/face-images';
 import { decryptBlob } from '../../evidence/read-image';
-import { deviceToken, imageForm, intervalFields, makeJpeg, storedImages } from '../../evidence/test-helpers';
+import { deviceToken, imageForm, pngDeclaring, intervalFields, makeJpeg, storedImages } from '../../evidence/test-helpers';
 import { getBlobStore } from '../../storage';
+import { limitTrpcBody } from '../../http';
+import { sha256Hex } from '../../evidence/store-evidence';
+import sharp from 'sharp';
 import { signedInUser } from '../../testing/callers';
 import { useTestDatabase } from '../../testing/db';
 import { createTenantFixture, type TenantFixture } from '../../testing/fixtures';
@@ -58,8 +61,9 @@ beforeAll(async () => {
       },
     }, { highWaterMark: 0 });
     const request = new Request(`http://127.0.0.1${req.url ?? '/'}`, { method: req.method, headers, body, duplex: 'half' } as RequestInit);
+    // As production serves it (http/index.ts): the body read through the hard byte limit.
     const response = await fetchRequestHandler({
-      endpoint: '/api/trpc', req: request, router: consoleRouter,
+      endpoint: '/api/trpc', req: limitTrpcBody(request), router: consoleRouter,
       createContext: ({ req: r, resHeaders }) => createContext({ db, app: 'console', headers: r.headers, resHeaders, ip: '203.0.113.30' }),
     });
     lastBodyRead = read;
@@ -115,9 +119,11 @@ describe('agent.uploads.image', () => {
     expect(await stored()).toEqual({ ...before, rows: before.rows + 1, files: before.files + 1 });
 
     const row = await adminDb.evidence.findFirstOrThrow({ where: { tenantId: t.tenantId, id: first.kind === 'evidence' ? first.evidenceId : '' } });
-    expect(row).toMatchObject({ kind: 'CAMERA', trigger: 'INTERVAL', width: 640, height: 480, userId: t.users.worker.id, deviceId: t.deviceId, byteSize: image.length });
+    expect(row).toMatchObject({ kind: 'CAMERA', trigger: 'INTERVAL', width: 640, height: 480, userId: t.users.worker.id, deviceId: t.deviceId });
+    // What is stored is the image re-encoded (never the uploaded bytes), and the row describes it.
     const plain = await withTenant(db, t.tenantId, (tx) => decryptBlob(tx, getBlobStore(), getMasterKeyring(), t.tenantId, row));
-    expect(Buffer.from(plain.bytes).equals(Buffer.from(image))).toBe(true);
+    expect({ byteSize: row.byteSize, sha256: row.sha256 }).toEqual({ byteSize: plain.bytes.length, sha256: sha256Hex(plain.bytes) });
+    expect(await sharp(plain.bytes).metadata()).toMatchObject({ format: 'jpeg', width: 640, height: 480 });
   });
 
   it('links an incident capture to its incident and waits (CONFLICT, INCIDENT_NOT_FOUND) until the incident is known', async () => {
@@ -149,11 +155,12 @@ describe('agent.uploads.image', () => {
     bytes.fill(0x41, 700); // keeps the header, destroys the scan data
     return bytes;
   };
-  const refusals: [string, () => FormData, Record<string, unknown>][] = [
+  const refusals: [string, () => FormData | Promise<FormData>, Record<string, unknown>][] = [
     ['a text file named .jpg', () => form(interval('CAMERA'), new TextEncoder().encode('hello, not an image at all')), { reason: 'NOT_AN_IMAGE' }],
     ['a forged JPEG (valid header, garbage body)', () => form(interval('CAMERA'), forged()), { reason: 'CORRUPT_IMAGE' }],
     ['a camera still larger than 640×480', () => form(interval('CAMERA'), makeJpeg(641, 480)), { reason: 'DIMENSIONS_TOO_LARGE' }],
     ['a screenshot larger than 1920×1080', () => form(interval('SCREEN'), makeJpeg(1920, 1081)), { reason: 'DIMENSIONS_TOO_LARGE' }],
+    ['the interlaced-PNG bomb (640×480 declared, 200 MB inflated)', async () => form(interval('CAMERA'), await pngDeclaring(640, 480, 200_000_000, 1), 'image/png'), { reason: 'CORRUPT_IMAGE' }],
     ['a file over the limit', () => form(interval('CAMERA'), new Uint8Array(400_000).fill(0xff)), { reason: 'TOO_LARGE', fieldErrors: { image: ['too large'] } }],
     ['a missing image', () => form(interval('CAMERA')), { fieldErrors: { image: ['required'] } }],
     ['a bad client id', () => form({ ...interval('CAMERA'), clientId: 'abc' }, makeJpeg(64, 48)), { fieldErrors: { clientId: expect.any(Array) } }],
@@ -161,7 +168,7 @@ describe('agent.uploads.image', () => {
   ];
   it.each(refusals)('refuses %s (BAD_REQUEST, VALIDATION) and stores nothing', async (_name, body, expected) => {
     const before = await stored();
-    expect(await refusal(agent().agent.uploads.image.mutate(body()))).toMatchObject({ code: 'BAD_REQUEST', httpStatus: 400, appCode: 'VALIDATION', ...expected });
+    expect(await refusal(agent().agent.uploads.image.mutate(await body()))).toMatchObject({ code: 'BAD_REQUEST', httpStatus: 400, appCode: 'VALIDATION', ...expected });
     expect(await stored()).toEqual(before);
   });
 
@@ -172,6 +179,43 @@ describe('agent.uploads.image', () => {
     expect(await refusal(agent().agent.uploads.image.mutate(form(interval('CAMERA'), image)))).toMatchObject({ code: 'BAD_REQUEST', appCode: 'VALIDATION', reason: 'TOO_LARGE' });
     expect(lastBodyRead).toBeLessThan(image.length / 4);
     expect(await stored()).toEqual(before);
+  });
+
+  it('refuses a chunked body (no Content-Length) past the limit, cut off there rather than read whole', async () => {
+    const before = await stored();
+    const boundary = 'x-boundary';
+    const head = new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`);
+    let sent = 0;
+    // 20 MB offered in 64 KB chunks; the limit is 300 000 + 200 000 bytes of form.
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (sent >= 20_000_000) return c.close();
+        const chunk = sent === 0 ? head : new Uint8Array(65_536).fill(0xff);
+        sent += chunk.length;
+        c.enqueue(chunk);
+      },
+    });
+    const res = await fetch(`${baseUrl}/api/trpc/agent.uploads.image`, {
+      method: 'POST', body, duplex: 'half', headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    } as RequestInit);
+    const answer = (await res.json()) as { error?: { json?: { data?: { reason?: string; appCode?: string } } } };
+    expect({ status: res.status, ...answer.error?.json?.data }).toMatchObject({ status: 400, appCode: 'VALIDATION', reason: 'TOO_LARGE' });
+    // The handler stopped reading at the limit (give or take a chunk), not at 20 MB.
+    expect(lastBodyRead).toBeGreaterThan(500_000);
+    expect(lastBodyRead).toBeLessThan(500_000 + 2 * 65_536);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('stores a JPEG with HTML and a ZIP appended without the trailing bytes', async () => {
+    const image = makeJpeg(320, 240, { noise: 20 });
+    const trailer = Buffer.concat([Buffer.from('<html><script>alert(1)</script></html>'), Buffer.from('PK\u0003\u0004'), Buffer.alloc(26), Buffer.from('PK\u0005\u0006'), Buffer.alloc(18)]);
+    const r = await agent().agent.uploads.image.mutate(form(interval('CAMERA'), new Uint8Array(Buffer.concat([image, trailer]))));
+    if (r.kind !== 'evidence') throw new Error('not an evidence answer');
+    const row = await adminDb.evidence.findFirstOrThrow({ where: { tenantId: t.tenantId, id: r.evidenceId } });
+    const plain = Buffer.from((await withTenant(db, t.tenantId, (tx) => decryptBlob(tx, getBlobStore(), getMasterKeyring(), t.tenantId, row))).bytes);
+    expect(plain.includes(Buffer.from('<script>'))).toBe(false);
+    expect(plain.includes(Buffer.from('PK\u0003\u0004'))).toBe(false);
+    expect([...plain.subarray(-2)]).toEqual([0xff, 0xd9]);
   });
 
   it('refuses a JSON input as not multipart', async () => {
