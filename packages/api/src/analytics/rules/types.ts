@@ -4,6 +4,8 @@ import type { IsoDate } from '../../calendar/day-number';
 // query results straight in; `endedAt: null` means still open.
 
 export interface WorkSessionInput {
+  /** Lets presence and task intervals be closed at the end of their own session. */
+  id?: string;
   workerId: string;
   startedAt: Date;
   endedAt: Date | null;
@@ -13,6 +15,11 @@ export type PresenceState = 'PRESENT' | 'AWAY';
 
 export interface PresenceIntervalInput {
   workerId: string;
+  /**
+   * The session the state was reported in: the state ends with that session, whatever comes after
+   * it. Unset or null: clipped to the worker's work time only.
+   */
+  workSessionId?: string | null;
   state: PresenceState;
   startedAt: Date;
   endedAt: Date | null;
@@ -20,6 +27,8 @@ export interface PresenceIntervalInput {
 
 export interface TaskIntervalInput {
   workerId: string;
+  /** As for presence: the task ends with its session. */
+  workSessionId?: string | null;
   taskId: string;
   startedAt: Date;
   endedAt: Date | null;
@@ -41,7 +50,7 @@ export interface ScheduleResult {
   plannedEndAt: Date | null;
   /** end − start − break; 0 on a day off. */
   plannedMinutes: number;
-  /** No work at all on a working day. */
+  /** No work at all on a working day whose planned end has passed (as of the report). */
   absent: boolean;
   lateStartMinutes: number;
   /** 0 while the session is still open. */
