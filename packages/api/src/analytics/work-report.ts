@@ -76,11 +76,32 @@ export async function buildWorkReport(db: Tx, scope: ReportScope, now = new Date
     resolveSchedules(db, { tenantId: scope.tenantId, userIds, from: scope.from, to: scope.to }),
   ]);
 
+  // Approved punch corrections (打刻修正) replace their session's times, newest decision first; one
+  // without a session adds the work that was never punched. The punched rows stay as they are.
+  const corrections = await db.punchCorrection.findMany({
+    where: {
+      tenantId: scope.tenantId,
+      userId: { in: userIds },
+      status: 'APPROVED',
+      OR: [{ workSessionId: { in: sessions.map((s) => s.id) } }, { startedAt: { lt: rangeEnd }, endedAt: { gt: rangeStart } }],
+    },
+    select: { id: true, userId: true, workSessionId: true, startedAt: true, endedAt: true },
+    orderBy: [{ decidedAt: 'asc' }, { createdAt: 'asc' }],
+  });
+  const correctedTimes = new Map<string, { userId: string; startedAt: Date; endedAt: Date }>();
+  for (const c of corrections) correctedTimes.set(c.workSessionId ?? `correction:${c.id}`, c);
+  const sessionInputs = sessions.map((s) => {
+    const c = correctedTimes.get(s.id);
+    return c ? { id: s.id, workerId: s.userId, startedAt: c.startedAt, endedAt: c.endedAt, corrected: true } : { id: s.id, workerId: s.userId, startedAt: s.startedAt, endedAt: s.endedAt };
+  });
+  const loaded = new Set(sessions.map((s) => s.id));
+  for (const [id, c] of correctedTimes) if (!loaded.has(id)) sessionInputs.push({ id, workerId: c.userId, startedAt: c.startedAt, endedAt: c.endedAt, corrected: true });
+
   const days = aggregateWorkDays({
     from: scope.from,
     to: scope.to,
     asOf: now,
-    sessions: sessions.map((s) => ({ id: s.id, workerId: s.userId, startedAt: s.startedAt, endedAt: s.endedAt })),
+    sessions: sessionInputs,
     presence: presenceEventsToIntervals(presence.map((p) => ({ workerId: p.userId, workSessionId: p.workSessionId, state: p.state, occurredAt: p.occurredAt }))),
     tasks: tasks.map((t) => ({ workerId: t.userId, workSessionId: t.workSessionId, taskId: t.taskId, startedAt: t.startedAt, endedAt: t.endedAt })),
     schedules,

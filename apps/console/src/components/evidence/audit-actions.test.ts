@@ -8,5 +8,7 @@ describe('audit action labels', () => {
     expect(auditActionLabel('personal-data.purge')).toBe('audit.action.personal-data');
     expect(auditActionLabel('incident.judged')).toBeNull();
     expect(auditActionLabel('made.up')).toBeNull();
+    expect(auditActionLabel('work.correction_approved')).toBe('audit.action.work.correction_approved');
+    expect(auditActionLabel('work.correction_applied')).toBe('audit.action.work.correction_applied');
   });
 });

@@ -34,6 +34,7 @@ export interface AggregateInput {
 interface WorkerInputs {
   sessions: number[];
   sessionIds: (string | undefined)[];
+  corrected: boolean[];
   open: boolean[];
   presence: PresenceIntervalInput[];
   tasks: TaskIntervalInput[];
@@ -57,7 +58,7 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
   const entry = (workerId: string): WorkerInputs => {
     let found = byWorker.get(workerId);
     if (found === undefined) {
-      found = { sessions: [], sessionIds: [], open: [], presence: [], tasks: [], schedules: [] };
+      found = { sessions: [], sessionIds: [], corrected: [], open: [], presence: [], tasks: [], schedules: [] };
       byWorker.set(workerId, found);
     }
     return found;
@@ -67,6 +68,7 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
     w.sessions.push(s.startedAt.getTime(), s.endedAt === null ? asOf : s.endedAt.getTime());
     w.open.push(s.endedAt === null);
     w.sessionIds.push(s.id);
+    w.corrected.push(s.corrected === true);
   }
   for (const p of input.presence ?? []) entry(p.workerId).presence.push(p);
   for (const t of input.tasks ?? []) entry(t.workerId).tasks.push(t);
@@ -79,6 +81,7 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
   const firstStart = new Float64Array(days);
   const lastEnd = new Float64Array(days);
   const stillOpen = new Uint8Array(days);
+  const corrected = new Uint8Array(days);
 
   for (const [workerId, w] of byWorker) {
     worked.fill(0);
@@ -87,6 +90,7 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
     firstStart.fill(Number.POSITIVE_INFINITY);
     lastEnd.fill(Number.NEGATIVE_INFINITY);
     stillOpen.fill(0);
+    corrected.fill(0);
 
     // Clip sessions to the reported range before merging.
     const clipped: number[] = [];
@@ -94,6 +98,11 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
       const s = Math.max(w.sessions[i] ?? 0, rangeStart);
       const e = Math.min(w.sessions[i + 1] ?? 0, rangeEnd);
       if (e > s) clipped.push(s, e);
+      if (w.corrected[i / 2] === true) {
+        for (let index = Math.floor((s - rangeStart) / DAY_MS); e > s && index <= Math.floor((e - 1 - rangeStart) / DAY_MS); index += 1) {
+          if (index >= 0 && index < days) corrected[index] = 1;
+        }
+      }
       if (w.open[i / 2] === true && e > s && e === asOf) {
         const index = Math.floor((e - 1 - rangeStart) / DAY_MS);
         if (index >= 0 && index < days) stillOpen[index] = 1;
@@ -190,6 +199,7 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
         firstStartAt: Number.isFinite(first) ? new Date(first) : null,
         lastEndAt: Number.isFinite(last) ? new Date(last) : null,
         stillOpen: open,
+        corrected: corrected[index] === 1,
         schedule: schedule === undefined ? null : compareDay(schedule, dayStart, work, workedMs, first, last, open, asOf),
       });
     }

@@ -9,6 +9,8 @@ export interface WorkSessionInput {
   workerId: string;
   startedAt: Date;
   endedAt: Date | null;
+  /** The times come from an approved punch correction (打刻修正): the day is marked. */
+  corrected?: boolean;
 }
 
 export type PresenceState = 'PRESENT' | 'AWAY';
@@ -71,6 +73,8 @@ export interface WorkerDay {
   lastEndAt: Date | null;
   /** A session was still open at `asOf`, so the day's figures may still grow. */
   stillOpen: boolean;
+  /** Some of the day's work comes from an approved punch correction (shown with a mark). */
+  corrected: boolean;
   /** null when no schedule row exists for the day. */
   schedule: ScheduleResult | null;
 }
