@@ -75,6 +75,7 @@ export async function erasePersonalData(db: Db, tenantId: string, now: Date): Pr
       () => tx.presenceEvent.deleteMany({ where }),
       () => tx.taskSession.deleteMany({ where }),
       () => tx.punch.deleteMany({ where }),
+      () => tx.punchCorrection.deleteMany({ where }),
       () => tx.workerLiveState.deleteMany({ where }),
       () => tx.workSession.deleteMany({ where }),
       () => tx.agentDevice.deleteMany({ where }),

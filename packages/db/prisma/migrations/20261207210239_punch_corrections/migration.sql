@@ -38,4 +38,5 @@ ALTER TABLE "punch_corrections" ADD CONSTRAINT "punch_corrections_tenantId_workS
 -- Attendance data: the tenant only, like the work sessions it corrects.
 ALTER TABLE "punch_corrections" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON "punch_corrections" USING ("tenantId" = app_current_tenant()) WITH CHECK ("tenantId" = app_current_tenant());
-GRANT SELECT, INSERT, UPDATE ON "punch_corrections" TO telework_app;
+-- DELETE only for the personal-data purge (第26条3項); corrections are otherwise never deleted.
+GRANT SELECT, INSERT, UPDATE, DELETE ON "punch_corrections" TO telework_app;
