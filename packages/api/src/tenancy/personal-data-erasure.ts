@@ -84,6 +84,7 @@ export async function erasePersonalData(db: Db, tenantId: string, now: Date): Pr
       () => tx.schedulePattern.deleteMany({ where }),
       () => tx.reportRun.deleteMany({ where }),
       () => tx.reportSubscription.deleteMany({ where }),
+      () => tx.monthClose.deleteMany({ where }),
       () => tx.groupMembership.deleteMany({ where }),
       () => tx.group.updateMany({ where: { tenantId, parentId: { not: null } }, data: { parentId: null } }),
       () => tx.group.deleteMany({ where }),

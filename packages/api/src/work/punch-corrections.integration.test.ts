@@ -127,6 +127,39 @@ describe('打刻修正: request, decision, report', () => {
   });
 });
 
+describe('月次締め', () => {
+  it('a closed month refuses new requests, approvals and direct corrections until reopened; rejection still works; both steps audited', async () => {
+    const sessionId = await forgottenEnd();
+    const worker = await signedInUser(db, t, 'worker');
+    const manager = await signedInUser(db, t, 'manager');
+    const admin = await signedInUser(db, t, 'admin');
+    const waiting = await worker.console((c) => c.corrections.request({ workSessionId: sessionId, startedAt: at('2026-11-10', 9, 0), endedAt: at('2026-11-10', 18, 0), reason: 'forgot' }));
+
+    await admin.console((c) => c.monthClose.close({ groupId: t.groupId, month: '2026-11' }));
+    expect(await trpcCodeOf(admin.console((c) => c.monthClose.close({ groupId: t.groupId, month: '2026-11' })))).toBe('CONFLICT');
+    const refused = (p: Promise<unknown>) => p.then(() => 'OK', (e: { code?: string; cause?: { details?: { reason?: string } } }) => `${e.code}:${e.cause?.details?.reason ?? ''}`);
+    expect(await refused(manager.console((c) => c.corrections.decide({ id: waiting.id, approve: true })))).toBe('CONFLICT:MONTH_CLOSED');
+    expect(await refused(worker.console((c) => c.corrections.request({ workSessionId: null, startedAt: at('2026-11-09', 9, 0), endedAt: at('2026-11-09', 18, 0), reason: 'x' })))).toBe('CONFLICT:MONTH_CLOSED');
+    expect(await refused(admin.console((c) => c.corrections.correctDirectly({ userId: t.users.worker.id, workSessionId: null, startedAt: at('2026-11-09', 9, 0), endedAt: at('2026-11-09', 18, 0), reason: 'x' })))).toBe('CONFLICT:MONTH_CLOSED');
+    // Work ending at midnight into a closed month is in it too (the session of 10-31 → 11-01 00:30).
+    expect(await refused(worker.console((c) => c.corrections.request({ workSessionId: null, startedAt: at('2026-10-31', 20, 0), endedAt: at('2026-11-01', 0, 30), reason: 'x' })))).toBe('CONFLICT:MONTH_CLOSED');
+    // Another month is not affected.
+    expect(await refused(worker.console((c) => c.corrections.request({ workSessionId: null, startedAt: at('2026-10-30', 9, 0), endedAt: at('2026-10-30', 18, 0), reason: 'x' })))).toBe('OK');
+    expect((await day(manager, '2026-11-10')).row).toMatchObject({ workedMinutes: 15 * 60, corrected: false });
+
+    await admin.console((c) => c.monthClose.reopen({ groupId: t.groupId, month: '2026-11' }));
+    expect(await trpcCodeOf(admin.console((c) => c.monthClose.reopen({ groupId: t.groupId, month: '2026-11' })))).toBe('CONFLICT');
+    await manager.console((c) => c.corrections.decide({ id: waiting.id, approve: true }));
+    expect((await day(manager, '2026-11-10')).row).toMatchObject({ workedMinutes: 9 * 60, corrected: true });
+    const audit = await adminDb.auditLog.findMany({ where: { tenantId: t.tenantId, action: { startsWith: 'attendance.' } }, orderBy: { createdAt: 'asc' }, select: { action: true, details: true } });
+    expect(audit).toEqual([
+      { action: 'attendance.month_closed', details: { month: '2026-11' } },
+      { action: 'attendance.month_reopened', details: { month: '2026-11' } },
+    ]);
+    expect((await admin.console((c) => c.monthClose.list())).map((m) => [m.month, m.reopenedAt !== null])).toEqual([['2026-11', true]]);
+  });
+});
+
 describe('打刻修正: tenant isolation', () => {
   it('another tenant’s ids are NOT_FOUND for every procedure, and its lists stay empty', async () => {
     const sessionId = await forgottenEnd();

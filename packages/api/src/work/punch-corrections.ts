@@ -4,6 +4,7 @@ import { formatJstDateTime } from '../calendar';
 import { AppError } from '../errors/app-error';
 import { trySend, type Mailer } from '../mail/mailer';
 import { assertUserVisible, visibleUserIds } from '../people/scope';
+import { assertMonthsOpen } from './month-close';
 
 // 打刻修正. A worker asks for a work session's start and end to be read as other times (or for work
 // that was never punched); a manager of the worker, or an administrator, approves or rejects; an
@@ -79,6 +80,7 @@ const span = (start: Date, end: Date | null) => `${formatJstDateTime(start)} –
 export async function requestCorrection(db: Tx, { tenantId, actor, times, now, mailer }: { tenantId: string; actor: CorrectionActor; times: CorrectionTimes; now: Date; mailer: Mailer }) {
   checkTimes(times, now);
   const session = await ownedSession(db, tenantId, actor.id, times.workSessionId);
+  await assertMonthsOpen(db, { tenantId, userId: actor.id, instants: [times.startedAt, times.endedAt, ...(session ? [session.startedAt] : [])] });
   if (times.workSessionId !== null && (await db.punchCorrection.count({ where: { tenantId, workSessionId: times.workSessionId, status: 'PENDING' } })) > 0) {
     throw new AppError('CONFLICT', 'A request for this work session is already waiting.');
   }
@@ -111,11 +113,13 @@ export async function decideCorrection(
   db: Tx,
   { tenantId, actor, id, approve, note, now, mailer }: { tenantId: string; actor: CorrectionActor; id: string; approve: boolean; note: string | null; now: Date; mailer: Mailer },
 ) {
-  const found = await db.punchCorrection.findFirst({ where: { tenantId, id }, select: { id: true, userId: true, requestedById: true, status: true } });
+  const found = await db.punchCorrection.findFirst({ where: { tenantId, id }, select: { id: true, userId: true, requestedById: true, status: true, startedAt: true, endedAt: true, workSession: { select: { startedAt: true } } } });
   if (!found) throw new AppError('NOT_FOUND', 'No such correction.');
   await assertUserVisible(db, tenantId, actor, found.userId);
   if (found.requestedById === actor.id || found.userId === actor.id) throw new AppError('FORBIDDEN', 'Nobody decides their own correction.');
   if (found.status !== 'PENDING') throw new AppError('CONFLICT', 'The correction has already been decided.');
+  // Approving changes a month's figures: not in a closed month. Rejecting changes nothing.
+  if (approve) await assertMonthsOpen(db, { tenantId, userId: found.userId, instants: [found.startedAt, found.endedAt, ...(found.workSession ? [found.workSession.startedAt] : [])] });
   const status = approve ? 'APPROVED' : 'REJECTED';
   // The status condition makes two simultaneous decisions impossible: the second updates nothing.
   const updated = await db.punchCorrection.updateMany({ where: { tenantId, id, status: 'PENDING' }, data: { status, decidedById: actor.id, decidedAt: now, decisionNote: note?.trim() || null } });
@@ -137,7 +141,8 @@ export async function decideCorrection(
 export async function applyCorrection(db: Tx, { tenantId, actor, userId, times, now }: { tenantId: string; actor: CorrectionActor; userId: string; times: CorrectionTimes; now: Date }) {
   checkTimes(times, now);
   if ((await db.user.count({ where: { tenantId, id: userId } })) === 0) throw new AppError('NOT_FOUND', 'No such user.');
-  await ownedSession(db, tenantId, userId, times.workSessionId);
+  const session = await ownedSession(db, tenantId, userId, times.workSessionId);
+  await assertMonthsOpen(db, { tenantId, userId, instants: [times.startedAt, times.endedAt, ...(session ? [session.startedAt] : [])] });
   const created = await db.punchCorrection.create({
     data: { tenantId, userId, workSessionId: times.workSessionId, startedAt: times.startedAt, endedAt: times.endedAt, reason: times.reason.trim(), status: 'APPROVED', requestedById: actor.id, decidedById: actor.id, decidedAt: now },
     select: correctionSelect,

@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS: readonly { filter: string; label: MessageKey }[] = [
   { filter: 'work.correction_approved', label: 'audit.action.work.correction_approved' },
   { filter: 'work.correction_rejected', label: 'audit.action.work.correction_rejected' },
   { filter: 'work.correction_applied', label: 'audit.action.work.correction_applied' },
+  { filter: 'attendance.month_closed', label: 'audit.action.attendance.month_closed' },
+  { filter: 'attendance.month_reopened', label: 'audit.action.attendance.month_reopened' },
   { filter: 'evidence.retention', label: 'audit.action.evidence.retention' },
   { filter: 'personal-data.*', label: 'audit.action.personal-data' },
   { filter: 'inquiry.*', label: 'audit.action.inquiry' },

@@ -18,4 +18,18 @@ export const consoleCases: ConsoleCases = {
     crossTenant: 'NOT_FOUND',
   },
   'corrections.correctDirectly': { minRole: 'ADMIN', call: (c, t) => c.corrections.correctDirectly({ userId: t.users.worker.id, workSessionId: null, ...times }), crossTenant: 'NOT_FOUND' },
+  'monthClose.list': { minRole: 'ADMIN', call: (c) => c.monthClose.list(), crossTenant: 'OWN_ONLY' },
+  'monthClose.close': { minRole: 'ADMIN', call: (c, t) => c.monthClose.close({ groupId: t.groupId, month: '2026-10' }), crossTenant: 'NOT_FOUND' },
+  'monthClose.reopen': {
+    minRole: 'ADMIN',
+    call: async (c, t, env) => {
+      await env.adminDb.monthClose.upsert({
+        where: { tenantId_groupId_month: { tenantId: t.tenantId, groupId: t.groupId, month: '2026-09' } },
+        create: { tenantId: t.tenantId, groupId: t.groupId, month: '2026-09', closedAt: new Date('2026-10-01T00:00:00Z'), closedById: t.users.admin.id },
+        update: { reopenedAt: null, reopenedById: null },
+      });
+      return c.monthClose.reopen({ groupId: t.groupId, month: '2026-09' });
+    },
+    crossTenant: 'NOT_FOUND',
+  },
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isValidIsoDate, jstDayRange } from '../../calendar';
 import { getMailer } from '../../mail/mailer';
 import { adminProcedure, managerProcedure, tenantProcedure } from '../../trpc';
+import { closeMonth, listMonthCloses, reopenMonth } from '../../work/month-close';
 import { applyCorrection, decideCorrection, listCorrectionsToDecide, listOwnCorrections, ownSessionsBetween, requestCorrection } from '../../work/punch-corrections';
 
 const isoDate = z.string().refine(isValidIsoDate, 'YYYY-MM-DD');
@@ -35,4 +36,13 @@ export const correctionsRouter = {
   correctDirectly: adminProcedure.input(times.extend({ userId: z.uuid() })).mutation(({ ctx, input }) =>
     applyCorrection(ctx.db, { tenantId: ctx.tenantId, actor: actorOf(ctx), userId: input.userId, times: input, now: new Date() }),
   ),
+} satisfies TRPCRouterRecord;
+
+const monthInput = z.object({ groupId: z.uuid(), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM') });
+
+/** 月次締め per group (administrators). */
+export const monthCloseRouter = {
+  list: adminProcedure.query(({ ctx }) => listMonthCloses(ctx.db, { tenantId: ctx.tenantId })),
+  close: adminProcedure.input(monthInput).mutation(({ ctx, input }) => closeMonth(ctx.db, { tenantId: ctx.tenantId, actor: actorOf(ctx), ...input, now: new Date() })),
+  reopen: adminProcedure.input(monthInput).mutation(({ ctx, input }) => reopenMonth(ctx.db, { tenantId: ctx.tenantId, actor: actorOf(ctx), ...input, now: new Date() })),
 } satisfies TRPCRouterRecord;
