@@ -1,11 +1,19 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Card, DataTable, Field, TextArea, TextInput, useLanguage, useT } from '@telework/ui';
-import { formatJst, jstInputValue, parseJstInput } from '@telework/ui/i18n';
+import { Alert, Button, Card, DataTable, Field, Select, TextArea, TextInput, useDomainError, useLanguage, useT, type DomainErrorRules } from '@telework/ui';
+import { formatJst, jstInputValue, parseJstInput, type MessageKey } from '@telework/ui/i18n';
 import { useTRPC } from '@/trpc/client';
-import { useErrorText } from '@/components/use-error-text';
 import { todayJst } from '@/components/people/calendar';
+
+// The API's reasons and field texts for corrections and the monthly close, in words.
+const REASONS: Record<string, MessageKey> = { MONTH_CLOSED: 'corrections.monthClosed', ALREADY_CLOSED: 'monthClose.alreadyClosed', NOT_CLOSED: 'monthClose.notClosed' };
+const FIELD_TEXTS: [RegExp, MessageKey][] = [
+  [/after the start/i, 'corrections.endBeforeStart'],
+  [/not in the future/i, 'corrections.notFuture'],
+  [/at most 24 hours/i, 'corrections.tooLong'],
+];
+const RULES: DomainErrorRules = { reason: (r) => REASONS[r], fieldText: (m) => FIELD_TEXTS.find(([re]) => re.test(m))?.[1] };
 
 type Status = 'PENDING' | 'APPROVED' | 'REJECTED';
 interface Draft {
@@ -27,7 +35,7 @@ export function CorrectionsView() {
   const lang = useLanguage();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
+  const errorText = useDomainError(RULES);
   const me = useQuery(trpc.auth.me.queryOptions());
   const role = me.data && 'role' in me.data ? me.data.role : null;
   const [month, setMonth] = useState(todayJst().slice(0, 7));
@@ -170,6 +178,8 @@ export function CorrectionsView() {
         </Card>
       ) : null}
 
+      {role === 'ADMIN' ? <MonthCloseCard /> : null}
+
       <Card title={t('corrections.mine')}>
         <DataTable
           rows={mine.data ?? []}
@@ -186,5 +196,66 @@ export function CorrectionsView() {
         />
       </Card>
     </>
+  );
+}
+
+/** 月次締め per group (administrators). */
+function MonthCloseCard() {
+  const t = useT();
+  const lang = useLanguage();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const errorText = useDomainError(RULES);
+  const groups = useQuery(trpc.groups.list.queryOptions());
+  const closes = useQuery(trpc.monthClose.list.queryOptions());
+  const close = useMutation(trpc.monthClose.close.mutationOptions());
+  const reopen = useMutation(trpc.monthClose.reopen.mutationOptions());
+  const [groupId, setGroupId] = useState('');
+  const [month, setMonth] = useState(todayJst().slice(0, 7));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.monthClose.pathKey() });
+  const err = errorText(close.error ?? reopen.error);
+  const chosen = groupId || groups.data?.[0]?.id || '';
+  const run = (m: typeof close) => {
+    close.reset();
+    reopen.reset();
+    if (chosen) m.mutate({ groupId: chosen, month }, { onSuccess: () => void refresh() });
+  };
+  return (
+    <Card title={t('monthClose.title')}>
+      <p className="tw-muted">{t('monthClose.intro')}</p>
+      {err.message ? <Alert>{err.message}</Alert> : null}
+      <div style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap' }}>
+        <Field label={t('monthClose.group')} htmlFor="mc-group">
+          <Select id="mc-group" value={chosen} onChange={(e) => setGroupId(e.target.value)}>
+            {(groups.data ?? []).map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('monthClose.month')} htmlFor="mc-month">
+          <TextInput id="mc-month" type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} />
+        </Field>
+        <Button type="button" disabled={!chosen || close.isPending} onClick={() => run(close)}>
+          {t('monthClose.close')}
+        </Button>
+        <Button type="button" variant="secondary" disabled={!chosen || reopen.isPending} onClick={() => run(reopen)}>
+          {t('monthClose.reopen')}
+        </Button>
+      </div>
+      <DataTable
+        rows={closes.data ?? []}
+        rowKey={(c) => `${c.groupId}|${c.month}`}
+        empty={closes.isLoading ? t('common.loading') : t('common.none')}
+        columns={[
+          { key: 'month', header: t('monthClose.month'), cell: (c) => c.month },
+          { key: 'group', header: t('monthClose.group'), cell: (c) => c.group.name },
+          { key: 'state', header: t('monthClose.state'), cell: (c) => (c.reopenedAt ? t('monthClose.open') : t('monthClose.closed')) },
+          { key: 'closedAt', header: t('monthClose.closedAt'), cell: (c) => formatJst(c.closedAt, lang) },
+          { key: 'reopenedAt', header: t('monthClose.reopenedAt'), cell: (c) => (c.reopenedAt ? formatJst(c.reopenedAt, lang) : '') },
+        ]}
+      />
+    </Card>
   );
 }
