@@ -116,6 +116,14 @@ export const workJa = {
   'monthClose.open': '解除済み',
   'monthClose.alreadyClosed': 'この月はすでに締められています。',
   'monthClose.notClosed': 'この月は締められていません。',
+  'corrections.direct': '直接修正（管理者）',
+  'corrections.directIntro': '勤務者の打刻を管理者が直接修正します。元の打刻は残り、修正は承認済みとして記録されます。',
+  'corrections.directUser': '勤務者',
+  'corrections.directFix': '直接修正',
+  'corrections.directAdd': '打刻のない勤務を追加',
+  'corrections.directForm': '直接修正',
+  'corrections.directSave': '修正する',
+  'corrections.directDone': '修正しました。',
 } as const;
 
 export const workEn: Record<keyof typeof workJa, string> = {
@@ -235,4 +243,12 @@ export const workEn: Record<keyof typeof workJa, string> = {
   'monthClose.open': 'Reopened',
   'monthClose.alreadyClosed': 'This month is already closed.',
   'monthClose.notClosed': 'This month is not closed.',
+  'corrections.direct': 'Direct correction (administrators)',
+  'corrections.directIntro': 'Correct a worker’s punch directly. The original punch is kept; the correction is recorded as approved.',
+  'corrections.directUser': 'Worker',
+  'corrections.directFix': 'Correct',
+  'corrections.directAdd': 'Add work that was not punched',
+  'corrections.directForm': 'Direct correction',
+  'corrections.directSave': 'Correct',
+  'corrections.directDone': 'Corrected.',
 };

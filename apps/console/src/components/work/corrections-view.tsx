@@ -17,6 +17,8 @@ const RULES: DomainErrorRules = { reason: (r) => REASONS[r], fieldText: (m) => F
 
 type Status = 'PENDING' | 'APPROVED' | 'REJECTED';
 interface Draft {
+  /** Set for an administrator's direct correction of this worker; unset for the caller's own request. */
+  userId?: string;
   workSessionId: string | null;
   start: string;
   end: string;
@@ -43,19 +45,25 @@ export function CorrectionsView() {
   const mine = useQuery(trpc.corrections.mine.queryOptions());
   const toDecide = useQuery({ ...trpc.corrections.toDecide.queryOptions({ status: 'PENDING' }), enabled: role === 'ADMIN' || role === 'MANAGER' });
   const request = useMutation(trpc.corrections.request.mutationOptions());
+  const direct = useMutation(trpc.corrections.correctDirectly.mutationOptions());
+  const users = useQuery({ ...trpc.users.list.queryOptions(), enabled: role === 'ADMIN' });
+  const [directUser, setDirectUser] = useState('');
+  const chosenUser = directUser || users.data?.[0]?.id || '';
+  const userSessions = useQuery({ ...trpc.corrections.sessionsOf.queryOptions({ userId: chosenUser, from: `${month}-01`, to: monthEnd(month) }), enabled: role === 'ADMIN' && chosenUser !== '' });
   const decide = useMutation(trpc.corrections.decide.mutationOptions());
   const [draft, setDraft] = useState<Draft | null>(null);
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [local, setLocal] = useState<Record<string, string>>({});
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.corrections.pathKey() });
-  const err = errorText(request.error);
+  const err = errorText(request.error ?? direct.error);
   const decideErr = errorText(decide.error);
   const span = (start: Date, end: Date | null) => `${formatJst(start, lang)} – ${end ? formatJst(end, lang) : t('corrections.noEnd')}`;
 
-  const open = (workSessionId: string | null, start: Date, end: Date | null) => {
+  const open = (workSessionId: string | null, start: Date, end: Date | null, userId?: string) => {
     request.reset();
+    direct.reset();
     setLocal({});
-    setDraft({ workSessionId, start: jstInputValue(start), end: jstInputValue(end ?? new Date(start.getTime() + 9 * 3_600_000)), reason: '' });
+    setDraft({ userId, workSessionId, start: jstInputValue(start), end: jstInputValue(end ?? new Date(start.getTime() + 9 * 3_600_000)), reason: '' });
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -67,15 +75,14 @@ export function CorrectionsView() {
     if (!endedAt) bad.endedAt = t('error.field.invalid');
     setLocal(bad);
     if (!startedAt || !endedAt) return;
-    request.mutate(
-      { workSessionId: draft.workSessionId, startedAt, endedAt, reason: draft.reason },
-      {
-        onSuccess: () => {
-          setDraft(null);
-          void refresh();
-        },
+    const done = {
+      onSuccess: () => {
+        setDraft(null);
+        void refresh();
       },
-    );
+    };
+    if (draft.userId) direct.mutate({ userId: draft.userId, workSessionId: draft.workSessionId, startedAt, endedAt, reason: draft.reason }, done);
+    else request.mutate({ workSessionId: draft.workSessionId, startedAt, endedAt, reason: draft.reason }, done);
   };
   const fields = { ...err.fields, ...local };
   const statusText = (s: Status) => t(`corrections.status.${s}`);
@@ -85,6 +92,7 @@ export function CorrectionsView() {
       <h1>{t('corrections.title')}</h1>
       <p className="tw-muted">{t('corrections.intro')}</p>
       {request.isSuccess ? <Alert tone="success">{t('corrections.sent')}</Alert> : null}
+      {direct.isSuccess ? <Alert tone="success">{t('corrections.directDone')}</Alert> : null}
 
       {role === 'ADMIN' || role === 'MANAGER' ? (
         <Card title={t('corrections.toDecide')}>
@@ -152,7 +160,7 @@ export function CorrectionsView() {
       </Card>
 
       {draft ? (
-        <Card title={t('corrections.form')}>
+        <Card title={draft.userId ? t('corrections.directForm') : t('corrections.form')}>
           <form className="tw-form" onSubmit={submit} noValidate>
             {err.message ? <Alert>{err.message}</Alert> : null}
             <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
@@ -167,8 +175,8 @@ export function CorrectionsView() {
               <TextArea id="c-reason" rows={3} maxLength={500} value={draft.reason} onChange={(e) => setDraft({ ...draft, reason: e.target.value })} />
             </Field>
             <div style={{ display: 'flex', gap: 8 }}>
-              <Button type="submit" disabled={request.isPending}>
-                {t('corrections.send')}
+              <Button type="submit" disabled={request.isPending || direct.isPending}>
+                {draft.userId ? t('corrections.directSave') : t('corrections.send')}
               </Button>
               <Button type="button" variant="secondary" onClick={() => setDraft(null)}>
                 {t('common.cancel')}
@@ -178,6 +186,43 @@ export function CorrectionsView() {
         </Card>
       ) : null}
 
+      {role === 'ADMIN' ? (
+        <Card title={t('corrections.direct')}>
+          <p className="tw-muted">{t('corrections.directIntro')}</p>
+          <div style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap' }}>
+            <Field label={t('corrections.directUser')} htmlFor="c-user">
+              <Select id="c-user" value={chosenUser} onChange={(e) => setDirectUser(e.target.value)}>
+                {(users.data ?? []).map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}（{u.loginId}）
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Button type="button" variant="secondary" disabled={!chosenUser} onClick={() => open(null, parseJstInput(`${todayJst()}T09:00`) ?? new Date(), null, chosenUser)}>
+              {t('corrections.directAdd')}
+            </Button>
+          </div>
+          <DataTable
+            rows={userSessions.data ?? []}
+            rowKey={(s) => s.id}
+            empty={userSessions.isLoading ? t('common.loading') : t('common.none')}
+            columns={[
+              { key: 'start', header: t('corrections.punchedStart'), cell: (s) => formatJst(s.startedAt, lang) },
+              { key: 'end', header: t('corrections.punchedEnd'), cell: (s) => (s.endedAt ? `${formatJst(s.endedAt, lang)}${s.flaggedForgotten ? `（${t('corrections.forgotten')}）` : ''}` : t('corrections.noEnd')) },
+              {
+                key: 'fix',
+                header: '',
+                cell: (s) => (
+                  <Button type="button" variant="secondary" onClick={() => open(s.id, s.startedAt, s.flaggedForgotten ? null : s.endedAt, chosenUser)}>
+                    {t('corrections.directFix')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      ) : null}
       {role === 'ADMIN' ? <MonthCloseCard /> : null}
 
       <Card title={t('corrections.mine')}>

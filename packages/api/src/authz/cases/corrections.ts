@@ -8,6 +8,7 @@ export const consoleCases: ConsoleCases = {
   'corrections.request': { minRole: 'WORKER', call: (c) => c.corrections.request({ workSessionId: null, ...times }), crossTenant: 'OWN_ONLY' },
   'corrections.mine': { minRole: 'WORKER', call: (c) => c.corrections.mine(), crossTenant: 'OWN_ONLY' },
   'corrections.mySessions': { minRole: 'WORKER', call: (c) => c.corrections.mySessions({ from: '2026-11-01', to: '2026-11-30' }), crossTenant: 'OWN_ONLY' },
+  'corrections.sessionsOf': { minRole: 'MANAGER', call: (c, t) => c.corrections.sessionsOf({ userId: t.users.worker.id, from: '2026-11-01', to: '2026-11-30' }), crossTenant: 'NOT_FOUND' },
   'corrections.toDecide': { minRole: 'MANAGER', call: (c) => c.corrections.toDecide({}), crossTenant: 'OWN_ONLY' },
   'corrections.decide': {
     minRole: 'MANAGER',

@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { isValidIsoDate, jstDayRange } from '../../calendar';
 import { getMailer } from '../../mail/mailer';
+import { assertUserVisible } from '../../people/scope';
 import { adminProcedure, managerProcedure, tenantProcedure } from '../../trpc';
 import { closeMonth, listMonthCloses, reopenMonth } from '../../work/month-close';
 import { applyCorrection, decideCorrection, listCorrectionsToDecide, listOwnCorrections, ownSessionsBetween, requestCorrection } from '../../work/punch-corrections';
@@ -26,6 +27,11 @@ export const correctionsRouter = {
   mySessions: tenantProcedure.input(z.object({ from: isoDate, to: isoDate })).query(({ ctx, input }) =>
     ownSessionsBetween(ctx.db, { tenantId: ctx.tenantId, userId: ctx.user.id, from: jstDayRange(input.from).start, to: jstDayRange(input.to).end }),
   ),
+  /** A worker's sessions, for an administrator's direct correction (or a manager looking at a request). */
+  sessionsOf: managerProcedure.input(z.object({ userId: z.uuid(), from: isoDate, to: isoDate })).query(async ({ ctx, input }) => {
+    await assertUserVisible(ctx.db, ctx.tenantId, actorOf(ctx), input.userId);
+    return ownSessionsBetween(ctx.db, { tenantId: ctx.tenantId, userId: input.userId, from: jstDayRange(input.from).start, to: jstDayRange(input.to).end });
+  }),
   toDecide: managerProcedure.input(z.object({ status: z.enum(['PENDING', 'APPROVED', 'REJECTED']).default('PENDING') })).query(({ ctx, input }) =>
     listCorrectionsToDecide(ctx.db, { tenantId: ctx.tenantId, viewer: actorOf(ctx), status: input.status }),
   ),
