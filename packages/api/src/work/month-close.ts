@@ -49,10 +49,13 @@ export function listMonthCloses(db: Tx, { tenantId }: { tenantId: string }) {
   return db.monthClose.findMany({ where: { tenantId }, select: monthCloseSelect, orderBy: [{ month: 'desc' }, { groupId: 'asc' }], take: 500 });
 }
 
-/** CONFLICT (reason MONTH_CLOSED) when a month of any instant is closed for a group the worker belongs to. */
-export async function assertMonthsOpen(db: Tx, { tenantId, userId, instants }: { tenantId: string; userId: string; instants: Date[] }) {
+/**
+ * CONFLICT (reason MONTH_CLOSED) when a JST month touched by one of the spans [start, end) is closed for
+ * a group the worker belongs to. Only the first and last month are looked at: a span is ≤ 24 h.
+ */
+export async function assertMonthsOpen(db: Tx, { tenantId, userId, spans }: { tenantId: string; userId: string; spans: { start: Date; end: Date | null }[] }) {
   // An end at JST midnight belongs to the day before.
-  const months = [...new Set(instants.map((d) => toJstDate(new Date(d.getTime() - 1)).slice(0, 7)).concat(instants.map((d) => toJstDate(d).slice(0, 7))))];
+  const months = [...new Set(spans.flatMap((s) => [toJstDate(s.start).slice(0, 7), ...(s.end ? [toJstDate(new Date(s.end.getTime() - 1)).slice(0, 7)] : [])]))];
   const groups = await db.groupMembership.findMany({ where: { tenantId, userId, kind: 'MEMBER' }, select: { groupId: true } });
   const closed = await db.monthClose.findFirst({ where: { tenantId, groupId: { in: groups.map((g) => g.groupId) }, month: { in: months }, reopenedAt: null }, select: { month: true } });
   if (closed) throw new AppError('CONFLICT', `The month ${closed.month} is closed.`, { reason: 'MONTH_CLOSED' });

@@ -157,6 +157,12 @@ describe('月次締め', () => {
       { action: 'attendance.month_reopened', details: { month: '2026-11' } },
     ]);
     expect((await admin.console((c) => c.monthClose.list())).map((m) => [m.month, m.reopenedAt !== null])).toEqual([['2026-11', true]]);
+
+    // Month edges: with October closed, work from 11-01 00:00 is November's and passes; work ending at
+    // 11-01 00:00 is October's and is refused.
+    await admin.console((c) => c.monthClose.close({ groupId: t.groupId, month: '2026-10' }));
+    expect(await refused(worker.console((c) => c.corrections.request({ workSessionId: null, startedAt: at('2026-11-01', 0, 0), endedAt: at('2026-11-01', 9, 0), reason: 'x' })))).toBe('OK');
+    expect(await refused(worker.console((c) => c.corrections.request({ workSessionId: null, startedAt: at('2026-10-31', 20, 0), endedAt: at('2026-11-01', 0, 0), reason: 'x' })))).toBe('CONFLICT:MONTH_CLOSED');
   });
 });
 

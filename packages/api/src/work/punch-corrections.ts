@@ -80,7 +80,7 @@ const span = (start: Date, end: Date | null) => `${formatJstDateTime(start)} –
 export async function requestCorrection(db: Tx, { tenantId, actor, times, now, mailer }: { tenantId: string; actor: CorrectionActor; times: CorrectionTimes; now: Date; mailer: Mailer }) {
   checkTimes(times, now);
   const session = await ownedSession(db, tenantId, actor.id, times.workSessionId);
-  await assertMonthsOpen(db, { tenantId, userId: actor.id, instants: [times.startedAt, times.endedAt, ...(session ? [session.startedAt] : [])] });
+  await assertMonthsOpen(db, { tenantId, userId: actor.id, spans: [{ start: times.startedAt, end: times.endedAt }, ...(session ? [{ start: session.startedAt, end: session.endedAt }] : [])] });
   if (times.workSessionId !== null && (await db.punchCorrection.count({ where: { tenantId, workSessionId: times.workSessionId, status: 'PENDING' } })) > 0) {
     throw new AppError('CONFLICT', 'A request for this work session is already waiting.');
   }
@@ -113,13 +113,13 @@ export async function decideCorrection(
   db: Tx,
   { tenantId, actor, id, approve, note, now, mailer }: { tenantId: string; actor: CorrectionActor; id: string; approve: boolean; note: string | null; now: Date; mailer: Mailer },
 ) {
-  const found = await db.punchCorrection.findFirst({ where: { tenantId, id }, select: { id: true, userId: true, requestedById: true, status: true, startedAt: true, endedAt: true, workSession: { select: { startedAt: true } } } });
+  const found = await db.punchCorrection.findFirst({ where: { tenantId, id }, select: { id: true, userId: true, requestedById: true, status: true, startedAt: true, endedAt: true, workSession: { select: { startedAt: true, endedAt: true } } } });
   if (!found) throw new AppError('NOT_FOUND', 'No such correction.');
   await assertUserVisible(db, tenantId, actor, found.userId);
   if (found.requestedById === actor.id || found.userId === actor.id) throw new AppError('FORBIDDEN', 'Nobody decides their own correction.');
   if (found.status !== 'PENDING') throw new AppError('CONFLICT', 'The correction has already been decided.');
   // Approving changes a month's figures: not in a closed month. Rejecting changes nothing.
-  if (approve) await assertMonthsOpen(db, { tenantId, userId: found.userId, instants: [found.startedAt, found.endedAt, ...(found.workSession ? [found.workSession.startedAt] : [])] });
+  if (approve) await assertMonthsOpen(db, { tenantId, userId: found.userId, spans: [{ start: found.startedAt, end: found.endedAt }, ...(found.workSession ? [{ start: found.workSession.startedAt, end: found.workSession.endedAt }] : [])] });
   const status = approve ? 'APPROVED' : 'REJECTED';
   // The status condition makes two simultaneous decisions impossible: the second updates nothing.
   const updated = await db.punchCorrection.updateMany({ where: { tenantId, id, status: 'PENDING' }, data: { status, decidedById: actor.id, decidedAt: now, decisionNote: note?.trim() || null } });
@@ -142,7 +142,7 @@ export async function applyCorrection(db: Tx, { tenantId, actor, userId, times, 
   checkTimes(times, now);
   if ((await db.user.count({ where: { tenantId, id: userId } })) === 0) throw new AppError('NOT_FOUND', 'No such user.');
   const session = await ownedSession(db, tenantId, userId, times.workSessionId);
-  await assertMonthsOpen(db, { tenantId, userId, instants: [times.startedAt, times.endedAt, ...(session ? [session.startedAt] : [])] });
+  await assertMonthsOpen(db, { tenantId, userId, spans: [{ start: times.startedAt, end: times.endedAt }, ...(session ? [{ start: session.startedAt, end: session.endedAt }] : [])] });
   const created = await db.punchCorrection.create({
     data: { tenantId, userId, workSessionId: times.workSessionId, startedAt: times.startedAt, endedAt: times.endedAt, reason: times.reason.trim(), status: 'APPROVED', requestedById: actor.id, decidedById: actor.id, decidedAt: now },
     select: correctionSelect,
