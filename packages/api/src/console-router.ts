@@ -7,6 +7,7 @@ import { tenantRouter } from './routers/tenant/tenant-router';
 import { usersRouter } from './routers/users/users-router';
 import { profileRouter } from './routers/users/profile-router';
 import { agentWorkRouter, workRouter } from './routers/work/work-router';
+import { correctionsRouter, monthCloseRouter } from './routers/work/corrections-router';
 import { schedulesRouter } from './routers/schedules/schedules-router';
 import { analyticsRouter } from './routers/analytics/analytics-router';
 import { reportsRouter } from './routers/reports/reports-router';
@@ -32,6 +33,8 @@ export const consoleRouter = createTRPCRouter({
   tasks: tasksRouter,
   devices: devicesRouter,
   work: workRouter,
+  corrections: correctionsRouter,
+  monthClose: monthCloseRouter,
   schedules: schedulesRouter,
   analytics: analyticsRouter,
   reports: reportsRouter,

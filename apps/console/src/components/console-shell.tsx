@@ -22,7 +22,7 @@ export function useMe(): Me {
 function navFor(role: Me['role']): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: 'nav.home' }];
   if (role !== 'WORKER') items.push({ href: '/board', label: 'nav.board' }, { href: '/incidents', label: 'nav.incidents' }, { href: '/analytics', label: 'nav.analytics' });
-  items.push({ href: '/timeline', label: 'nav.timeline' });
+  items.push({ href: '/timeline', label: 'nav.timeline' }, { href: '/corrections', label: 'nav.corrections' });
   if (role !== 'WORKER') items.push({ href: '/users', label: 'nav.users' }, { href: '/schedules', label: 'nav.schedules' });
   if (role === 'ADMIN') {
     items.push({ href: '/groups', label: 'nav.groups' }, { href: '/tasks', label: 'nav.tasks' }, { href: '/reports', label: 'nav.reports' }, { href: '/devices', label: 'nav.devices' });

@@ -9,8 +9,8 @@ export type ReportLanguage = 'ja' | 'en';
 export type ReportTableName = 'workers' | 'days' | 'tasks';
 
 const H = {
-  ja: { loginId: 'ユーザID', name: '氏名', date: '日付', worked: '勤務(分)', present: '在席(分)', away: '離席(分)', planned: '予定(分)', overtime: '残業(分)', late: '遅刻日数', lateMin: '遅刻(分)', early: '早退日数', earlyMin: '早退(分)', absent: '欠勤日数', workDays: '勤務日数', incidents: 'インシデント', forgotten: '終了打刻漏れ', first: '開始', last: '終了', code: 'タスクコード', task: 'タスク', minutes: '時間(分)' },
-  en: { loginId: 'User ID', name: 'Name', date: 'Date', worked: 'Worked (min)', present: 'Present (min)', away: 'Away (min)', planned: 'Planned (min)', overtime: 'Overtime (min)', late: 'Late days', lateMin: 'Late (min)', early: 'Early-end days', earlyMin: 'Early end (min)', absent: 'Absent days', workDays: 'Work days', incidents: 'Incidents', forgotten: 'Forgotten ends', first: 'Start', last: 'End', code: 'Task code', task: 'Task', minutes: 'Minutes' },
+  ja: { loginId: 'ユーザID', name: '氏名', date: '日付', worked: '勤務(分)', present: '在席(分)', away: '離席(分)', planned: '予定(分)', overtime: '残業(分)', late: '遅刻日数', lateMin: '遅刻(分)', early: '早退日数', earlyMin: '早退(分)', absent: '欠勤日数', workDays: '勤務日数', incidents: 'インシデント', forgotten: '終了打刻漏れ', first: '開始', last: '終了', code: 'タスクコード', task: 'タスク', minutes: '時間(分)', corrected: '打刻修正' },
+  en: { loginId: 'User ID', name: 'Name', date: 'Date', worked: 'Worked (min)', present: 'Present (min)', away: 'Away (min)', planned: 'Planned (min)', overtime: 'Overtime (min)', late: 'Late days', lateMin: 'Late (min)', early: 'Early-end days', earlyMin: 'Early end (min)', absent: 'Absent days', workDays: 'Work days', incidents: 'Incidents', forgotten: 'Forgotten ends', first: 'Start', last: 'End', code: 'Task code', task: 'Task', minutes: 'Minutes', corrected: 'Corrected' },
 } as const;
 
 export function workerColumns(lang: ReportLanguage): Column<WorkerTotals>[] {
@@ -50,6 +50,8 @@ export function dayColumns(lang: ReportLanguage, names: Map<string, { name: stri
     { header: h.earlyMin, value: (r) => r.schedule?.earlyEndMinutes ?? null },
     { header: h.overtime, value: (r) => r.schedule?.overtimeMinutes ?? null },
     { header: h.incidents, value: (r) => r.incidents },
+    // The mark of a day whose times come from an approved punch correction.
+    { header: h.corrected, value: (r) => (r.corrected ? '※' : '') },
   ];
 }
 

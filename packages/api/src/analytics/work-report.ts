@@ -3,7 +3,7 @@ import { AppError } from '../errors/app-error';
 import { compareIsoDates, daysBetween, jstDayRange, toJstDate, type IsoDate } from '../calendar';
 import { groupTreeMemberIds, visibleUserIds, type Viewer } from '../people/scope';
 import { resolveSchedules } from '../schedules/resolve-schedules';
-import { aggregateWorkDays, presenceEventsToIntervals, type WorkerDay } from './rules';
+import { addDayToTotals, aggregateWorkDays, emptyDayFigureTotals, presenceEventsToIntervals, type DayFigureTotals, type WorkerDay } from './rules';
 
 export const MAX_REPORT_DAYS = 366;
 
@@ -16,21 +16,10 @@ export interface ReportScope {
   userId?: string | null;
 }
 
-export interface WorkerTotals {
+export interface WorkerTotals extends DayFigureTotals {
   userId: string;
   name: string;
   loginId: string;
-  workedMinutes: number;
-  presentMinutes: number;
-  awayMinutes: number;
-  plannedMinutes: number;
-  overtimeMinutes: number;
-  lateStartDays: number;
-  lateStartMinutes: number;
-  earlyEndDays: number;
-  earlyEndMinutes: number;
-  absentDays: number;
-  workDays: number;
   incidents: number;
   forgottenEnds: number;
 }
@@ -77,23 +66,44 @@ export async function buildWorkReport(db: Tx, scope: ReportScope, now = new Date
   const lookback = new Date(rangeStart.getTime() - 86_400_000);
 
   const [sessions, presence, tasks, incidents, schedules] = await Promise.all([
-    db.workSession.findMany({ where: { tenantId: scope.tenantId, userId: { in: userIds }, ...overlaps }, select: { userId: true, startedAt: true, endedAt: true, flaggedForgotten: true } }),
+    db.workSession.findMany({ where: { tenantId: scope.tenantId, userId: { in: userIds }, ...overlaps }, select: { id: true, userId: true, startedAt: true, endedAt: true, flaggedForgotten: true } }),
     db.presenceEvent.findMany({
       where: { tenantId: scope.tenantId, userId: { in: userIds }, occurredAt: { gte: lookback, lt: rangeEnd } },
       select: { userId: true, workSessionId: true, state: true, occurredAt: true },
     }),
-    db.taskSession.findMany({ where: { tenantId: scope.tenantId, userId: { in: userIds }, ...overlaps }, select: { userId: true, taskId: true, startedAt: true, endedAt: true } }),
+    db.taskSession.findMany({ where: { tenantId: scope.tenantId, userId: { in: userIds }, ...overlaps }, select: { userId: true, workSessionId: true, taskId: true, startedAt: true, endedAt: true } }),
     db.incident.findMany({ where: { tenantId: scope.tenantId, userId: { in: userIds }, occurredAt: { gte: rangeStart, lt: rangeEnd } }, select: { userId: true, occurredAt: true, kind: true } }),
     resolveSchedules(db, { tenantId: scope.tenantId, userIds, from: scope.from, to: scope.to }),
   ]);
+
+  // Approved punch corrections (打刻修正) replace their session's times, newest decision first; one
+  // without a session adds the work that was never punched. The punched rows stay as they are.
+  const corrections = await db.punchCorrection.findMany({
+    where: {
+      tenantId: scope.tenantId,
+      userId: { in: userIds },
+      status: 'APPROVED',
+      OR: [{ workSessionId: { in: sessions.map((s) => s.id) } }, { startedAt: { lt: rangeEnd }, endedAt: { gt: rangeStart } }],
+    },
+    select: { id: true, userId: true, workSessionId: true, startedAt: true, endedAt: true },
+    orderBy: [{ decidedAt: 'asc' }, { createdAt: 'asc' }],
+  });
+  const correctedTimes = new Map<string, { userId: string; startedAt: Date; endedAt: Date }>();
+  for (const c of corrections) correctedTimes.set(c.workSessionId ?? `correction:${c.id}`, c);
+  const sessionInputs = sessions.map((s) => {
+    const c = correctedTimes.get(s.id);
+    return c ? { id: s.id, workerId: s.userId, startedAt: c.startedAt, endedAt: c.endedAt, corrected: true } : { id: s.id, workerId: s.userId, startedAt: s.startedAt, endedAt: s.endedAt };
+  });
+  const loaded = new Set(sessions.map((s) => s.id));
+  for (const [id, c] of correctedTimes) if (!loaded.has(id)) sessionInputs.push({ id, workerId: c.userId, startedAt: c.startedAt, endedAt: c.endedAt, corrected: true });
 
   const days = aggregateWorkDays({
     from: scope.from,
     to: scope.to,
     asOf: now,
-    sessions: sessions.map((s) => ({ workerId: s.userId, startedAt: s.startedAt, endedAt: s.endedAt })),
+    sessions: sessionInputs,
     presence: presenceEventsToIntervals(presence.map((p) => ({ workerId: p.userId, workSessionId: p.workSessionId, state: p.state, occurredAt: p.occurredAt }))),
-    tasks: tasks.map((t) => ({ workerId: t.userId, taskId: t.taskId, startedAt: t.startedAt, endedAt: t.endedAt })),
+    tasks: tasks.map((t) => ({ workerId: t.userId, workSessionId: t.workSessionId, taskId: t.taskId, startedAt: t.startedAt, endedAt: t.endedAt })),
     schedules,
   });
 
@@ -106,7 +116,7 @@ export async function buildWorkReport(db: Tx, scope: ReportScope, now = new Date
   for (const s of sessions) if (s.flaggedForgotten) forgotten.set(s.userId, (forgotten.get(s.userId) ?? 0) + 1);
 
   const totals = new Map<string, WorkerTotals>(
-    users.map((u) => [u.id, { userId: u.id, name: u.name, loginId: u.loginId, workedMinutes: 0, presentMinutes: 0, awayMinutes: 0, plannedMinutes: 0, overtimeMinutes: 0, lateStartDays: 0, lateStartMinutes: 0, earlyEndDays: 0, earlyEndMinutes: 0, absentDays: 0, workDays: 0, incidents: 0, forgottenEnds: forgotten.get(u.id) ?? 0 }]),
+    users.map((u) => [u.id, { userId: u.id, name: u.name, loginId: u.loginId, ...emptyDayFigureTotals(), incidents: 0, forgottenEnds: forgotten.get(u.id) ?? 0 }]),
   );
   const rows: (WorkerDay & { incidents: number })[] = [];
   const taskMinutes = new Map<string, Map<string, number>>();
@@ -115,24 +125,8 @@ export async function buildWorkReport(db: Tx, scope: ReportScope, now = new Date
     if (!t) continue;
     const incidentsToday = incidentsByDay.get(`${d.workerId}|${d.date}`) ?? 0;
     rows.push({ ...d, incidents: incidentsToday });
-    t.workedMinutes += d.workedMinutes;
-    t.presentMinutes += d.presentMinutes;
-    t.awayMinutes += d.awayMinutes;
+    addDayToTotals(t, d);
     t.incidents += incidentsToday;
-    if (d.workedMinutes > 0) t.workDays++;
-    if (d.schedule) {
-      t.plannedMinutes += d.schedule.plannedMinutes;
-      t.overtimeMinutes += d.schedule.overtimeMinutes;
-      if (d.schedule.lateStartMinutes > 0) {
-        t.lateStartDays++;
-        t.lateStartMinutes += d.schedule.lateStartMinutes;
-      }
-      if (d.schedule.earlyEndMinutes > 0) {
-        t.earlyEndDays++;
-        t.earlyEndMinutes += d.schedule.earlyEndMinutes;
-      }
-      if (d.schedule.absent) t.absentDays++;
-    }
     for (const [taskId, minutes] of Object.entries(d.taskMinutes)) {
       const perWorker = taskMinutes.get(taskId) ?? new Map<string, number>();
       perWorker.set(d.workerId, (perWorker.get(d.workerId) ?? 0) + minutes);

@@ -13,10 +13,11 @@ export async function collectSubjectData(db: Tx, tenantId: string, userId: strin
     select: { id: true, loginId: true, name: true, nameKana: true, email: true, department: true, role: true, isRegisteredAdministrator: true, language: true, disabledAt: true, createdAt: true, updatedAt: true },
   });
   if (!user) return null;
-  const [groupMemberships, workSessions, punches, taskSessions, presenceEvents, incidents, schedules, schedulePatterns, devices, inquiries] = await Promise.all([
+  const [groupMemberships, workSessions, punches, punchCorrections, taskSessions, presenceEvents, incidents, schedules, schedulePatterns, devices, inquiries] = await Promise.all([
     db.groupMembership.findMany({ where, select: { groupId: true, kind: true } }),
     db.workSession.findMany({ where, orderBy: { startedAt: 'asc' } }),
     db.punch.findMany({ where }),
+    db.punchCorrection.findMany({ where, orderBy: { createdAt: 'asc' } }),
     db.taskSession.findMany({ where, orderBy: { startedAt: 'asc' } }),
     db.presenceEvent.findMany({ where }),
     db.incident.findMany({ where, select: { id: true, kind: true, status: true, occurredAt: true, faceCount: true, similarity: true, captureMode: true } }),
@@ -25,7 +26,7 @@ export async function collectSubjectData(db: Tx, tenantId: string, userId: strin
     db.agentDevice.findMany({ where, select: { id: true, name: true, createdAt: true, lastSeenAt: true, revokedAt: true } }),
     db.inquiry.findMany({ where: { tenantId, administratorId: userId }, select: { number: true, subject: true, status: true, receivedAt: true } }),
   ]);
-  return { user, groupMemberships, workSessions, punches, taskSessions, presenceEvents, incidents, schedules, schedulePatterns, devices, inquiries };
+  return { user, groupMemberships, workSessions, punches, punchCorrections, taskSessions, presenceEvents, incidents, schedules, schedulePatterns, devices, inquiries };
 }
 
 export type SubjectData = NonNullable<Awaited<ReturnType<typeof collectSubjectData>>>;

@@ -10,5 +10,7 @@ describe('audit action labels', () => {
     expect(auditActionLabel('group.capture_mode.updated')).toBe('audit.action.group.capture_mode.updated');
     expect(auditActionLabel('incident.judged')).toBeNull();
     expect(auditActionLabel('made.up')).toBeNull();
+    expect(auditActionLabel('work.correction_approved')).toBe('audit.action.work.correction_approved');
+    expect(auditActionLabel('work.correction_applied')).toBe('audit.action.work.correction_applied');
   });
 });

@@ -23,6 +23,49 @@ describe('Tokyo calendar helpers', () => {
     expect(parseClock('')).toBeNull();
     expect(clock(570)).toBe('09:30');
   });
+  it('reads full-width digits and the Japanese ways of writing a time (issue 16)', () => {
+    const cases: [string, number | null][] = [
+      ['０９：３０', 570],
+      ['９：３０', 570],
+      ['１８：００', 1080],
+      [' 09:30 ', 570],
+      ['930', 570],
+      ['0930', 570],
+      ['９３０', 570],
+      ['1800', 1080],
+      ['9', 540],
+      ['18', 1080],
+      ['2400', 1440],
+      ['9時30分', 570],
+      ['９時３０分', 570],
+      ['9時', 540],
+      ['9時半', 570],
+      ['18時 05分', 1085],
+      ['午後6時', 1080],
+      ['午後6時30分', 1110],
+      ['午前9時', 540],
+      ['午前0時', 0],
+      ['午前12時', 0],
+      ['午後0時', 720],
+      ['午後12時', 720],
+      ['1時間', 60],
+      ['1時間30分', 90],
+      ['45分', 45],
+      ['９０分', 90],
+      // Refused: out of range, minutes of 60 or more, or not a time.
+      ['2401', null],
+      ['960', null],
+      ['25時', null],
+      ['9時60分', null],
+      ['午後13時', null],
+      ['12345', null],
+      ['9:5', null],
+      ['九時', null],
+      ['abc', null],
+      ['1441分', null],
+    ];
+    for (const [text, minutes] of cases) expect([text, parseClock(text)]).toEqual([text, minutes]);
+  });
 });
 
 describe('group tree', () => {

@@ -24,12 +24,42 @@ export function isoWeekday(date: string): number {
   return w === 0 ? 7 : w;
 }
 
-/** "09:30" → 570; empty or malformed → null. "24:00" is allowed as the end of a day. */
+/**
+ * A time of day (or a duration, for breaks) as typed, in minutes; empty or malformed → null. "24:00"
+ * is allowed as the end of a day. Typed with Japanese input on, digits and the colon arrive full
+ * width (０９：３０), so the text is NFKC-normalised first. Accepted: "9:30" / "09:30", digits only
+ * ("930", "0930" → 9:30; "9", "18" → whole hours), "9時30分" / "9時" / "9時半", "1時間30分", "90分",
+ * and 午前/午後 before an hour of 12 or less ("午後6時" → 18:00, "午前0時" → 0:00, "午後0時" → 12:00).
+ */
 export function parseClock(text: string): number | null {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
-  if (!m) return null;
-  const minutes = Number(m[1]) * 60 + Number(m[2]);
-  return Number(m[2]) < 60 && minutes <= 1440 ? minutes : null;
+  const s = text.normalize('NFKC').replace(/\s+/g, '');
+  let hours: number;
+  let minutes: number;
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{1,2}):(\d{2})$/.exec(s))) {
+    hours = Number(m[1]);
+    minutes = Number(m[2]);
+  } else if ((m = /^\d{1,4}$/.exec(s))) {
+    // Up to two digits are hours; three or four are hours and two digits of minutes.
+    hours = s.length <= 2 ? Number(s) : Number(s.slice(0, -2));
+    minutes = s.length <= 2 ? 0 : Number(s.slice(-2));
+  } else if ((m = /^(午前|午後)?(\d{1,2})時(?:間)?(?:(\d{1,2})分|(半))?$/.exec(s))) {
+    hours = Number(m[2]);
+    minutes = m[4] ? 30 : m[3] ? Number(m[3]) : 0;
+    if (m[1]) {
+      if (hours > 12) return null;
+      if (m[1] === '午後' && hours < 12) hours += 12;
+      if (m[1] === '午前' && hours === 12) hours = 0;
+    }
+  } else if ((m = /^(\d{1,4})分$/.exec(s))) {
+    hours = 0;
+    minutes = Number(m[1]);
+    return minutes <= 1440 ? minutes : null;
+  } else {
+    return null;
+  }
+  const total = hours * 60 + minutes;
+  return minutes < 60 && total <= 1440 ? total : null;
 }
 
 export function clock(minutes: number): string {

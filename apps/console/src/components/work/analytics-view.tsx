@@ -148,7 +148,7 @@ export function AnalyticsView() {
           rowKey={(r) => `${r.workerId}|${r.date}`}
           empty={report.isLoading ? t('common.loading') : t('common.none')}
           columns={[
-            { key: 'date', header: t('analytics.date'), cell: (r) => r.date },
+            { key: 'date', header: t('analytics.date'), cell: (r) => (r.corrected ? <span title={t('analytics.correctedMark')}>{r.date} ※</span> : r.date) },
             { key: 'name', header: t('analytics.worker'), cell: (r) => names.get(r.workerId) ?? '' },
             { key: 'start', header: t('analytics.start'), cell: (r) => (r.firstStartAt ? formatJst(r.firstStartAt, lang) : '—') },
             { key: 'end', header: t('analytics.end'), cell: (r) => (r.lastEndAt ? formatJst(r.lastEndAt, lang) : '—') },

@@ -1,6 +1,6 @@
 import { DAY_MS, MINUTE_MS, dayNumberToIsoDate, isoDateToDayNumber, type IsoDate } from '../../calendar/day-number';
 import { jstDayStartMs } from '../../calendar/jst';
-import { accumulateByJstDay, accumulateOverlapByJstDay, mergeIntervals, overlapMs } from './intervals';
+import { accumulateByJstDay, intersectMerged, mergeIntervals, overlapMs, subtractMerged } from './intervals';
 import type {
   PresenceIntervalInput,
   ScheduleInput,
@@ -12,9 +12,12 @@ import type {
 
 // Per worker and JST day: worked, present and away minutes, minutes per task, and the comparison
 // with the day's schedule. Work is the union of the worker's sessions; presence and task time
-// count only inside it (a presence state or task left running after the end punch is not work).
-// Open intervals run until `asOf`. Times are summed in milliseconds and floored to whole minutes
-// once per figure, so present + away may differ from worked by a minute.
+// count only inside it, and a state or task reported in a session ends with that session (the
+// agent's last state of the day is never closed by an event, so without this it would run on
+// through every later session). Present wins where present and away overlap (duplicates and
+// offline re-deliveries), so present + away ≤ worked. Open intervals run until `asOf`. Times are
+// summed in milliseconds and floored to whole minutes once per figure. The rules every figure
+// obeys are listed in docs/attendance-rules.md and checked by property tests.
 
 export interface AggregateInput {
   /** First and last JST day to report, both inclusive. */
@@ -30,6 +33,8 @@ export interface AggregateInput {
 
 interface WorkerInputs {
   sessions: number[];
+  sessionIds: (string | undefined)[];
+  corrected: boolean[];
   open: boolean[];
   presence: PresenceIntervalInput[];
   tasks: TaskIntervalInput[];
@@ -53,7 +58,7 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
   const entry = (workerId: string): WorkerInputs => {
     let found = byWorker.get(workerId);
     if (found === undefined) {
-      found = { sessions: [], open: [], presence: [], tasks: [], schedules: [] };
+      found = { sessions: [], sessionIds: [], corrected: [], open: [], presence: [], tasks: [], schedules: [] };
       byWorker.set(workerId, found);
     }
     return found;
@@ -62,6 +67,8 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
     const w = entry(s.workerId);
     w.sessions.push(s.startedAt.getTime(), s.endedAt === null ? asOf : s.endedAt.getTime());
     w.open.push(s.endedAt === null);
+    w.sessionIds.push(s.id);
+    w.corrected.push(s.corrected === true);
   }
   for (const p of input.presence ?? []) entry(p.workerId).presence.push(p);
   for (const t of input.tasks ?? []) entry(t.workerId).tasks.push(t);
@@ -74,6 +81,7 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
   const firstStart = new Float64Array(days);
   const lastEnd = new Float64Array(days);
   const stillOpen = new Uint8Array(days);
+  const corrected = new Uint8Array(days);
 
   for (const [workerId, w] of byWorker) {
     worked.fill(0);
@@ -82,6 +90,7 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
     firstStart.fill(Number.POSITIVE_INFINITY);
     lastEnd.fill(Number.NEGATIVE_INFINITY);
     stillOpen.fill(0);
+    corrected.fill(0);
 
     // Clip sessions to the reported range before merging.
     const clipped: number[] = [];
@@ -89,6 +98,11 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
       const s = Math.max(w.sessions[i] ?? 0, rangeStart);
       const e = Math.min(w.sessions[i + 1] ?? 0, rangeEnd);
       if (e > s) clipped.push(s, e);
+      if (w.corrected[i / 2] === true) {
+        for (let index = Math.floor((s - rangeStart) / DAY_MS); e > s && index <= Math.floor((e - 1 - rangeStart) / DAY_MS); index += 1) {
+          if (index >= 0 && index < days) corrected[index] = 1;
+        }
+      }
       if (w.open[i / 2] === true && e > s && e === asOf) {
         const index = Math.floor((e - 1 - rangeStart) / DAY_MS);
         if (index >= 0 && index < days) stillOpen[index] = 1;
@@ -112,21 +126,44 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
       }
     }
 
-    for (const p of w.presence) {
-      const target = p.state === 'PRESENT' ? present : away;
-      const end = p.endedAt === null ? asOf : p.endedAt.getTime();
-      accumulateOverlapByJstDay(work, p.startedAt.getTime(), end, target, firstDay);
+    const spans = new Map<string, [number, number]>();
+    for (let i = 0; i < w.sessionIds.length; i += 1) {
+      const id = w.sessionIds[i];
+      if (id !== undefined) spans.set(id, [w.sessions[2 * i] ?? 0, w.sessions[2 * i + 1] ?? 0]);
     }
+    // [start, end) of an interval cut to its own session; null when its session lies outside the range.
+    const ownPiece = (workSessionId: string | null | undefined, start: number, end: number): [number, number] | null => {
+      if (workSessionId === undefined || workSessionId === null) return [start, end];
+      const span = spans.get(workSessionId);
+      if (span === undefined) return null;
+      return [Math.max(start, span[0]), Math.min(end, span[1])];
+    };
 
-    const perTask = new Map<string, Float64Array>();
+    const presentPairs: number[] = [];
+    const awayPairs: number[] = [];
+    for (const p of w.presence) {
+      const piece = ownPiece(p.workSessionId, p.startedAt.getTime(), p.endedAt === null ? asOf : p.endedAt.getTime());
+      if (piece !== null) (p.state === 'PRESENT' ? presentPairs : awayPairs).push(piece[0], piece[1]);
+    }
+    const presentSpans = intersectMerged(mergeIntervals(presentPairs), work);
+    const awaySpans = subtractMerged(intersectMerged(mergeIntervals(awayPairs), work), presentSpans);
+    for (let i = 0; i < presentSpans.length; i += 2) accumulateByJstDay(present, firstDay, presentSpans[i] ?? 0, presentSpans[i + 1] ?? 0);
+    for (let i = 0; i < awaySpans.length; i += 2) accumulateByJstDay(away, firstDay, awaySpans[i] ?? 0, awaySpans[i + 1] ?? 0);
+
+    const taskPairs = new Map<string, number[]>();
     for (const t of w.tasks) {
-      let target = perTask.get(t.taskId);
-      if (target === undefined) {
-        target = new Float64Array(days);
-        perTask.set(t.taskId, target);
-      }
-      const end = t.endedAt === null ? asOf : t.endedAt.getTime();
-      accumulateOverlapByJstDay(work, t.startedAt.getTime(), end, target, firstDay);
+      const piece = ownPiece(t.workSessionId, t.startedAt.getTime(), t.endedAt === null ? asOf : t.endedAt.getTime());
+      if (piece === null) continue;
+      const pairs = taskPairs.get(t.taskId);
+      if (pairs === undefined) taskPairs.set(t.taskId, [piece[0], piece[1]]);
+      else pairs.push(piece[0], piece[1]);
+    }
+    const perTask = new Map<string, Float64Array>();
+    for (const [taskId, pairs] of taskPairs) {
+      const target = new Float64Array(days);
+      const spansInWork = intersectMerged(mergeIntervals(pairs), work);
+      for (let i = 0; i < spansInWork.length; i += 2) accumulateByJstDay(target, firstDay, spansInWork[i] ?? 0, spansInWork[i + 1] ?? 0);
+      perTask.set(taskId, target);
     }
 
     const scheduleByIndex = new Map<number, ScheduleInput>();
@@ -140,8 +177,10 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
       const schedule = scheduleByIndex.get(index);
       if (workedMs === 0 && schedule === undefined) continue;
       const dayStart = rangeStart + index * DAY_MS;
-      // A planned day that has not begun yet as of `asOf` is not reported.
+      // A day that has not begun yet as of `asOf` is not reported, nor is a planned shift not yet
+      // due without any work: neither is absence, and neither belongs in the planned total yet.
       if (dayStart >= asOf) continue;
+      if (workedMs === 0 && schedule !== undefined && !schedule.isDayOff && asOf < dayStart + schedule.startMinute * MINUTE_MS) continue;
       const taskMinutes: Record<string, number> = {};
       for (const [taskId, totals] of perTask) {
         const minutes = toMinutes(totals[index] ?? 0);
@@ -160,7 +199,8 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
         firstStartAt: Number.isFinite(first) ? new Date(first) : null,
         lastEndAt: Number.isFinite(last) ? new Date(last) : null,
         stillOpen: open,
-        schedule: schedule === undefined ? null : compareDay(schedule, dayStart, work, workedMs, first, last, open),
+        corrected: corrected[index] === 1,
+        schedule: schedule === undefined ? null : compareDay(schedule, dayStart, work, workedMs, first, last, open, asOf),
       });
     }
   }
@@ -175,6 +215,7 @@ function compareDay(
   first: number,
   last: number,
   open: boolean,
+  asOf: number,
 ): ScheduleResult {
   if (schedule.isDayOff) {
     return {
@@ -195,15 +236,16 @@ function compareDay(
   const plannedStart = dayStart + startMinute * MINUTE_MS;
   const plannedEnd = dayStart + endMinute * MINUTE_MS;
   const plannedMinutes = Math.max(0, endMinute - startMinute - breakMinutes);
-  const absent = workedMs === 0;
+  // No work is absence only once the planned shift is over; before that the worker may still come.
+  const absent = workedMs === 0 && asOf >= plannedEnd;
   return {
     dayOff: false,
     plannedStartAt: new Date(plannedStart),
     plannedEndAt: new Date(plannedEnd),
     plannedMinutes,
     absent,
-    lateStartMinutes: absent ? 0 : toMinutes(Math.max(0, Math.min(first, plannedEnd) - plannedStart)),
-    earlyEndMinutes: absent || open ? 0 : toMinutes(Math.max(0, plannedEnd - Math.max(last, plannedStart))),
-    overtimeMinutes: absent ? 0 : toMinutes(workedMs - overlapMs(work, plannedStart, plannedEnd)),
+    lateStartMinutes: workedMs === 0 ? 0 : toMinutes(Math.max(0, Math.min(first, plannedEnd) - plannedStart)),
+    earlyEndMinutes: workedMs === 0 || open ? 0 : toMinutes(Math.max(0, plannedEnd - Math.max(last, plannedStart))),
+    overtimeMinutes: workedMs === 0 ? 0 : toMinutes(workedMs - overlapMs(work, plannedStart, plannedEnd)),
   };
 }

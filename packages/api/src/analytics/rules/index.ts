@@ -1,4 +1,5 @@
 export { aggregateWorkDays, type AggregateInput } from './aggregate-work-days';
+export { addDayToTotals, emptyDayFigureTotals, type DayFigureTotals } from './worker-totals';
 export { presenceEventsToIntervals, type PresenceEventInput } from './presence-intervals';
 export { closeForgottenSession, forgottenEndCloseTime, type ForgottenEndDecision, type ForgottenEndRule } from './forgotten-end';
 export type {

@@ -53,19 +53,6 @@ export function overlapMs(merged: number[], start: number, end: number): number 
   return total;
 }
 
-/** Adds the part of [start, end) that lies inside the merged list to per-JST-day totals. */
-export function accumulateOverlapByJstDay(merged: number[], start: number, end: number, totals: Float64Array, firstDay: number): void {
-  const pairs = merged.length / 2;
-  for (let i = firstEndingAfter(merged, start); i < pairs; i += 1) {
-    const s = merged[2 * i] ?? 0;
-    if (s >= end) return;
-    const e = merged[2 * i + 1] ?? 0;
-    const to = e < end ? e : end;
-    const from = s > start ? s : start;
-    if (to > from) accumulateByJstDay(totals, firstDay, from, to);
-  }
-}
-
 /**
  * Adds [start, end) to per-JST-day totals: `totals[d]` holds day `firstDay + d`. Pieces outside
  * the array are ignored (callers clip to the range first).
@@ -81,4 +68,43 @@ export function accumulateByJstDay(totals: Float64Array, firstDay: number, start
     pieceStart = pieceEnd;
     day += 1;
   }
+}
+
+/** The parts of merged list `a` that also lie in merged list `b` (both sorted and disjoint). */
+export function intersectMerged(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const as = a[i] ?? 0;
+    const ae = a[i + 1] ?? 0;
+    const bs = b[j] ?? 0;
+    const be = b[j + 1] ?? 0;
+    const from = as > bs ? as : bs;
+    const to = ae < be ? ae : be;
+    if (to > from) out.push(from, to);
+    if (ae < be) i += 2;
+    else j += 2;
+  }
+  return out;
+}
+
+/** The parts of merged list `a` that lie outside merged list `b` (both sorted and disjoint). */
+export function subtractMerged(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let j = 0;
+  for (let i = 0; i < a.length; i += 2) {
+    let start = a[i] ?? 0;
+    const end = a[i + 1] ?? 0;
+    while (j < b.length && (b[j + 1] ?? 0) <= start) j += 2;
+    let k = j;
+    while (start < end && k < b.length && (b[k] ?? 0) < end) {
+      const bs = b[k] ?? 0;
+      if (bs > start) out.push(start, bs);
+      start = Math.max(start, b[k + 1] ?? 0);
+      k += 2;
+    }
+    if (start < end) out.push(start, end);
+  }
+  return out;
 }

@@ -11,7 +11,7 @@ export interface PresenceEventInput {
 /**
  * Turns presence events (state changes, as the agent reports them) into intervals: each state lasts
  * until the next event of the same worker and session, the last one stays open (the aggregation
- * clips it to the work session). Repeated reports of the same state extend one interval.
+ * ends it with its own work session). Repeated reports of the same state extend one interval.
  */
 export function presenceEventsToIntervals(events: readonly PresenceEventInput[]): PresenceIntervalInput[] {
   const groups = new Map<string, PresenceEventInput[]>();
@@ -28,7 +28,7 @@ export function presenceEventsToIntervals(events: readonly PresenceEventInput[])
     for (const event of list) {
       if (current !== null && current.state === event.state) continue;
       if (current !== null) current.endedAt = event.occurredAt;
-      current = { workerId: event.workerId, state: event.state, startedAt: event.occurredAt, endedAt: null };
+      current = { workerId: event.workerId, workSessionId: event.workSessionId, state: event.state, startedAt: event.occurredAt, endedAt: null };
       intervals.push(current);
     }
   }

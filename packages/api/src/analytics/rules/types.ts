@@ -4,15 +4,24 @@ import type { IsoDate } from '../../calendar/day-number';
 // query results straight in; `endedAt: null` means still open.
 
 export interface WorkSessionInput {
+  /** Lets presence and task intervals be closed at the end of their own session. */
+  id?: string;
   workerId: string;
   startedAt: Date;
   endedAt: Date | null;
+  /** The times come from an approved punch correction (打刻修正): the day is marked. */
+  corrected?: boolean;
 }
 
 export type PresenceState = 'PRESENT' | 'AWAY';
 
 export interface PresenceIntervalInput {
   workerId: string;
+  /**
+   * The session the state was reported in: the state ends with that session, whatever comes after
+   * it. Unset or null: clipped to the worker's work time only.
+   */
+  workSessionId?: string | null;
   state: PresenceState;
   startedAt: Date;
   endedAt: Date | null;
@@ -20,6 +29,8 @@ export interface PresenceIntervalInput {
 
 export interface TaskIntervalInput {
   workerId: string;
+  /** As for presence: the task ends with its session. */
+  workSessionId?: string | null;
   taskId: string;
   startedAt: Date;
   endedAt: Date | null;
@@ -41,7 +52,7 @@ export interface ScheduleResult {
   plannedEndAt: Date | null;
   /** end − start − break; 0 on a day off. */
   plannedMinutes: number;
-  /** No work at all on a working day. */
+  /** No work at all on a working day whose planned end has passed (as of the report). */
   absent: boolean;
   lateStartMinutes: number;
   /** 0 while the session is still open. */
@@ -62,6 +73,8 @@ export interface WorkerDay {
   lastEndAt: Date | null;
   /** A session was still open at `asOf`, so the day's figures may still grow. */
   stillOpen: boolean;
+  /** Some of the day's work comes from an approved punch correction (shown with a mark). */
+  corrected: boolean;
   /** null when no schedule row exists for the day. */
   schedule: ScheduleResult | null;
 }
