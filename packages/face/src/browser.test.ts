@@ -21,6 +21,7 @@ const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const modelsDir = path.resolve(path.dirname(require.resolve('@vladmandic/human')), '../models');
 const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
+const dlibDir = path.resolve(path.dirname(require.resolve('@vladmandic/face-api')), '../model');
 
 let outDir = '';
 let server: http.Server | undefined;
@@ -45,7 +46,7 @@ describe.skipIf(!existsSync(CHROMIUM))('browser entry in Chromium', () => {
     server = http.createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://x');
       const [, root, ...rest] = url.pathname.split('/');
-      const dirs: Record<string, string> = { models: modelsDir, wasm: wasmDir, app: outDir, fixtures: path.dirname(fixture('x')) };
+      const dirs: Record<string, string> = { models: modelsDir, dlib: dlibDir, wasm: wasmDir, app: outDir, fixtures: path.dirname(fixture('x')) };
       const dir = root ? dirs[root] : undefined;
       const file = dir ? path.join(dir, ...rest) : '';
       if (url.pathname === '/') {
@@ -78,7 +79,7 @@ describe.skipIf(!existsSync(CHROMIUM))('browser entry in Chromium', () => {
     // Passed as source text: a function would be rewritten by Vitest's transform (its import()).
     const script = `(async () => {
       const face = await import('${base}/app/face.js');
-      const analyzer = await face.createBrowserFaceAnalyzer({ modelBasePath: '${base}/models/', wasmPath: '${base}/wasm/' });
+      const analyzer = await face.createBrowserFaceAnalyzer({ modelBasePath: '${base}/models/', descriptorModelBasePath: '${base}/dlib/', wasmPath: '${base}/wasm/' });
       const img = new Image();
       img.src = '${base}/fixtures/person-vlado.jpg';
       await img.decode();
@@ -89,7 +90,7 @@ describe.skipIf(!existsSync(CHROMIUM))('browser entry in Chromium', () => {
     const result = (await page.evaluate(script)) as { models: string[]; frame: FrameAnalysis; light: FrameAnalysis };
     await page.close();
 
-    expect([...result.models].sort()).toEqual(['antispoof', 'blazeface', 'facemesh', 'faceres', 'liveness']);
+    expect([...result.models].sort()).toEqual(['antispoof', 'blazeface', 'dlib-resnet34-v1', 'facemesh', 'liveness']);
     expect(result.frame).toMatchObject({ width: 640, height: 480 });
     expect(result.frame.faces).toHaveLength(1);
     const node = await loadNodeFaceAnalyzer();

@@ -11,6 +11,31 @@ import { enrolmentFigures, type EnrolmentFigures, type LabelledPerson } from './
 
 const IMAGE = /\.(jpe?g|png)$/i;
 
+/** Analyses every photo of a labelled folder (sub-folders sorted by name, photos by file name). */
+export async function describeLabelledFolder(root: string): Promise<{ people: LabelledPerson<readonly number[]>[]; photos: number; notFound: number }> {
+  const entries = (await readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const analyzer = await loadNodeFaceAnalyzer();
+  const people: LabelledPerson<readonly number[]>[] = [];
+  let photos = 0;
+  let notFound = 0;
+  try {
+    for (const label of entries) {
+      const files = (await readdir(path.join(root, label))).filter((f) => IMAGE.test(f)).sort();
+      const descriptors: (readonly number[] | null)[] = [];
+      for (const file of files) {
+        const embedding = subjectEmbedding(await analyzer.analyzeFile(path.join(root, label, file)));
+        photos++;
+        if (embedding === null) notFound++;
+        descriptors.push(embedding);
+      }
+      if (files.length > 0) people.push({ label, descriptors });
+    }
+  } finally {
+    analyzer.dispose();
+  }
+  return { people, photos, notFound };
+}
+
 /** The face a labelled photo is about: the largest one with an embedding (press photos show others too). */
 export function subjectEmbedding(frame: FrameAnalysis): readonly number[] | null {
   let best: { area: number; embedding: readonly number[] } | null = null;
@@ -38,30 +63,18 @@ function summary(name: string, f: EnrolmentFigures): string {
 }
 
 async function main(): Promise<void> {
-  const arg = process.argv[2];
+  // npm runs workspace scripts in the package folder; the root script passes where the user typed
+  // the command (`--from "$INIT_CWD"`), which the folder is relative to.
+  const args = process.argv.slice(2);
+  const fromAt = args.indexOf('--from');
+  const from = fromAt >= 0 ? args.splice(fromAt, 2)[1] : undefined;
+  const arg = args[0];
   if (!arg) {
     console.error('usage: npm run face:eval -- <folder with one sub-folder of photos per person>');
     process.exit(2);
   }
-  // npm runs workspace scripts in the package folder; the path is meant from where the user typed it.
-  const root = path.resolve(process.env.INIT_CWD ?? process.cwd(), arg);
-  const entries = (await readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  const analyzer = await loadNodeFaceAnalyzer();
-  const people: LabelledPerson<readonly number[]>[] = [];
-  let photos = 0;
-  let notFound = 0;
-  for (const label of entries) {
-    const files = (await readdir(path.join(root, label))).filter((f) => IMAGE.test(f)).sort();
-    const descriptors: (readonly number[] | null)[] = [];
-    for (const file of files) {
-      const embedding = subjectEmbedding(await analyzer.analyzeFile(path.join(root, label, file)));
-      photos++;
-      if (embedding === null) notFound++;
-      descriptors.push(embedding);
-    }
-    if (files.length > 0) people.push({ label, descriptors });
-  }
-  analyzer.dispose();
+  const root = path.resolve(from || process.cwd(), arg);
+  const { people, photos, notFound } = await describeLabelledFolder(root);
   // The levels were chosen on the people at even positions of faces-lfw10 (sorted by name); the
   // odd half shows how they hold on people the calibration never saw.
   const all = figures(people);
@@ -85,4 +98,4 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(result));
 }
 
-await main();
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) await main();

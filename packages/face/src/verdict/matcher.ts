@@ -1,3 +1,4 @@
+import { DLIB_MODEL_VERSION } from '../descriptor/dlib-resnet';
 import { bestSimilarity } from './similarity';
 import { isThresholdLevel, similarityThreshold } from './threshold';
 
@@ -12,10 +13,10 @@ export interface FaceMatcher {
 }
 
 export const productMatcher: FaceMatcher = {
-  modelVersion: 'human-faceres',
+  modelVersion: DLIB_MODEL_VERSION,
   score: bestSimilarity,
-  threshold: (level) => {
+  threshold: (level, enrolledCount) => {
     if (!isThresholdLevel(level)) throw new RangeError(`no threshold level ${level}`);
-    return similarityThreshold(level);
+    return similarityThreshold(level, enrolledCount);
   },
 };
