@@ -8,11 +8,13 @@ import type * as tfjs from '@tensorflow/tfjs-core';
 type Tf = typeof tfjs;
 type T4 = tfjs.Tensor4D;
 
+import { DESCRIPTOR_LENGTH, DESCRIPTOR_MODEL_VERSION } from '../verdict/matcher';
+
 /** Version of the descriptors this module makes; stored with every enrolment descriptor. */
-export const DLIB_MODEL_VERSION = 'dlib-resnet34-v1';
+export const DLIB_MODEL_VERSION = DESCRIPTOR_MODEL_VERSION;
+export { DESCRIPTOR_LENGTH };
 export const DLIB_MANIFEST = 'face_recognition_model-weights_manifest.json';
 export const DLIB_WEIGHTS = 'face_recognition_model.bin';
-export const DESCRIPTOR_LENGTH = 128;
 const INPUT_SIZE = 150;
 const MEAN_RGB = [122.782, 117.001, 104.298] as const;
 

@@ -1,7 +1,7 @@
 // The environment-free API shared by both entries (index.ts for Node, browser.ts for the agent).
 export type { CheckDepth, FaceBox, FaceObservation, FrameAnalysis } from './types';
 export { faceSimilarity, bestSimilarity } from './similarity';
-export { productMatcher, type FaceMatcher } from './matcher';
+export { DESCRIPTOR_LENGTH, DESCRIPTOR_MODEL_VERSION, LEGACY_DESCRIPTOR_MODEL_VERSION, productMatcher, type FaceMatcher } from './matcher';
 export {
   THRESHOLD_LEVELS,
   LEVEL_FALSE_ACCEPT_RATES,
