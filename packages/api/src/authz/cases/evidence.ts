@@ -35,6 +35,7 @@ export const consoleCases: ConsoleCases = {
   'evidence.faces': { minRole: 'ADMIN', call: (c, t) => c.evidence.faces({ userId: t.users.worker.id }), crossTenant: 'NOT_FOUND' },
   'evidence.deleteFace': { minRole: 'ADMIN', call: async (c, t, env) => c.evidence.deleteFace({ faceImageId: await faceOf(t, env) }), crossTenant: 'NOT_FOUND' },
   'evidence.verify': { minRole: 'ADMIN', call: (c) => c.evidence.verify({ blobs: false }), crossTenant: 'OWN_ONLY' },
+  'evidence.facesToReenrol': { minRole: 'ADMIN', call: (c) => c.evidence.facesToReenrol(), crossTenant: 'OWN_ONLY' },
   // Another tenant's worker is not this device's user (evidence with another tenant's incident: routers/evidence/agent-uploads test).
   'agent.uploads.image': { minRole: 'AGENT', call: (c, t) => c.agent.uploads.image(workerFace(t)), crossTenant: 'FORBIDDEN' },
 };

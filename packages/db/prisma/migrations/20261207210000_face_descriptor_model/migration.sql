@@ -5,3 +5,6 @@
 -- AlterTable
 ALTER TABLE "face_images" ADD COLUMN "descriptorModel" TEXT NOT NULL DEFAULT 'human-faceres';
 ALTER TABLE "face_images" ALTER COLUMN "descriptorModel" DROP DEFAULT;
+
+-- Set by the re-embedding job when a stored image cannot give a descriptor of the current model.
+ALTER TABLE "face_images" ADD COLUMN "descriptorError" TEXT;
