@@ -1,5 +1,6 @@
 import type { FaceResult } from '@vladmandic/human';
 import { faceSharpness, type PixelSource } from './image/sharpness';
+import { frameLuma } from './image/uniformity';
 import type { FaceObservation, FrameAnalysis } from './verdict/types';
 
 const orNull = (n: number | undefined): number | null => (typeof n === 'number' && Number.isFinite(n) ? n : null);
@@ -25,5 +26,5 @@ export function toFaceObservation(face: FaceResult, pixels: PixelSource | null, 
  * `embeddings[i]` is face i's descriptor (none on a light check).
  */
 export function toFrameAnalysis(pixels: PixelSource, faces: readonly FaceResult[], embeddings: readonly (readonly number[] | null)[] = []): FrameAnalysis {
-  return { width: pixels.width, height: pixels.height, faces: faces.map((f, i) => toFaceObservation(f, pixels, embeddings[i] ?? null)) };
+  return { width: pixels.width, height: pixels.height, faces: faces.map((f, i) => toFaceObservation(f, pixels, embeddings[i] ?? null)), luma: frameLuma(pixels) };
 }

@@ -95,6 +95,9 @@ export class DetectionLoop {
       });
       return;
     }
+    // A covered camera reaches the server as the AWAY reported on the same check; the server keeps
+    // no record of its own for it yet (the event still reaches onCheck).
+    if (event.type === 'cameraCovered') return;
     const kind = event.kind === 'peeking' ? 'PEEKING' : event.cause === 'spoof' ? 'SPOOF' : 'IMPERSONATION';
     const cameraJpeg = await this.deps.captureStill();
     await this.deps.bridge.reportIncident({ kind, faceCount: verdict.faceCount, similarity: event.bestSimilarity, occurredAt, cameraJpeg });

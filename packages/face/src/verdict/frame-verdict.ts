@@ -24,10 +24,25 @@ export const DEFAULT_MIN_REAL = 0.3;
  * faces-lfw10.
  */
 export const WORKER_AMONG_FACES_MARGIN = 0.1;
+
+/**
+ * A frame whose brightness spreads less than this (luma standard deviation, 0..255) is taken for a
+ * covered camera. Measured (src/node/covered-camera.test.ts): the least contrasted photo of
+ * fixtures/faces and faces-lfw10 spreads 35.6; a black frame 0, a flat grey frame with ±10 levels
+ * of noise about 6. Not measured on a real webcam under a cap: a dark room with nobody in it and a
+ * very flat wall could pass as covered.
+ */
+export const COVERED_MAX_LUMA_SD = 8;
+
+/** Nearly uniform (or black) frame: the camera is covered, not merely facing an empty seat. */
+export function isCovered(frame: FrameAnalysis): boolean {
+  return frame.luma !== undefined && frame.luma.sd < COVERED_MAX_LUMA_SD;
+}
 export const DEFAULT_MIN_LIVE = 0.5;
 
 export type FrameVerdict =
-  | { kind: 'no-face'; faceCount: 0 }
+  /** Nobody in the frame; `covered` when the frame is nearly uniform (a lens cap, tape, a finger). */
+  | { kind: 'no-face'; faceCount: 0; covered?: true }
   /** Two or more faces: peeking. `workerAmongFaces` tells whether the enrolled worker is one of them. */
   | { kind: 'multiple-faces'; faceCount: number; bestSimilarity: number; workerAmongFaces: boolean }
   | { kind: 'unknown-face'; faceCount: 1; bestSimilarity: number }
@@ -57,7 +72,7 @@ export function judgeFrame(
   const threshold = similarityThreshold(settings.level ?? DEFAULT_THRESHOLD_LEVEL, enrolled.length);
   const faces = frame.faces;
   const [only] = faces;
-  if (only === undefined) return { kind: 'no-face', faceCount: 0 };
+  if (only === undefined) return isCovered(frame) ? { kind: 'no-face', faceCount: 0, covered: true } : { kind: 'no-face', faceCount: 0 };
   if (faces.length > 1) {
     const [best = 0, second = 0] = faces.map((f) => similarityOf(f, enrolled)).sort((a, b) => b - a);
     // The worker is among the faces only when one face passes the threshold and clearly beats every

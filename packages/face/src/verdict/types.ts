@@ -25,6 +25,8 @@ export interface FrameAnalysis {
   width: number;
   height: number;
   faces: FaceObservation[];
+  /** Brightness of the whole frame (0..255): mean and spread; absent where not measured. */
+  luma?: { mean: number; sd: number };
 }
 
 /**
