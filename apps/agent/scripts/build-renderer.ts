@@ -1,6 +1,7 @@
 /**
  * Bundles the renderer into dist/renderer/ (served as app://agent/ by the main process): the page,
- * its script, the face models it uses from @vladmandic/human/models and the WASM backend's files.
+ * its script, the face models it uses from @vladmandic/human/models, the dlib recognition net's
+ * weights from @vladmandic/face-api/model (packages/face/src/descriptor) and the WASM backend's files.
  * Runs as part of `npm run build`, and on its own (`tsx scripts/build-renderer.ts`) before the browser tests.
  */
 import { build } from 'esbuild';
@@ -12,8 +13,9 @@ import { fileURLToPath } from 'node:url';
 
 const agentRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(agentRoot, 'dist/renderer');
-// Only the face pipeline's models (see packages/face/src/human-config.ts): ~11 MB instead of 28.
-const MODELS = ['blazeface', 'facemesh', 'faceres', 'antispoof', 'liveness'];
+// Only the face pipeline's models (see packages/face/src/human-config.ts), and the descriptor's.
+const MODELS = ['blazeface', 'facemesh', 'antispoof', 'liveness'];
+const DESCRIPTOR_FILES = ['face_recognition_model-weights_manifest.json', 'face_recognition_model.bin'];
 const WASM = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
 
 /** The folder of a dependency of @telework/face (their exports maps hide package.json). */
@@ -48,6 +50,8 @@ export async function buildRenderer(): Promise<void> {
   for (const file of ['index.html', 'styles.css']) await copyFile(join(agentRoot, 'src/renderer', file), join(out, file));
   const humanModels = join(packageRoot('@vladmandic/human'), 'models');
   for (const model of MODELS) for (const ext of ['.json', '.bin']) await copyFile(join(humanModels, model + ext), join(out, 'models', model + ext));
+  const faceApiModels = join(packageRoot('@vladmandic/face-api'), 'model');
+  for (const file of DESCRIPTOR_FILES) await copyFile(join(faceApiModels, file), join(out, 'models', file));
   const wasmDist = packageRoot('@tensorflow/tfjs-backend-wasm');
   for (const file of WASM) await copyFile(join(wasmDist, 'dist', file), join(out, 'wasm', file));
 }

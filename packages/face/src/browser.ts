@@ -1,6 +1,8 @@
 // Renderer entry for the desktop agent: the same Human configuration as in Node, models served by
 // the agent at a URL the caller gives, frames taken from the webcam <video> (or any canvas).
 import { Human } from '@vladmandic/human';
+import { describeFaces, humanTf } from './descriptor/describe-faces';
+import { DLIB_MANIFEST, DLIB_MODEL_VERSION, DLIB_WEIGHTS, decodeDlibWeights, type WeightsManifestGroup } from './descriptor/dlib-resnet';
 import { buildHumanConfig, setCheckDepth, type AnalyzeOptions, type FaceBackend } from './human-config';
 import { FRAME_MAX_HEIGHT, FRAME_MAX_WIDTH } from './image/rgb-image';
 import { toFrameAnalysis } from './observation';
@@ -12,6 +14,11 @@ export type { AnalyzeOptions } from './human-config';
 export interface BrowserFaceAnalyzerOptions {
   /** URL of the folder with the model files, e.g. `app://models/` or `http://127.0.0.1:PORT/models/`. */
   modelBasePath: string;
+  /**
+   * URL of the folder with the dlib recognition net's weights (`face_recognition_model*` from
+   * @vladmandic/face-api's `model/` folder); defaults to `modelBasePath`.
+   */
+  descriptorModelBasePath?: string;
   /** Defaults to `wasm` (same numbers as the server); `webgl` is faster where a GPU is present. */
   backend?: FaceBackend;
   /** URL of the folder with tfjs-backend-wasm's `.wasm` files; required for the `wasm` backend. */
@@ -52,6 +59,20 @@ export function waitForVideoFrames(video: HTMLVideoElement, frames = 2): Promise
   });
 }
 
+async function fetchOk(url: string): Promise<Response> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`face model did not load: ${url} (${response.status})`);
+  return response;
+}
+
+/** The dlib net's weights, decoded onto Human's tfjs instance (the one the frames are on). */
+async function loadDlibWeights(human: Human, base: string) {
+  const folder = base.endsWith('/') ? base : `${base}/`;
+  const manifest = (await (await fetchOk(folder + DLIB_MANIFEST)).json()) as WeightsManifestGroup[];
+  const bin = new Uint8Array(await (await fetchOk(folder + DLIB_WEIGHTS)).arrayBuffer());
+  return decodeDlibWeights(humanTf(human), manifest, bin);
+}
+
 export async function createBrowserFaceAnalyzer(options: BrowserFaceAnalyzerOptions): Promise<BrowserFaceAnalyzer> {
   const backend = options.backend ?? 'wasm';
   if (backend === 'wasm' && !options.wasmPath) throw new Error('wasmPath is required for the wasm backend');
@@ -65,10 +86,12 @@ export async function createBrowserFaceAnalyzer(options: BrowserFaceAnalyzerOpti
   const human = new Human(config);
   await human.init();
   await human.load();
-  const models = human.models.loaded();
-  for (const required of ['blazeface', 'facemesh', 'faceres']) {
-    if (!models.includes(required)) throw new Error(`face model did not load: ${required} from ${options.modelBasePath}`);
+  const humanModels = human.models.loaded();
+  for (const required of ['blazeface', 'facemesh']) {
+    if (!humanModels.includes(required)) throw new Error(`face model did not load: ${required} from ${options.modelBasePath}`);
   }
+  const weights = await loadDlibWeights(human, options.descriptorModelBasePath ?? options.modelBasePath);
+  const models = [...humanModels, DLIB_MODEL_VERSION];
   const loadMs = performance.now() - started;
 
   const canvas = document.createElement('canvas');
@@ -93,7 +116,8 @@ export async function createBrowserFaceAnalyzer(options: BrowserFaceAnalyzerOpti
         setCheckDepth(human.config, models, options);
         const result = await human.detect(tensor);
         if (result.error) throw new Error(`face analysis failed: ${result.error}`);
-        return toFrameAnalysis({ width: pixels.width, height: pixels.height, data: pixels.data, channels: 4 }, result.face);
+        const embeddings = await describeFaces(human, weights, tensor, result.face, options);
+        return toFrameAnalysis({ width: pixels.width, height: pixels.height, data: pixels.data, channels: 4 }, result.face, embeddings);
       } finally {
         human.tf.dispose(tensor);
       }
@@ -103,5 +127,9 @@ export async function createBrowserFaceAnalyzer(options: BrowserFaceAnalyzerOpti
     return next;
   };
 
-  return { models, loadMs, analyze, dispose: () => human.models.reset() };
+  const dispose = () => {
+    human.tf.dispose(Object.values(weights));
+    human.models.reset();
+  };
+  return { models, loadMs, analyze, dispose };
 }

@@ -1,3 +1,4 @@
+import { DESCRIPTOR_LENGTH } from '@telework/face/verdict';
 import { z } from 'zod';
 import type { invokeChannels } from './bridge-channels';
 
@@ -15,8 +16,8 @@ const jpeg = z
   .instanceof(Uint8Array)
   .refine((b) => b.length > 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff, 'not a JPEG')
   .refine((b) => b.length <= MAX_CAMERA_JPEG_BYTES, 'camera image too large');
-/** The face model's embedding (Human's default face description model: 1024 numbers). */
-export const FACE_DESCRIPTOR_LENGTH = 1024;
+/** The face model's descriptor (packages/face: dlib ResNet-34, 128 numbers). */
+export const FACE_DESCRIPTOR_LENGTH = DESCRIPTOR_LENGTH;
 const descriptor = z.array(z.number().refine(Number.isFinite, 'finite')).length(FACE_DESCRIPTOR_LENGTH);
 
 export const bridgeRequestSchemas = {

@@ -60,7 +60,7 @@ class Server implements AgentServer, AgentAuth, SettingsSource, AgentQueries {
   }
 }
 
-const descriptorOf = (seed: number) => Array.from({ length: 1024 }, (_, i) => ((i * seed) % 64) / 64);
+const descriptorOf = (seed: number) => Array.from({ length: 128 }, (_, i) => ((i * seed) % 64) / 64);
 
 async function setup(options: { captureScreens?: () => Promise<Uint8Array[]> } = {}) {
   const dir = await tempDir('handlers-');

@@ -4,7 +4,7 @@ import type { AgentSettings } from '../contract/bridge';
 import { DetectionLoop, type DetectionDeps } from './detection-loop';
 
 const settings: AgentSettings = { thresholdLevel: 3, detectionIntervalSec: 10, awayAfterChecks: 2, impersonationAfterChecks: 2, captureIntervalMin: 10, autoPunchFromPresence: false, screenshotMode: 'FULL', redactionAreas: null, captureMode: 'INTERVAL_AND_INCIDENT', retentionDays: 90 };
-const WORKER = Array.from({ length: 1024 }, (_, i) => (i % 7) / 7 - 0.4);
+const WORKER = Array.from({ length: 128 }, (_, i) => (i % 7) / 7 - 0.4);
 
 const STRANGER = WORKER.map((v) => v + 1);
 

@@ -95,6 +95,9 @@ export class DetectionLoop {
       });
       return;
     }
+    // A covered camera reaches the server as the AWAY reported on the same check; the server keeps
+    // no record of its own for it yet (the event still reaches onCheck).
+    if (event.type === 'cameraCovered') return;
     const kind = event.kind === 'peeking' ? 'PEEKING' : event.cause === 'spoof' ? 'SPOOF' : 'IMPERSONATION';
     // Verdict-only mode: not even a still is taken; the incident carries the verdict data alone.
     const cameraJpeg = captureAllows(this.deps.settings.captureMode, 'INCIDENT') ? await this.deps.captureStill() : undefined;

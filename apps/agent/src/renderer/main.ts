@@ -1,3 +1,4 @@
+import { DESCRIPTOR_LENGTH } from '@telework/face/verdict';
 import { captureAllows, consentTermsKey, type AgentBridge, type AgentSettings, type SettingsInfo, type SyncStatus, type TaskInfo, type TodayInfo } from '../contract/bridge';
 import { BRIDGE_GLOBAL } from '../contract/bridge-channels';
 import { AutoPunch, awayWindowMs } from './auto-punch';
@@ -124,7 +125,9 @@ async function refreshToday() {
 async function loadFaces(): Promise<number[][]> {
   const info = await bridge.getFaceDescriptors();
   if (info.fromServer) localStore.setEnrolment(app.user, info.descriptors);
-  app.faces = info.fromServer ? info.descriptors : [...localStore.enrolment(app.user), ...info.descriptors];
+  // The offline cache may hold descriptors of the previous face model: never compared (other length).
+  const cached = localStore.enrolment(app.user).filter((d) => d.length === DESCRIPTOR_LENGTH);
+  app.faces = info.fromServer ? info.descriptors : [...cached, ...info.descriptors];
   return app.faces;
 }
 

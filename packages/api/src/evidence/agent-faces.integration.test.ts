@@ -28,7 +28,7 @@ let b: TenantFixture;
 let otherLoginId = '';
 
 /** Exactly representable in float32, so the round trip through the encrypted column is exact. */
-const descriptor = (seed: number) => Array.from({ length: 1024 }, (_, i) => ((i * seed) % 64) / 64);
+const descriptor = (seed: number) => Array.from({ length: 128 }, (_, i) => ((i * seed) % 64) / 64);
 
 const enrol = (t: TenantFixture, userId: string, seed: number, source: 'AGENT' | 'CONSOLE') =>
   storeFaceImage(deps, { tenantId: t.tenantId, userId, clientId: randomUUID(), source, bytes: makeJpeg(320, 240, { noise: 20 }), descriptor: { from: 'client', values: descriptor(seed) } });
@@ -64,15 +64,24 @@ describe('agent.faces.descriptors', () => {
     const tenantB = (await (await agentOf(b)).caller.agent.faces.descriptors()).faces;
     expect(tenantB.map((f) => f.descriptor)).toEqual([descriptor(11)]);
     // A worker with nothing enrolled gets an empty list (and no master key is needed for it).
-    expect(await (await agentOf(a, 'manager')).caller.agent.faces.descriptors()).toEqual({ faces: [], unreadable: 0 });
+    expect(await (await agentOf(a, 'manager')).caller.agent.faces.descriptors()).toEqual({ model: 'dlib-resnet34-v1', faces: [], unreadable: 0, otherModel: 0 });
   });
 
   it('skips a damaged row and still returns the readable ones', async () => {
     await adminDb.faceImage.create({
-      data: { tenantId: a.tenantId, userId: a.users.worker.id, source: 'CONSOLE', blobKey: `${a.tenantId}/faces/${randomUUID()}.bin`, sha256: '0'.repeat(64), byteSize: 1, width: 1, height: 1, descriptorEncrypted: Buffer.alloc(40), keyVersion: 1 },
+      data: { tenantId: a.tenantId, userId: a.users.worker.id, source: 'CONSOLE', blobKey: `${a.tenantId}/faces/${randomUUID()}.bin`, sha256: '0'.repeat(64), byteSize: 1, width: 1, height: 1, descriptorEncrypted: Buffer.alloc(40), descriptorModel: 'dlib-resnet34-v1', keyVersion: 1 },
     });
     const { faces, unreadable } = await (await agentOf(a)).caller.agent.faces.descriptors();
     expect({ readable: faces.length, unreadable }).toEqual({ readable: 2, unreadable: 1 });
+  });
+
+  it("never returns a descriptor of another face model, and counts it for re-embedding", async () => {
+    const userId = await addWorker(adminDb, a);
+    await enrol(a, userId, 13, 'AGENT');
+    // A row enrolled before descriptors carried a model: the migration marked it 'human-faceres'.
+    await adminDb.faceImage.updateMany({ where: { tenantId: a.tenantId, userId }, data: { descriptorModel: 'human-faceres' } });
+    const loginId = (await adminDb.user.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenantId, id: userId } }, select: { loginId: true } })).loginId;
+    expect(await (await agentOf(a, loginId)).caller.agent.faces.descriptors()).toEqual({ model: 'dlib-resnet34-v1', faces: [], unreadable: 0, otherModel: 1 });
   });
 
   it('refuses a web session and a revoked device token with UNAUTHORIZED', async () => {

@@ -95,7 +95,7 @@ describe('console: incidents, judgement, images', () => {
     const reseller = await createResellerFixture(adminDb);
     const op = await createOperatorFixture(adminDb);
     const { evidenceIds } = await incidentWithEvidence(t, t.users.worker.id, t.deviceId);
-    const face = await storeFaceImage(deps, { tenantId: t.tenantId, userId: t.users.worker.id, clientId: randomUUID(), source: 'CONSOLE', bytes: makeJpeg(320, 240), descriptor: { from: 'client', values: Array(1024).fill(0.1) } });
+    const face = await storeFaceImage(deps, { tenantId: t.tenantId, userId: t.users.worker.id, clientId: randomUUID(), source: 'CONSOLE', bytes: makeJpeg(320, 240), descriptor: { from: 'client', values: Array(128).fill(0.1) } });
     const operator = await signedInProvider(db, 'operator', op.email);
     const staff = await signedInProvider(db, 'resellerStaff', reseller.staffEmail);
     const other = await signedInUser(db, await createTenantFixture(adminDb), 'admin');
@@ -113,7 +113,7 @@ describe('console: incidents, judgement, images', () => {
     form.set('kind', 'face');
     form.set('clientId', randomUUID());
     form.set('userId', t.users.worker.id);
-    form.set('descriptor', JSON.stringify(Array(1024).fill(0.1)));
+    form.set('descriptor', JSON.stringify(Array(128).fill(0.1)));
     form.set('image', new Blob([Buffer.from(makeJpeg(64, 48))], { type: 'image/jpeg' }));
     const up = await handleUpload(new Request('http://127.0.0.1/api/upload', { method: 'POST', body: form, headers: operator.httpHeaders() }), deps);
     expect(up.status).toBe(403);
@@ -130,7 +130,7 @@ describe('console: incidents, judgement, images', () => {
 
   it('admins list and delete face images; the blob goes too', async () => {
     const admin = await signedInUser(db, t, 'admin');
-    const face = await storeFaceImage(deps, { tenantId: t.tenantId, userId: t.users.manager.id, clientId: randomUUID(), source: 'CONSOLE', bytes: makeJpeg(320, 240), descriptor: { from: 'client', values: Array(1024).fill(0.2) } });
+    const face = await storeFaceImage(deps, { tenantId: t.tenantId, userId: t.users.manager.id, clientId: randomUUID(), source: 'CONSOLE', bytes: makeJpeg(320, 240), descriptor: { from: 'client', values: Array(128).fill(0.2) } });
     const list = await admin.console((c) => c.evidence.faces({ userId: t.users.manager.id }));
     expect(list.map((f) => f.id)).toEqual([face.faceImageId]);
     const res = await getImage(list[0]?.imageUrl ?? '', admin.httpHeaders());
@@ -181,7 +181,7 @@ describe('retention', () => {
   it('purges all personal data once personalDataPurgeAt has passed, and not before', async () => {
     const tenant = await createTenantFixture(adminDb);
     await incidentWithEvidence(tenant, tenant.users.worker.id, tenant.deviceId);
-    await storeFaceImage(deps, { tenantId: tenant.tenantId, userId: tenant.users.worker.id, clientId: randomUUID(), source: 'AGENT', bytes: makeJpeg(320, 240), descriptor: { from: 'client', values: Array(1024).fill(0.3) } });
+    await storeFaceImage(deps, { tenantId: tenant.tenantId, userId: tenant.users.worker.id, clientId: randomUUID(), source: 'AGENT', bytes: makeJpeg(320, 240), descriptor: { from: 'client', values: Array(128).fill(0.3) } });
     const now = new Date();
     expect(await purgePersonalData(db, deps.store, tenant.tenantId, now, deps.keyring)).toBeNull();
     await adminDb.tenant.update({ where: { id: tenant.tenantId }, data: { personalDataPurgeAt: new Date(now.getTime() + 60_000) } });

@@ -12,7 +12,8 @@ export interface EvidenceDeps {
 export const CAMERA_MAX = { width: 640, height: 480 };
 export const SCREEN_MAX = { width: 1920, height: 1080 };
 export const REDUCED_MAX = { width: 960, height: 540 };
-export const DESCRIPTOR_LENGTH = 1024;
+/** The face descriptor of the product's model (packages/face): 128 numbers. */
+export { DESCRIPTOR_LENGTH } from '@telework/face/verdict';
 
 export const blobAad = (tenantId: string, blobKey: string) => `blob:${tenantId}:${blobKey}`;
 export const descriptorAad = (tenantId: string, blobKey: string) => `face-descriptor:${tenantId}:${blobKey}`;

@@ -2,7 +2,7 @@ import { checkEnrolmentQuality, loadNodeFaceAnalyzer, type EnrolmentRejection, t
 import { AppError } from '../errors/app-error';
 import type { DecodedImage } from './image';
 
-/** Computes the 1024-float descriptor of the one face in an enrolment photo, or refuses the photo. */
+/** Computes the 128-float descriptor of the one face in an enrolment photo, or refuses the photo. */
 export type FaceDescriber = (image: DecodedImage) => Promise<number[]>;
 
 /** The typed reasons a console enrolment photo is refused (the UI explains each one). */

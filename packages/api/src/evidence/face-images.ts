@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { withTenant, type CaptureSource, type Tx } from '@telework/db';
+import { DESCRIPTOR_MODEL_VERSION } from '@telework/face/verdict';
 import { z } from 'zod';
 import { open, seal } from '../crypto/aead';
 import { currentDataKey, dataKeyVersion } from '../crypto/data-keys';
@@ -68,7 +69,7 @@ export async function storeFaceImage(deps: EvidenceDeps, u: FaceUpload): Promise
       const created = await tx.faceImage.create({
         data: {
           tenantId: u.tenantId, userId: u.userId, clientId: u.clientId, source: u.source, blobKey, sha256: sha256Hex(stored), byteSize: stored.length,
-          width: img.width, height: img.height, keyVersion: prep.key.version,
+          width: img.width, height: img.height, keyVersion: prep.key.version, descriptorModel: DESCRIPTOR_MODEL_VERSION,
           descriptorEncrypted: Buffer.from(seal(prep.key.key, encodeDescriptor(descriptor), descriptorAad(u.tenantId, blobKey))),
         },
         select: { id: true },
@@ -112,8 +113,11 @@ export async function readFaceDescriptor(deps: EvidenceDeps, tenantId: string, f
  * The keyring is read only when there is something to open (a worker not yet enrolled needs no key).
  */
 export async function listOwnFaceDescriptors(tx: Tx, keyring: () => MasterKeyring, { tenantId, userId }: { tenantId: string; userId: string }) {
+  // Only descriptors of the current model: another model's numbers mean nothing to this matcher.
+  // Those rows wait for the re-embedding job (face-reembed.ts) and are counted meanwhile.
+  const otherModel = await tx.faceImage.count({ where: { tenantId, userId, descriptorModel: { not: DESCRIPTOR_MODEL_VERSION } } });
   const rows = await tx.faceImage.findMany({
-    where: { tenantId, userId },
+    where: { tenantId, userId, descriptorModel: DESCRIPTOR_MODEL_VERSION },
     orderBy: { createdAt: 'asc' },
     select: { id: true, source: true, createdAt: true, blobKey: true, keyVersion: true, descriptorEncrypted: true },
   });
@@ -129,5 +133,5 @@ export async function listOwnFaceDescriptors(tx: Tx, keyring: () => MasterKeyrin
     if (descriptor) faces.push({ faceImageId: row.id, source: row.source, createdAt: row.createdAt, descriptor });
     else unreadable++;
   }
-  return { faces, unreadable };
+  return { model: DESCRIPTOR_MODEL_VERSION, faces, unreadable, otherModel };
 }

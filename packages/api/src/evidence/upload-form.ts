@@ -26,7 +26,7 @@ const faceFields = z.object({
   kind: z.literal('face'),
   clientId: z.uuid(),
   userId: z.uuid().optional(),
-  // JSON array of 1024 numbers, as computed by the agent's face model (console uploads: computed here).
+  // JSON array of 128 numbers (packages/face DESCRIPTOR_LENGTH), as computed by the agent's face model (console uploads: computed here).
   descriptor: z.string().max(64_000).optional().transform((s, ctx) => {
     if (s === undefined) return undefined;
     try {

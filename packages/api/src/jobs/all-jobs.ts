@@ -1,5 +1,6 @@
 import { closeBillingPeriodsJob } from '../billing/jobs';
 import { contractLifecycleJob } from '../contracts/lifecycle-job';
+import { faceReembedJob } from '../evidence/face-reembed-job';
 import { evidenceRetentionJob, personalDataPurgeJob } from '../evidence/retention';
 import { sendNoticeDeliveriesJob } from '../notices/delivery';
 import { processPersonalDataRequestsJob } from '../privacy/jobs';
@@ -19,4 +20,5 @@ export const ALL_JOBS: JobDefinition[] = [
   processPersonalDataRequestsJob,
   contractLifecycleJob,
   closeBillingPeriodsJob,
+  faceReembedJob,
 ];

@@ -60,7 +60,7 @@ describe('personal-data requests (第26条2項)', () => {
     const blobKey = `faces/${t.tenantId}/${userId}/one.bin`;
     await store.put(blobKey, new Uint8Array([1, 2, 3]));
     await adminDb.faceImage.create({
-      data: { tenantId: t.tenantId, userId, source: 'CONSOLE', blobKey, sha256: 'x'.repeat(64), byteSize: 3, width: 1, height: 1, descriptorEncrypted: new Uint8Array([0]), keyVersion: 1 },
+      data: { tenantId: t.tenantId, userId, source: 'CONSOLE', blobKey, sha256: 'x'.repeat(64), byteSize: 3, width: 1, height: 1, descriptorEncrypted: new Uint8Array([0]), descriptorModel: 'dlib-resnet34-v1', keyVersion: 1 },
     });
     const req = await admin.console((c) => c.privacy.request({ kind: 'DELETE', subjectUserId: userId }));
     // Not before an operator accepts it.

@@ -83,7 +83,7 @@ describe('row-level security', () => {
 
   it('operators see contracts and administrators but never face images or evidence', async () => {
     await admin.faceImage.create({
-      data: { tenantId: t1, userId: (await admin.user.findFirstOrThrow({ where: { tenantId: t1 } })).id, source: 'CONSOLE', blobKey: 'k', sha256: 'h', byteSize: 1, width: 1, height: 1, descriptorEncrypted: new Uint8Array([1]), keyVersion: 1 },
+      data: { tenantId: t1, userId: (await admin.user.findFirstOrThrow({ where: { tenantId: t1 } })).id, source: 'CONSOLE', blobKey: 'k', sha256: 'h', byteSize: 1, width: 1, height: 1, descriptorEncrypted: new Uint8Array([1]), descriptorModel: 'dlib-resnet34-v1', keyVersion: 1 },
     });
     const seen = await withScope(app, { operator: true, tenantId: t1 }, async (tx) => ({ tenants: await tx.tenant.count(), faces: await tx.faceImage.count() }));
     expect(seen.tenants).toBeGreaterThanOrEqual(2);

@@ -1,7 +1,5 @@
 // Real models on real photos: the calibration of the threshold levels rests on these assertions.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitWithin } from '../image/rgb-image';
 import { A_SET, BACKGROUND, GROUPS, STRANGERS, VLADO, boxBlur, fixture } from '../testing/fixtures';
@@ -49,7 +47,7 @@ function enrol(...names: string[]): (readonly number[])[] {
 
 describe('Node face analysis (Human 3.3.6, WASM)', () => {
   it('loads only the face models, antispoof and liveness included', () => {
-    expect([...(analyzer?.models ?? [])].sort()).toEqual(['antispoof', 'blazeface', 'facemesh', 'faceres', 'liveness']);
+    expect([...(analyzer?.models ?? [])].sort()).toEqual(['antispoof', 'blazeface', 'dlib-resnet34-v1', 'facemesh', 'liveness']);
   });
 
   it('a light check finds the same face in the same box, without embedding or spoof scores, for that frame only', async () => {
@@ -109,25 +107,13 @@ describe('Node face analysis (Human 3.3.6, WASM)', () => {
     for (const name of [...VLADO, ...A_SET, ...STRANGERS]) {
       const faces = analysed(name).faces;
       expect(faces, name).toHaveLength(1);
-      expect(faces[0]?.embedding).toHaveLength(1024);
+      expect(faces[0]?.embedding).toHaveLength(128);
       expect(faces[0]?.real).toBeTypeOf('number');
       expect(faces[0]?.live).toBeTypeOf('number');
     }
     expect(analysed('group-2.jpg').faces).toHaveLength(3);
     expect(analysed('group-3.jpg').faces.length).toBeGreaterThanOrEqual(3);
     expect(analysed(BACKGROUND).faces).toHaveLength(0);
-  });
-
-  it('computes similarity exactly like Human’s match.similarity', () => {
-    const require = createRequire(import.meta.url);
-    const dist = path.join(path.dirname(require.resolve('@vladmandic/human')), 'human.node-wasm.js');
-    const human = require(dist) as typeof import('@vladmandic/human');
-    const names = [...VLADO, 'person-tetiana.jpg', 'stock-emotions-a-1.jpg'];
-    for (const a of names) {
-      for (const b of names) {
-        expect(faceSimilarity(embeddingOf(a), embeddingOf(b))).toBe(human.match.similarity([...embeddingOf(a)], [...embeddingOf(b)]));
-      }
-    }
   });
 });
 
@@ -138,7 +124,8 @@ describe('calibrated threshold levels', () => {
     const enrolled = enrol('person-vlado.jpg');
     const genuine = ['person-vlado1.jpg', 'person-vlado5.jpg'].map((n) => bestSimilarity(embeddingOf(n), enrolled));
     const impostors = [...STRANGERS, ...A_SET].map((n) => bestSimilarity(embeddingOf(n), enrolled));
-    expect(Math.min(...genuine)).toBeGreaterThanOrEqual(t3 + 0.03);
+    // dlib descriptors, measured: vlado1 0.48, vlado5 (sunglasses) 0.428 against 0.410; impostors at most 0.30 (christina).
+    expect(Math.min(...genuine)).toBeGreaterThanOrEqual(t3 + 0.015);
     expect(Math.max(...impostors)).toBeLessThanOrEqual(t3 - 0.03);
   });
 
@@ -162,12 +149,11 @@ describe('calibrated threshold levels', () => {
     expect(actual).toEqual(expected);
   });
 
-  it('level 5 refuses the occluded vlado5 that level 3 accepts; level 1 lets a look-alike in', () => {
+  it('level 5 refuses the occluded vlado5 that level 3 accepts; even level 1 refuses every stranger of vlado', () => {
     const enrolled = enrol('person-vlado.jpg');
     expect(judgeFrame(analysed('person-vlado5.jpg'), enrolled, { level: 5 }).kind).toBe('unknown-face');
     expect(judgeFrame(analysed('person-vlado1.jpg'), enrolled, { level: 5 }).kind).toBe('present');
-    expect(judgeFrame(analysed('stock-emotions-a-4.jpg'), enrolled, { level: 3 }).kind).toBe('unknown-face');
-    expect(judgeFrame(analysed('stock-emotions-a-4.jpg'), enrolled, { level: 1 }).kind).toBe('present');
+    for (const n of [...STRANGERS, ...A_SET]) expect(judgeFrame(analysed(n), enrolled, { level: 1 }).kind, n).toBe('unknown-face');
   });
 
   it('accepts the a-1..4 photos for each other and refuses vlado against them', () => {
@@ -194,13 +180,13 @@ describe('presence loop on real verdicts', () => {
   it('raises impersonation after K checks of each stranger', () => {
     for (const stranger of [...STRANGERS, ...A_SET]) {
       const events = run(['person-vlado.jpg', stranger, stranger]);
-      expect(events.map((e) => (e.type === 'incident' ? e.kind : e.to)), stranger).toEqual(['present', 'impersonation']);
+      expect(events.map((e) => (e.type === 'incident' ? e.kind : e.type === 'cameraCovered' ? e.type : e.to)), stranger).toEqual(['present', 'impersonation']);
       expect(run(['person-vlado.jpg', stranger]), stranger).toHaveLength(1);
     }
   });
 
   it('raises peeking on the group photos, and sees vlado among the three faces of group-2', () => {
-    // group-2 shows vlado with two others (similarity 0.67 to the enrolment): peeking, worker present.
+    // group-2 shows vlado with two others (0.63 to the enrolment, the others 0.19 and 0.11): peeking, worker present.
     expect(run(['group-2.jpg'])).toEqual([
       { type: 'incident', kind: 'peeking', faceCount: 3, bestSimilarity: expect.any(Number) },
       { type: 'presenceChanged', from: 'unknown', to: 'present', consecutiveChecks: 1, bestSimilarity: expect.any(Number) },

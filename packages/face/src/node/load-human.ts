@@ -4,6 +4,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Human } from '@vladmandic/human';
+import { describeFaces, humanTf } from '../descriptor/describe-faces';
+import { DLIB_MANIFEST, DLIB_MODEL_VERSION, DLIB_WEIGHTS, decodeDlibWeights, type WeightsManifestGroup } from '../descriptor/dlib-resnet';
 import { buildHumanConfig, setCheckDepth, type AnalyzeOptions } from '../human-config';
 import { fitWithin, type RgbImage } from '../image/rgb-image';
 import { toFrameAnalysis } from '../observation';
@@ -20,6 +22,11 @@ function humanPackageDir(): string {
   return path.resolve(path.dirname(require.resolve(/* turbopackIgnore: true */ '@vladmandic/human')), '..');
 }
 
+/** face-api's `model/` folder: the dlib recognition net's weights ship there (6.5 MB). */
+export function faceApiModelsDir(): string {
+  return path.join(path.resolve(path.dirname(require.resolve(/* turbopackIgnore: true */ '@vladmandic/face-api')), '..'), 'model');
+}
+
 export interface NodeFaceAnalyzerOptions {
   /** Folder of model files; defaults to the `models/` folder of the npm package. */
   modelsDir?: string;
@@ -27,7 +34,7 @@ export interface NodeFaceAnalyzerOptions {
 }
 
 export interface NodeFaceAnalyzer {
-  /** Models that loaded, e.g. `['antispoof', 'blazeface', 'faceres', 'facemesh', 'liveness']`. */
+  /** Models that loaded, e.g. `['antispoof', 'blazeface', 'facemesh', 'liveness', 'dlib-resnet34-v1']`. */
   readonly models: readonly string[];
   /** Wall time of backend start + model load, in milliseconds. */
   readonly loadMs: number;
@@ -62,10 +69,14 @@ export async function loadNodeFaceAnalyzer(options: NodeFaceAnalyzerOptions = {}
   const human: Human = new mod.Human(config);
   await human.init();
   await human.load();
-  const models = human.models.loaded();
-  for (const required of ['blazeface', 'facemesh', 'faceres']) {
-    if (!models.includes(required)) throw new Error(`face model did not load: ${required} from ${modelsDir}`);
+  const humanModels = human.models.loaded();
+  for (const required of ['blazeface', 'facemesh']) {
+    if (!humanModels.includes(required)) throw new Error(`face model did not load: ${required} from ${modelsDir}`);
   }
+  const dlibDir = faceApiModelsDir();
+  const manifest = JSON.parse(await readFile(path.join(dlibDir, DLIB_MANIFEST), 'utf8')) as WeightsManifestGroup[];
+  const weights = decodeDlibWeights(humanTf(human), manifest, await readFile(path.join(dlibDir, DLIB_WEIGHTS)));
+  const models = [...humanModels, DLIB_MODEL_VERSION];
   const loadMs = performance.now() - started;
 
   // One detection at a time: Human keeps per-call state on the instance.
@@ -78,7 +89,8 @@ export async function loadNodeFaceAnalyzer(options: NodeFaceAnalyzerOptions = {}
         setCheckDepth(human.config, models, options);
         const result = await human.detect(tensor);
         if (result.error) throw new Error(`face analysis failed: ${result.error}`);
-        return toFrameAnalysis({ ...frame, channels: 3 }, result.face);
+        const embeddings = await describeFaces(human, weights, tensor, result.face, options);
+        return toFrameAnalysis({ ...frame, channels: 3 }, result.face, embeddings);
       } finally {
         human.tf.dispose(tensor);
       }
@@ -95,6 +107,9 @@ export async function loadNodeFaceAnalyzer(options: NodeFaceAnalyzerOptions = {}
     analyzeRgb,
     analyzeImage,
     analyzeFile: async (file, options) => analyzeImage(await readFile(file), options),
-    dispose: () => human.models.reset(),
+    dispose: () => {
+      human.tf.dispose(Object.values(weights));
+      human.models.reset();
+    },
   };
 }

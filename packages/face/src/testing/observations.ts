@@ -23,9 +23,9 @@ export function frame(...faces: FaceObservation[]): FrameAnalysis {
 export const ENROLLED: readonly number[] = [0, 0, 0, 0];
 
 /**
- * An embedding whose similarity to ENROLLED is `similarity` (0 < s ≤ 1): with Human's formula a
- * single differing component v gives s = (0.8 − 5v/100) / 0.6, so v = 16 − 12 s.
+ * An embedding whose similarity to ENROLLED is about `similarity` (0 ≤ s ≤ 1): similarity is
+ * 1 − euclidean distance, so one component of 1 − s (exact up to floating-point rounding).
  */
 export function embeddingAt(similarity: number): number[] {
-  return [16 - 12 * similarity, 0, 0, 0];
+  return [1 - similarity, 0, 0, 0];
 }

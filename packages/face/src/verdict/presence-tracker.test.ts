@@ -122,11 +122,37 @@ describe('PresenceTracker', () => {
     const t = new PresenceTracker({ awayAfterChecks: 1, impersonationAfterChecks: 1 }, (e) => seen.push(e));
     const returned = [...t.check(present()), ...t.check(unknown()), ...t.check(noFace)];
     expect(seen).toEqual(returned);
-    expect(seen.map((e) => (e.type === 'incident' ? e.kind : e.to))).toEqual(['present', 'impersonation', 'away']);
+    expect(seen.map((e) => (e.type === 'incident' ? e.kind : e.type === 'cameraCovered' ? e.type : e.to))).toEqual(['present', 'impersonation', 'away']);
   });
 
   it('rejects settings that are not positive integers', () => {
     expect(() => tracker(0)).toThrow(RangeError);
     expect(() => tracker(2, 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('covered camera', () => {
+  const covered: FrameVerdict = { kind: 'no-face', faceCount: 0, covered: true };
+  const empty: FrameVerdict = { kind: 'no-face', faceCount: 0 };
+  const present: FrameVerdict = { kind: 'present', faceCount: 1, bestSimilarity: 0.8 };
+
+  it('raises cameraCovered once after M covered checks in a row, and the worker goes away', () => {
+    const t = new PresenceTracker({ awayAfterChecks: 3, impersonationAfterChecks: 2 });
+    t.check(present);
+    expect(t.check(covered)).toEqual([]);
+    expect(t.check(covered)).toEqual([]);
+    expect(t.check(covered).map((e) => e.type)).toEqual(['cameraCovered', 'presenceChanged']);
+    expect(t.check(covered)).toEqual([]);
+    expect(t.state).toBe('away');
+  });
+
+  it('needs the covered frames in a row: an empty seat in between restarts the count', () => {
+    const t = new PresenceTracker({ awayAfterChecks: 3, impersonationAfterChecks: 2 });
+    t.check(covered);
+    t.check(covered);
+    t.check(empty);
+    expect(t.check(covered).some((e) => e.type === 'cameraCovered')).toBe(false);
+    t.check(covered);
+    expect(t.check(covered).map((e) => e.type)).toEqual(['cameraCovered']);
   });
 });

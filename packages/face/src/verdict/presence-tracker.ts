@@ -20,6 +20,8 @@ export type PresenceEvent =
       consecutiveChecks: number;
       bestSimilarity: number | null;
     }
+  /** M nearly uniform frames in a row (once per run): the camera is covered, not just an empty seat. */
+  | { type: 'cameraCovered'; consecutiveChecks: number }
   | { type: 'incident'; kind: 'peeking'; faceCount: number; bestSimilarity: number }
   | {
       type: 'incident';
@@ -38,7 +40,8 @@ function assertCount(name: string, value: number): void {
 /**
  * The presence state machine, fed one frame verdict per check (the agent checks every N seconds).
  * - present: clears every streak; state → present.
- * - no-face: after M in a row, state → away.
+ * - no-face: after M in a row, state → away; M covered frames in a row (nearly uniform) also
+ *   raise one cameraCovered event per run.
  * - multiple-faces: one peeking incident per episode (a run of multi-face checks); if the worker is
  *   among the faces the state is present.
  * - unknown-face / spoof: after K in a row, one impersonation incident; it fires again only after
@@ -48,6 +51,7 @@ function assertCount(name: string, value: number): void {
 export class PresenceTracker {
   private current: PresenceState = 'unknown';
   private noFaceStreak = 0;
+  private coveredStreak = 0;
   private unknownStreak = 0;
   private unknownBest = 0;
   private peeking = false;
@@ -73,6 +77,7 @@ export class PresenceTracker {
     };
 
     if (verdict.kind !== 'no-face') this.noFaceStreak = 0;
+    if (verdict.kind !== 'no-face' || verdict.covered !== true) this.coveredStreak = 0;
     if (verdict.kind !== 'unknown-face' && verdict.kind !== 'spoof') {
       this.unknownStreak = 0;
       this.unknownBest = 0;
@@ -85,6 +90,10 @@ export class PresenceTracker {
         break;
       case 'no-face':
         this.noFaceStreak++;
+        if (verdict.covered === true) {
+          this.coveredStreak++;
+          if (this.coveredStreak === this.settings.awayAfterChecks) events.push({ type: 'cameraCovered', consecutiveChecks: this.coveredStreak });
+        }
         if (this.noFaceStreak >= this.settings.awayAfterChecks) moveTo('away', this.noFaceStreak, null);
         break;
       case 'multiple-faces':

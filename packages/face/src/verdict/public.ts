@@ -1,8 +1,10 @@
 // The environment-free API shared by both entries (index.ts for Node, browser.ts for the agent).
 export type { CheckDepth, FaceBox, FaceObservation, FrameAnalysis } from './types';
 export { faceSimilarity, bestSimilarity } from './similarity';
+export { DESCRIPTOR_LENGTH, DESCRIPTOR_MODEL_VERSION, LEGACY_DESCRIPTOR_MODEL_VERSION, productMatcher, type FaceMatcher } from './matcher';
 export {
   THRESHOLD_LEVELS,
+  LEVEL_FALSE_ACCEPT_RATES,
   DEFAULT_THRESHOLD_LEVEL,
   isThresholdLevel,
   similarityThreshold,
@@ -11,6 +13,7 @@ export {
 export {
   judgeFrame,
   NoEnrolmentError,
+  WORKER_AMONG_FACES_MARGIN,
   DEFAULT_MIN_LIVE,
   DEFAULT_MIN_REAL,
   type FrameVerdict,

@@ -10,7 +10,7 @@ export interface FaceObservation {
   /** Mesh confidence: low when the crop is not really a face, or is blurred or half hidden. */
   faceScore: number;
   box: FaceBox;
-  /** Face embedding (faceres: 1024 floats), or null when the description model skipped the face. */
+  /** Face descriptor (dlib ResNet-34: 128 floats), or null on a light check or when the crop failed. */
   embedding: readonly number[] | null;
   /** Anti-spoofing score (1 = a real face, 0 = a photo/screen), null when the model is off. */
   real: number | null;
@@ -25,6 +25,8 @@ export interface FrameAnalysis {
   width: number;
   height: number;
   faces: FaceObservation[];
+  /** Brightness of the whole frame (0..255): mean and spread; absent where not measured. */
+  luma?: { mean: number; sd: number };
 }
 
 /**

@@ -59,7 +59,7 @@ describe('registerBridge', () => {
     expect(calls[0]).toEqual({ kind: 'WORK_START', occurredAt: at });
     expect(calls[1]).toMatchObject({ kind: 'PEEKING', faceCount: 2 });
     expect(calls[2]).toEqual({ serverUrl: 'https://telework.example.jp', systemId: 'T-001', loginId: 'yamada', password: 'pw' });
-    const descriptor = Array.from({ length: 1024 }, (_, i) => i / 1024);
+    const descriptor = Array.from({ length: 128 }, (_, i) => i / 128);
     await invoke(invokeChannels.enrolFace, page, { faces: [{ jpeg: new Uint8Array(camera), descriptor }] });
     await invoke(invokeChannels.reportCapture, page, { occurredAt: at, cameraJpeg: new Uint8Array(camera) });
     expect(calls[3]).toEqual({ faces: [{ jpeg: new Uint8Array(camera), descriptor }] });

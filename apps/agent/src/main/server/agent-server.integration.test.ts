@@ -98,7 +98,7 @@ const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
 /** A camera still as the renderer sends it: a real 640×480 JPEG. */
 const cameraStill = () => new Uint8Array(makeJpeg(640, 480, { noise: 30 }));
 /** Exactly representable in float32, so the descriptor read back equals the one sent. */
-const descriptorOf = (seed: number) => Array.from({ length: 1024 }, (_, i) => ((i * seed) % 64) / 64);
+const descriptorOf = (seed: number) => Array.from({ length: 128 }, (_, i) => ((i * seed) % 64) / 64);
 
 describe('agent against the real API server', () => {
   it('signs in with the worker ID, records offline, and delivers once the network is back', async () => {

@@ -5,6 +5,7 @@ import { RejectedItemError } from '../offline-queue/offline-queue';
 import { DeviceSignedOutError, type AgentServer } from '../sync/sync-service';
 import type { TokenStore } from '../token-store';
 import { createAgentClient } from './trpc-client';
+import { usableDescriptors } from './face-descriptors';
 import { createUploadClient, type UploadClient } from './upload-client';
 
 /** tRPC codes after which resending the same item can never succeed. */
@@ -75,7 +76,7 @@ export function trpcAgentQueries(tokens: TokenStore): AgentQueries {
     return createAgentClient(new URL(credentials.serverUrl), credentials.token);
   };
   return {
-    faceDescriptors: async () => (await (await client()).agent.faces.descriptors.query()).faces.map((f) => f.descriptor),
+    faceDescriptors: async () => usableDescriptors(await (await client()).agent.faces.descriptors.query()),
     tasks: async () => (await (await client()).agent.tasks.list.query()).map((t) => ({ id: t.id, code: t.code, name: t.name })),
     today: async () => {
       const today = await (await client()).agent.work.today.query();

@@ -12,14 +12,14 @@ async function incidentOf(t: TenantFixture, env: AuthzEnv): Promise<string> {
 /** A face image row of the fixture's worker (its blob is absent: deleting a missing blob is fine). */
 async function faceOf(t: TenantFixture, env: AuthzEnv): Promise<string> {
   const f = await env.adminDb.faceImage.create({
-    data: { tenantId: t.tenantId, userId: t.users.worker.id, source: 'CONSOLE', blobKey: `${t.tenantId}/faces/${randomUUID()}.bin`, sha256: '0'.repeat(64), byteSize: 1, width: 1, height: 1, descriptorEncrypted: Buffer.alloc(1), keyVersion: 1 },
+    data: { tenantId: t.tenantId, userId: t.users.worker.id, source: 'CONSOLE', blobKey: `${t.tenantId}/faces/${randomUUID()}.bin`, sha256: '0'.repeat(64), byteSize: 1, width: 1, height: 1, descriptorEncrypted: Buffer.alloc(1), descriptorModel: 'dlib-resnet34-v1', keyVersion: 1 },
   });
   return f.id;
 }
 
 /** An enrolment still naming tenant t's worker, as the agent sends it (the fixture device is that worker's). */
 function workerFace(t: TenantFixture): FormData {
-  return imageForm({ kind: 'face', clientId: randomUUID(), userId: t.users.worker.id, descriptor: JSON.stringify(Array(1024).fill(0.01)) }, makeJpeg(64, 48));
+  return imageForm({ kind: 'face', clientId: randomUUID(), userId: t.users.worker.id, descriptor: JSON.stringify(Array(128).fill(0.01)) }, makeJpeg(64, 48));
 }
 
 /** Evidence, incidents and face images (issue 5). */
@@ -35,6 +35,7 @@ export const consoleCases: ConsoleCases = {
   'evidence.faces': { minRole: 'ADMIN', call: (c, t) => c.evidence.faces({ userId: t.users.worker.id }), crossTenant: 'NOT_FOUND' },
   'evidence.deleteFace': { minRole: 'ADMIN', call: async (c, t, env) => c.evidence.deleteFace({ faceImageId: await faceOf(t, env) }), crossTenant: 'NOT_FOUND' },
   'evidence.verify': { minRole: 'ADMIN', call: (c) => c.evidence.verify({ blobs: false }), crossTenant: 'OWN_ONLY' },
+  'evidence.facesToReenrol': { minRole: 'ADMIN', call: (c) => c.evidence.facesToReenrol(), crossTenant: 'OWN_ONLY' },
   // Another tenant's worker is not this device's user (evidence with another tenant's incident: routers/evidence/agent-uploads test).
   'agent.uploads.image': { minRole: 'AGENT', call: (c, t) => c.agent.uploads.image(workerFace(t)), crossTenant: 'FORBIDDEN' },
 };

@@ -90,7 +90,7 @@ const agent = (bearer = token) => client({ authorization: `Bearer ${bearer}` });
 const form = imageForm;
 const interval = intervalFields;
 const incidentCapture = (incidentClientEventId: string) => ({ ...interval('CAMERA'), trigger: 'INCIDENT', incidentClientEventId });
-const faceOf = (userId?: string) => ({ kind: 'face', clientId: randomUUID(), ...(userId ? { userId } : {}), descriptor: JSON.stringify(Array(1024).fill(0.01)) });
+const faceOf = (userId?: string) => ({ kind: 'face', clientId: randomUUID(), ...(userId ? { userId } : {}), descriptor: JSON.stringify(Array(128).fill(0.01)) });
 
 /** The refusal as the agent sees it: the tRPC code and the AppError code and reason the formatter adds. */
 async function refusal(p: Promise<unknown>) {
@@ -137,7 +137,7 @@ describe('agent.uploads.image', () => {
   });
 
   it('stores the agent’s enrolment still with its descriptor; a device enrols its own user only', async () => {
-    const descriptor = Array.from({ length: 1024 }, (_, i) => Math.cos(i) / 10);
+    const descriptor = Array.from({ length: 128 }, (_, i) => Math.cos(i) / 10);
     const r = await agent().agent.uploads.image.mutate(form({ kind: 'face', clientId: randomUUID(), descriptor: JSON.stringify(descriptor) }, makeJpeg(320, 240)));
     if (r.kind !== 'face') throw new Error('not a face answer');
     expect(await adminDb.faceImage.findFirstOrThrow({ where: { tenantId: t.tenantId, id: r.faceImageId } })).toMatchObject({ userId: t.users.worker.id, source: 'AGENT' });

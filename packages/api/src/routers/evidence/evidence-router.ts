@@ -4,6 +4,7 @@ import { businessInstant } from '../../validation/bounds';
 import { getMasterKeyring } from '../../crypto';
 import { deleteFaceImage, listFaceImages } from '../../evidence/face-admin';
 import { listOwnFaceDescriptors } from '../../evidence/face-images';
+import { facesToReenrol } from '../../evidence/face-reembed';
 import { incidentDetail, judgeIncident, listIncidents } from '../../evidence/incidents';
 import { timeline } from '../../evidence/timeline';
 import { verifyEvidence } from '../../evidence/verify';
@@ -42,6 +43,8 @@ export const evidenceRouter = {
   deleteFace: adminProcedure
     .input(z.object({ faceImageId: z.uuid() }))
     .mutation(({ ctx, input }) => deleteFaceImage(ctx.db, getBlobStore(), ctx.tenantId, { faceImageId: input.faceImageId, actorId: ctx.user.id, ip: ctx.meta.ip })),
+  /** Workers whose enrolment photos are not (yet) described by the current face model. */
+  facesToReenrol: adminProcedure.query(({ ctx }) => facesToReenrol(ctx.db, { tenantId: ctx.tenantId })),
   verify: adminProcedure
     .input(z.object({ blobs: z.boolean().default(true) }).default({ blobs: true }))
     .query(({ ctx, input }) => verifyEvidence((fn) => fn(ctx.db), getBlobStore(), getMasterKeyring, { tenantId: ctx.tenantId, blobs: input.blobs })),

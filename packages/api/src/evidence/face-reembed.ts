@@ -1,0 +1,98 @@
+import { withTenant, type Tx } from '@telework/db';
+import { DESCRIPTOR_MODEL_VERSION } from '@telework/face/verdict';
+import { open, seal } from '../crypto/aead';
+import { dataKeyVersion } from '../crypto/data-keys';
+import { AppError } from '../errors/app-error';
+import { CAMERA_MAX, blobAad, descriptorAad, type EvidenceDeps } from './deps';
+import type { FaceDescriber } from './face-enrolment';
+import { descriptorSchema } from './face-images';
+import { decodeImage } from './image';
+
+/** Images handled per tenant and run: each costs a face analysis (~50–150 ms of CPU). */
+const BATCH = 200;
+
+export type ReembedFailure = 'IMAGE_MISSING' | 'IMAGE_UNREADABLE' | string;
+
+function failureOf(error: unknown): ReembedFailure {
+  if (error instanceof AppError) {
+    const reason = error.details?.reason;
+    return typeof reason === 'string' ? reason : error.code;
+  }
+  return 'IMAGE_UNREADABLE';
+}
+
+/**
+ * Re-computes, from the stored encrypted enrolment photos, the descriptors of another face model
+ * (issue 14: faceres → dlib). A photo that gives no descriptor keeps its row and image (nothing
+ * enrolled is lost) and gets a `descriptorError`; its worker is listed by facesToReenrol. The
+ * descriptor is sealed with the data key version the row already uses, so keys stay consistent.
+ */
+export async function reembedFaceDescriptors(deps: EvidenceDeps, tenantId: string, describe: FaceDescriber): Promise<{ reembedded: number; failed: number }> {
+  const rows = await withTenant(deps.db, tenantId, (tx) =>
+    tx.faceImage.findMany({
+      where: { tenantId, descriptorModel: { not: DESCRIPTOR_MODEL_VERSION }, descriptorError: null },
+      orderBy: { createdAt: 'asc' },
+      take: BATCH,
+      select: { id: true, blobKey: true, keyVersion: true },
+    }),
+  );
+  let reembedded = 0;
+  let failed = 0;
+  for (const row of rows) {
+    const key = await withTenant(deps.db, tenantId, (tx) => dataKeyVersion(tx, deps.keyring, tenantId, row.keyVersion));
+    let outcome: { descriptor: number[] } | { error: ReembedFailure };
+    const sealed = await deps.store.get(row.blobKey);
+    if (sealed === null) outcome = { error: 'IMAGE_MISSING' };
+    else {
+      try {
+        const bytes = open(key.key, sealed, blobAad(tenantId, row.blobKey));
+        const values = await describe(await decodeImage(bytes, CAMERA_MAX));
+        const parsed = descriptorSchema.safeParse(values);
+        outcome = parsed.success ? { descriptor: parsed.data } : { error: 'FACE_UNCLEAR' };
+      } catch (error) {
+        outcome = { error: failureOf(error) };
+      }
+    }
+    await withTenant(deps.db, tenantId, (tx) =>
+      tx.faceImage.update({
+        where: { tenantId_id: { tenantId, id: row.id } },
+        data:
+          'descriptor' in outcome
+            ? {
+                descriptorModel: DESCRIPTOR_MODEL_VERSION,
+                descriptorError: null,
+                descriptorEncrypted: Buffer.from(seal(key.key, new Uint8Array(new Float32Array(outcome.descriptor).buffer), descriptorAad(tenantId, row.blobKey))),
+              }
+            : { descriptorError: outcome.error },
+        select: { id: true },
+      }),
+    );
+    if ('descriptor' in outcome) reembedded++;
+    else failed++;
+  }
+  return { reembedded, failed };
+}
+
+/**
+ * Workers with enrolment photos whose descriptor is not of the current model: waiting for the job
+ * (`reason` null) or refused by it (`reason` set). Until they have at least one current photo the
+ * agent treats them as not enrolled, so the administrator re-enrols those listed with a reason.
+ */
+export async function facesToReenrol(tx: Tx, { tenantId }: { tenantId: string }) {
+  {
+    const rows = await tx.faceImage.findMany({
+      where: { tenantId, descriptorModel: { not: DESCRIPTOR_MODEL_VERSION } },
+      orderBy: [{ userId: 'asc' }, { createdAt: 'asc' }],
+      select: { id: true, userId: true, descriptorModel: true, descriptorError: true, createdAt: true, user: { select: { name: true } } },
+    });
+    const current = await tx.faceImage.groupBy({ by: ['userId'], where: { tenantId, descriptorModel: DESCRIPTOR_MODEL_VERSION }, _count: { _all: true } });
+    const currentOf = new Map(current.map((c) => [c.userId, c._count._all]));
+    const users = new Map<string, { userId: string; name: string; currentPhotos: number; photos: { faceImageId: string; model: string; reason: string | null; createdAt: Date }[] }>();
+    for (const r of rows) {
+      const u = users.get(r.userId) ?? { userId: r.userId, name: r.user.name, currentPhotos: currentOf.get(r.userId) ?? 0, photos: [] };
+      u.photos.push({ faceImageId: r.id, model: r.descriptorModel, reason: r.descriptorError, createdAt: r.createdAt });
+      users.set(r.userId, u);
+    }
+    return [...users.values()];
+  }
+}
