@@ -7,6 +7,7 @@ import { launchBrowser, screenshot, signInToConsole } from './support/browser';
 // and a manager reads the groups without the buttons that would fail with 403.
 
 const consoleUrl = inject('consoleUrl');
+const resellerUrl = inject('resellerUrl');
 let browser: Browser;
 
 beforeAll(async () => {
@@ -56,5 +57,22 @@ describe('role-aware console', () => {
     await admin.goto(`${consoleUrl}/groups`);
     await expect.poll(() => admin.getByRole('button', { name: '編集' }).count()).toBeGreaterThan(0);
     expect(await admin.getByRole('button', { name: 'グループを追加' }).count()).toBe(1);
+  });
+
+  it('reseller staff see no provider pages in the menu and get the role page at their address', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+    const page = await context.newPage();
+    await page.goto(`${resellerUrl}/sign-in`);
+    await page.getByLabel('ご利用区分').selectOption('resellerStaff');
+    await page.getByLabel('メールアドレス').fill('sales@mirai-reseller.example');
+    await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'サインイン' }).click();
+    await page.waitForURL(`${resellerUrl}/`);
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['ホーム', '申込', '顧客', '請求書']);
+    const response = await page.goto(`${resellerUrl}/audit`);
+    const html = (await response?.text()) ?? '';
+    expect(html).toContain('この画面は運営オペレーター専用です。');
+    expect(html).not.toContain('読み込み中');
+    await context.close();
   });
 });

@@ -15,7 +15,7 @@ import * as upload from './upload';
 
 export { SESSION_COOKIE, CSRF_COOKIE, CSRF_HEADER } from './cookies';
 export { getServerDb } from './db';
-export { consoleMe } from './console-session';
+export { consoleMe, resellerMe } from './page-session';
 export { handleStripeWebhook } from './stripe-webhook';
 
 // Every route with tenant data passes the access rules first, /api/trpc too (below).

@@ -1,5 +1,6 @@
 import { consoleRouter } from '../console-router';
 import { createContext } from '../context';
+import { resellerRouter } from '../reseller-router';
 import { clientIp } from './client-ip';
 import { getServerDb } from './db';
 
@@ -10,4 +11,10 @@ import { getServerDb } from './db';
 export async function consoleMe(headers: Headers) {
   const ctx = await createContext({ db: getServerDb(), app: 'console', headers, resHeaders: new Headers(), ip: clientIp(headers) });
   return consoleRouter.createCaller(ctx).auth.me();
+}
+
+/** The signed-in operator or reseller staff member for a portal page request, or null (its `auth.me`). */
+export async function resellerMe(headers: Headers) {
+  const ctx = await createContext({ db: getServerDb(), app: 'reseller', headers, resHeaders: new Headers(), ip: clientIp(headers) });
+  return resellerRouter.createCaller(ctx).auth.me();
 }
