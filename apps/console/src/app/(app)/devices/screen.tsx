@@ -8,6 +8,10 @@ import { ConfirmDialog } from '@/components/people/dialog';
 import { usePeopleError } from '@/components/people/use-people-error';
 import type { DeviceRow } from '@/components/people/types';
 
+// Agents registered before the OS naming (os-name.ts) sent Node's platform code; it is shown as a word too.
+const PLATFORM_CODES = ['win32', 'darwin', 'linux'] as const;
+const platformCode = (p: string) => PLATFORM_CODES.find((c) => c === p);
+
 export default function DevicesPage() {
   const t = useT();
   const lang = useLanguage();
@@ -31,7 +35,14 @@ export default function DevicesPage() {
   const columns: DataColumn<DeviceRow>[] = [
     { key: 'user', header: t('devices.user'), cell: (d) => names.get(d.userId) ?? '…' },
     { key: 'name', header: t('devices.name'), cell: (d) => d.name },
-    { key: 'platform', header: t('devices.platform'), cell: (d) => d.platform ?? t('people.none') },
+    {
+      key: 'platform',
+      header: t('devices.platform'),
+      cell: (d) => {
+        const code = d.platform ? platformCode(d.platform) : undefined;
+        return code ? t(`devices.os.${code}`) : (d.platform ?? t('people.none'));
+      },
+    },
     { key: 'version', header: t('devices.version'), cell: (d) => d.agentVersion ?? t('people.none') },
     { key: 'lastSeen', header: t('devices.lastSeen'), cell: (d) => (d.lastSeenAt ? formatJst(d.lastSeenAt, lang) : t('devices.never')) },
     { key: 'registered', header: t('devices.registered'), cell: (d) => formatJst(d.createdAt, lang) },

@@ -5,11 +5,13 @@ import { Alert, Button, Card, DataTable, Dialog, InquiryDue, InquiryStatusBadge,
 import { formatJst } from '@telework/ui/i18n';
 import { useTRPC } from '@/trpc/client';
 import { InquiryForm } from '@/components/operations/inquiry-form';
+import { useMe } from '@/components/console-shell';
 import { InquiryDetailCard } from '@/components/operations/inquiry-detail';
 import type { InquiryRow, InquiryStatus } from '@/components/operations/types';
 
 export default function InquiriesPage() {
   const t = useT();
+  const me = useMe();
   const lang = useLanguage();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -62,6 +64,7 @@ export default function InquiriesPage() {
       {creating ? (
         <Dialog title={t('ops.inquiry.new')} onClose={close} wide>
           <InquiryForm
+            identity={me.registeredAdministrator ? { systemId: me.systemId, administratorName: me.name } : null}
             err={opsError(open.error)}
             pending={open.isPending}
             onCancel={close}
