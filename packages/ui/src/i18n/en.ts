@@ -6,6 +6,7 @@ import { contractsEn } from './contracts';
 import { contractLifecycleEn } from './contract-lifecycle';
 import { settingsEn } from './settings';
 import { operationsEn } from './operations';
+import { auditEn } from './audit';
 
 const base = {
   'app.consoleName': 'Work Management Console',
@@ -101,4 +102,4 @@ const base = {
   'error.field.email': 'Enter an e-mail address',
 } as const;
 
-export const en = { ...base, ...peopleEn, ...workEn, ...contractsEn, ...contractLifecycleEn, ...operationsEn, ...evidenceEn, ...settingsEn } as const satisfies Record<MessageKey, string>;
+export const en = { ...base, ...peopleEn, ...workEn, ...contractsEn, ...contractLifecycleEn, ...operationsEn, ...evidenceEn, ...settingsEn, ...auditEn } as const satisfies Record<MessageKey, string>;

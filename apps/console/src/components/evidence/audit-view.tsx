@@ -7,7 +7,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { ConsoleRouter } from '@telework/api/console';
 import { useTRPC } from '@/trpc/client';
 import { useErrorText } from '@/components/use-error-text';
-import { AUDIT_ACTIONS, auditActionLabel } from './audit-actions';
+import { AUDIT_ACTIONS, auditActionLabel, auditTargetLabel } from './audit-actions';
 import { Pager, useCursorPages } from './cursor-pages';
 import { VERDICTS } from './judgement-form';
 import { jstDayRange } from './jst-day';
@@ -51,6 +51,10 @@ export function AuditView() {
       .join(' / ');
   };
 
+  const targetLabel = (type: string) => {
+    const label = auditTargetLabel(type);
+    return label ? t(label) : type;
+  };
   const columns: DataColumn<AuditRow>[] = [
     { key: 'at', header: t('audit.at'), cell: (r) => formatJst(r.createdAt, lang) },
     { key: 'actor', header: t('audit.actor'), cell: actor },
@@ -74,7 +78,7 @@ export function AuditView() {
         r.targetType === 'Incident' && r.targetId ? (
           <Link href={`/incidents/${r.targetId}`}>{t('nav.incidents')}</Link>
         ) : r.targetType ? (
-          <span title={r.targetId ?? undefined}>{r.targetType}</span>
+          <span title={r.targetId ?? undefined}>{targetLabel(r.targetType)}</span>
         ) : (
           '—'
         ),

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Card, DataTable, Field, Select, TextInput, useLanguage, useOperationsError, useT, type DataColumn } from '@telework/ui';
-import { formatJst, parseJstInput } from '@telework/ui/i18n';
+import { formatJst, hasMessage, parseJstInput } from '@telework/ui/i18n';
 import { useTRPC } from '@/trpc/client';
 import { useTenants } from './tenant-names';
 import type { AuditRow } from './types';
@@ -61,10 +61,25 @@ export function AuditScreen() {
   };
   const columns: DataColumn<AuditRow>[] = [
     { key: 'time', header: t('ops.audit.time'), cell: (r) => formatJst(r.createdAt, lang) },
-    { key: 'action', header: t('ops.audit.action'), cell: (r) => <code>{r.action}</code> },
+    {
+      key: 'action',
+      header: t('ops.audit.action'),
+      cell: (r) => {
+        const key = `audit.action.${r.action}`;
+        return hasMessage(key) ? t(key) : <code>{r.action}</code>;
+      },
+    },
     { key: 'actor', header: t('ops.audit.actor'), cell: (r) => `${t(`ops.audit.actorKind.${r.actorKind}`)}${r.actorId ? ` ${r.actorId.slice(0, 8)}` : ''}` },
     { key: 'tenant', header: t('ops.tenant'), cell: (r) => tenants.label(r.tenantId) },
-    { key: 'target', header: t('ops.audit.target'), cell: (r) => (r.targetType ? `${r.targetType} ${r.targetId?.slice(0, 8) ?? ''}` : '—') },
+    {
+      key: 'target',
+      header: t('ops.audit.target'),
+      cell: (r) => {
+        if (!r.targetType) return '—';
+        const key = `audit.targetType.${r.targetType}`;
+        return <span title={r.targetId ?? undefined}>{hasMessage(key) ? t(key) : r.targetType}</span>;
+      },
+    },
     { key: 'ip', header: t('ops.audit.ip'), cell: (r) => r.ip ?? '—' },
     { key: 'details', header: t('ops.audit.details'), cell: (r) => (r.details ? <code style={{ whiteSpace: 'normal', wordBreak: 'break-all' }}>{JSON.stringify(r.details)}</code> : '—') },
   ];
