@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../testing/db';
-import { createOperatorFixture, createTenantFixture } from '../testing/fixtures';
+import { createOperatorFixture, createResellerFixture, createTenantFixture } from '../testing/fixtures';
 import { signedInProvider, signedInUser } from '../testing/callers';
 import { checkAccess } from '../access/check-access';
 
@@ -44,5 +44,18 @@ describe('audit log viewer', () => {
     const rows = await op.reseller((c) => c.operator.audit.list({ action: 'notice.*' }));
     expect(rows.items.length).toBeGreaterThanOrEqual(1);
     expect(rows.items.every((r) => r.action.startsWith('notice.'))).toBe(true);
+    // Named, not shown as an id (issue 18: 「オペレーター 01a2514e」).
+    const me = await adminDb.operator.findUniqueOrThrow({ where: { email }, select: { id: true, name: true } });
+    expect(rows.items.find((r) => r.actorId === me.id)?.actorName).toBe(me.name);
+  });
+
+  it('names reseller staff in the provider log', async () => {
+    const { email } = await createOperatorFixture(adminDb);
+    const op = await signedInProvider(db, 'operator', email);
+    const reseller = await createResellerFixture(adminDb);
+    const staff = await adminDb.resellerStaff.findFirstOrThrow({ where: { resellerId: reseller.resellerId }, select: { id: true, name: true } });
+    await adminDb.providerAuditLog.create({ data: { actorKind: 'RESELLER_STAFF', actorId: staff.id, resellerId: reseller.resellerId, action: 'auth.sign_in' } });
+    const rows = await op.reseller((c) => c.operator.audit.list({ actorId: staff.id }));
+    expect(rows.items.map((r) => r.actorName)).toEqual([staff.name]);
   });
 });

@@ -38,10 +38,17 @@ export async function listTenantAudit(db: Tx, args: { tenantId: string } & Audit
   );
 }
 
-/** Operators' view of provider-side actions (db: operator scope). */
+/** Operators' view of provider-side actions (db: operator scope), with the acting operators' and staff's names. */
 export async function listProviderAudit(db: Tx, args: AuditFilter & { tenantId?: string }) {
   const limit = args.limit ?? 50;
   const where: Prisma.ProviderAuditLogWhereInput = { ...common(args), ...(args.tenantId ? { tenantId: args.tenantId } : {}) };
   const rows = await db.providerAuditLog.findMany({ where, orderBy: { id: 'desc' }, take: limit + 1 });
-  return page(rows, limit);
+  const idsOf = (kind: string) => [...new Set(rows.flatMap((r) => (r.actorKind === kind && r.actorId ? [r.actorId] : [])))];
+  const operators = await db.operator.findMany({ where: { id: { in: idsOf('OPERATOR') } }, select: { id: true, name: true } });
+  const staff = await db.resellerStaff.findMany({ where: { id: { in: idsOf('RESELLER_STAFF') } }, select: { id: true, name: true } });
+  const names = new Map([...operators, ...staff].map((p) => [p.id, p.name]));
+  return page(
+    rows.map((r) => ({ ...r, actorName: r.actorId ? (names.get(r.actorId) ?? null) : null })),
+    limit,
+  );
 }

@@ -69,7 +69,7 @@ export function AuditScreen() {
         return hasMessage(key) ? t(key) : <code>{r.action}</code>;
       },
     },
-    { key: 'actor', header: t('ops.audit.actor'), cell: (r) => `${t(`ops.audit.actorKind.${r.actorKind}`)}${r.actorId ? ` ${r.actorId.slice(0, 8)}` : ''}` },
+    { key: 'actor', header: t('ops.audit.actor'), cell: (r) => `${t(`ops.audit.actorKind.${r.actorKind}`)}${r.actorName ? ` ${r.actorName}` : r.actorId ? ` ${r.actorId.slice(0, 8)}` : ''}` },
     { key: 'tenant', header: t('ops.tenant'), cell: (r) => tenants.label(r.tenantId) },
     {
       key: 'target',
