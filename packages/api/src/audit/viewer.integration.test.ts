@@ -36,6 +36,26 @@ describe('audit log viewer', () => {
     expect(future.items).toHaveLength(0);
   });
 
+  it('keeps a deleted user’s name on their entries and on the deletion, within the tenant only', async () => {
+    const t = await createTenantFixture(adminDb);
+    const other = await createTenantFixture(adminDb);
+    const admin = await signedInUser(db, t, 'admin');
+    const { userId } = await admin.console((c) => c.users.create({ loginId: 'leaver', name: '退職 太郎', role: 'WORKER', language: 'ja', groupIds: [] }));
+    await adminDb.auditLog.create({ data: { tenantId: t.tenantId, actorKind: 'USER', actorId: userId, action: 'user.password_changed' } });
+    await admin.console((c) => c.users.delete({ userId }));
+
+    const rows = await admin.console((c) => c.audit.list({}));
+    expect(rows.items.find((r) => r.action === 'user.password_changed' && r.actorId === userId)?.actorName).toBe('退職 太郎');
+    expect(rows.items.find((r) => r.action === 'user.deleted')).toMatchObject({ targetId: userId, targetName: '退職 太郎', details: { name: '退職 太郎', loginId: 'leaver' } });
+    expect(rows.items.find((r) => r.action === 'user.created')?.targetName).toBe('退職 太郎');
+
+    // Another tenant's log never borrows the name, even for an entry naming the same id.
+    await adminDb.auditLog.create({ data: { tenantId: other.tenantId, actorKind: 'USER', actorId: userId, action: 'user.password_changed' } });
+    const otherAdmin = await signedInUser(db, other, 'admin');
+    const theirs = await otherAdmin.console((c) => c.audit.list({ actorId: userId }));
+    expect(theirs.items.map((r) => r.actorName)).toEqual([null]);
+  });
+
   it('shows operators provider-side actions', async () => {
     const { email } = await createOperatorFixture(adminDb);
     const op = await signedInProvider(db, 'operator', email);

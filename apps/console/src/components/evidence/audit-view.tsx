@@ -78,7 +78,7 @@ export function AuditView() {
         r.targetType === 'Incident' && r.targetId ? (
           <Link href={`/incidents/${r.targetId}`}>{t('nav.incidents')}</Link>
         ) : r.targetType ? (
-          <span title={r.targetId ?? undefined}>{targetLabel(r.targetType)}</span>
+          <span title={r.targetId ?? undefined}>{r.targetName ? `${targetLabel(r.targetType)}: ${r.targetName}` : targetLabel(r.targetType)}</span>
         ) : (
           '—'
         ),
