@@ -48,6 +48,13 @@ describe('audit log viewer', () => {
     expect(rows.items.find((r) => r.action === 'user.password_changed' && r.actorId === userId)?.actorName).toBe('退職 太郎');
     expect(rows.items.find((r) => r.action === 'user.deleted')).toMatchObject({ targetId: userId, targetName: '退職 太郎', details: { name: '退職 太郎', loginId: 'leaver' } });
     expect(rows.items.find((r) => r.action === 'user.created')?.targetName).toBe('退職 太郎');
+    // Filtered by target type: only entries about users.
+    await adminDb.auditLog.create({ data: { tenantId: t.tenantId, actorKind: 'USER', actorId: t.users.admin.id, action: 'task.created', targetType: 'Task', targetId: userId } });
+    const aboutUsers = await admin.console((c) => c.audit.list({ targetType: 'User' }));
+    expect(new Set(aboutUsers.items.map((r) => r.action))).toEqual(new Set(['user.created', 'user.deleted']));
+    const aboutTasks = await admin.console((c) => c.audit.list({ targetType: 'Task' }));
+    expect(aboutTasks.items.map((r) => r.action)).toEqual(['task.created']);
+    await expect(admin.console((c) => c.audit.list({ targetType: 'Nonsense' as 'User' }))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 
     // Another tenant's log never borrows the name, even for an entry naming the same id.
     await adminDb.auditLog.create({ data: { tenantId: other.tenantId, actorKind: 'USER', actorId: userId, action: 'user.password_changed' } });

@@ -3,6 +3,7 @@ import type { Prisma, Tx } from '@telework/db';
 export interface AuditFilter {
   action?: string;
   actorId?: string;
+  targetType?: string;
   from?: Date;
   to?: Date;
   /** The id of the last row of the previous page (rows are newest first; uuid v7 ids sort by time). */
@@ -19,6 +20,7 @@ function common(f: AuditFilter) {
   return {
     ...(f.action ? { action: f.action.endsWith('*') ? { startsWith: f.action.slice(0, -1) } : f.action } : {}),
     ...(f.actorId ? { actorId: f.actorId } : {}),
+    ...(f.targetType ? { targetType: f.targetType } : {}),
     ...(f.from || f.to ? { createdAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
     ...(f.cursor ? { id: { lt: f.cursor } } : {}),
   };

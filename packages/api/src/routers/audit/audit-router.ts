@@ -1,11 +1,13 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { AUDIT_TARGET_TYPES } from '../../audit/actions';
 import { listProviderAudit, listTenantAudit } from '../../audit/viewer';
 import { adminProcedure, operatorProcedure } from '../../trpc';
 
 const filter = z.object({
   action: z.string().trim().max(100).optional(),
   actorId: z.uuid().optional(),
+  targetType: z.enum(AUDIT_TARGET_TYPES).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
   cursor: z.uuid().optional(),
