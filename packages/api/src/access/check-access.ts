@@ -5,7 +5,7 @@ import { BlockList, isIP } from 'node:net';
 import geoip from 'geoip-lite';
 import type { Db } from '@telework/db';
 import { withTenant } from '@telework/db';
-import { recordProviderAudit, recordTenantAudit } from '../audit/audit-log';
+import { recordProviderAudit, recordTenantAudit, type AuditEntry } from '../audit/audit-log';
 
 // 第5条, 第22条6号: the service is offered in Japan only; access from abroad is refused.
 // The country comes from geoip-lite's bundled database (no network lookup); a tenant may narrow
@@ -95,8 +95,8 @@ export async function checkAccess(db: Db, input: { ip: string | null; tenantId?:
     : [];
   const decision = decideAccess(input.ip, allowList);
   if (decision.allowed) return decision;
-  const entry = {
-    actorKind: 'SYSTEM' as const,
+  const entry: AuditEntry = {
+    actorKind: 'SYSTEM',
     actorId: null,
     action: ACCESS_REFUSED_ACTION,
     details: { reason: decision.reason, country: decision.country, path: input.path ?? null },

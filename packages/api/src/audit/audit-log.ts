@@ -1,10 +1,11 @@
 import type { Prisma, PrincipalKind, Tx } from '@telework/db';
+import type { AuditAction, AuditTargetType } from './actions';
 
 export interface AuditEntry {
   actorKind: PrincipalKind;
   actorId: string | null;
-  action: string;
-  targetType?: string;
+  action: AuditAction;
+  targetType?: AuditTargetType;
   targetId?: string;
   details?: Prisma.InputJsonValue;
   ip?: string | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../testing/db';
-import { createOperatorFixture, createTenantFixture } from '../testing/fixtures';
+import { createOperatorFixture, createResellerFixture, createTenantFixture } from '../testing/fixtures';
 import { signedInProvider, signedInUser } from '../testing/callers';
 import { checkAccess } from '../access/check-access';
 
@@ -36,6 +36,33 @@ describe('audit log viewer', () => {
     expect(future.items).toHaveLength(0);
   });
 
+  it('keeps a deleted user’s name on their entries and on the deletion, within the tenant only', async () => {
+    const t = await createTenantFixture(adminDb);
+    const other = await createTenantFixture(adminDb);
+    const admin = await signedInUser(db, t, 'admin');
+    const { userId } = await admin.console((c) => c.users.create({ loginId: 'leaver', name: '退職 太郎', role: 'WORKER', language: 'ja', groupIds: [] }));
+    await adminDb.auditLog.create({ data: { tenantId: t.tenantId, actorKind: 'USER', actorId: userId, action: 'user.password_changed' } });
+    await admin.console((c) => c.users.delete({ userId }));
+
+    const rows = await admin.console((c) => c.audit.list({}));
+    expect(rows.items.find((r) => r.action === 'user.password_changed' && r.actorId === userId)?.actorName).toBe('退職 太郎');
+    expect(rows.items.find((r) => r.action === 'user.deleted')).toMatchObject({ targetId: userId, targetName: '退職 太郎', details: { name: '退職 太郎', loginId: 'leaver' } });
+    expect(rows.items.find((r) => r.action === 'user.created')?.targetName).toBe('退職 太郎');
+    // Filtered by target type: only entries about users.
+    await adminDb.auditLog.create({ data: { tenantId: t.tenantId, actorKind: 'USER', actorId: t.users.admin.id, action: 'task.created', targetType: 'Task', targetId: userId } });
+    const aboutUsers = await admin.console((c) => c.audit.list({ targetType: 'User' }));
+    expect(new Set(aboutUsers.items.map((r) => r.action))).toEqual(new Set(['user.created', 'user.deleted']));
+    const aboutTasks = await admin.console((c) => c.audit.list({ targetType: 'Task' }));
+    expect(aboutTasks.items.map((r) => r.action)).toEqual(['task.created']);
+    await expect(admin.console((c) => c.audit.list({ targetType: 'Nonsense' as 'User' }))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+
+    // Another tenant's log never borrows the name, even for an entry naming the same id.
+    await adminDb.auditLog.create({ data: { tenantId: other.tenantId, actorKind: 'USER', actorId: userId, action: 'user.password_changed' } });
+    const otherAdmin = await signedInUser(db, other, 'admin');
+    const theirs = await otherAdmin.console((c) => c.audit.list({ actorId: userId }));
+    expect(theirs.items.map((r) => r.actorName)).toEqual([null]);
+  });
+
   it('shows operators provider-side actions', async () => {
     const { email } = await createOperatorFixture(adminDb);
     const op = await signedInProvider(db, 'operator', email);
@@ -44,5 +71,18 @@ describe('audit log viewer', () => {
     const rows = await op.reseller((c) => c.operator.audit.list({ action: 'notice.*' }));
     expect(rows.items.length).toBeGreaterThanOrEqual(1);
     expect(rows.items.every((r) => r.action.startsWith('notice.'))).toBe(true);
+    // Named, not shown as an id (issue 18: 「オペレーター 01a2514e」).
+    const me = await adminDb.operator.findUniqueOrThrow({ where: { email }, select: { id: true, name: true } });
+    expect(rows.items.find((r) => r.actorId === me.id)?.actorName).toBe(me.name);
+  });
+
+  it('names reseller staff in the provider log', async () => {
+    const { email } = await createOperatorFixture(adminDb);
+    const op = await signedInProvider(db, 'operator', email);
+    const reseller = await createResellerFixture(adminDb);
+    const staff = await adminDb.resellerStaff.findFirstOrThrow({ where: { resellerId: reseller.resellerId }, select: { id: true, name: true } });
+    await adminDb.providerAuditLog.create({ data: { actorKind: 'RESELLER_STAFF', actorId: staff.id, resellerId: reseller.resellerId, action: 'auth.sign_in' } });
+    const rows = await op.reseller((c) => c.operator.audit.list({ actorId: staff.id }));
+    expect(rows.items.map((r) => r.actorName)).toEqual([staff.name]);
   });
 });

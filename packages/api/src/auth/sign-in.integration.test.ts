@@ -30,7 +30,7 @@ describe('console sign-in', () => {
     expect(res).toMatchObject({ kind: 'user', role: 'ADMIN' });
     expect(browser.hasSession).toBe(true);
     const me = await browser.console((c) => c.auth.me());
-    expect(me).toMatchObject({ kind: 'user', userId: tenant.users.admin.id, tenantId: tenant.tenantId, systemId: tenant.systemId });
+    expect(me).toMatchObject({ kind: 'user', userId: tenant.users.admin.id, tenantId: tenant.tenantId, systemId: tenant.systemId, registeredAdministrator: true });
     await browser.console((c) => c.auth.signOut());
     expect(browser.hasSession).toBe(false);
     expect(await browser.console((c) => c.auth.me())).toBeNull();

@@ -15,6 +15,7 @@ export {
   endOfJstMonth,
   endOfJstWeek,
   formatJstDateTime,
+  jstFileStamp,
   jstDateTimeToInstant,
   jstDayNumberOf,
   jstDayRange,

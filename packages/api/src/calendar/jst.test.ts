@@ -4,6 +4,7 @@ import {
   endOfJstMonth,
   endOfJstWeek,
   formatJstDateTime,
+  jstFileStamp,
   jstDateTimeToInstant,
   jstDayRange,
   jstMinuteOfDay,
@@ -49,6 +50,10 @@ describe('JST calendar days (UTC+9, no DST)', () => {
   it('minute of day and display format are JST wall time', () => {
     expect(jstMinuteOfDay(at('2026-04-10T00:30:30Z'))).toBe(9 * 60 + 30.5);
     expect(formatJstDateTime(at('2026-04-09T15:04:05Z'))).toBe('2026-04-10 00:04:05');
+    // The example: 16:56 UTC on 7 December is 01:56 on the 8th in Tokyo.
+    expect(jstFileStamp(at('2026-12-07T16:56:59Z'))).toBe('202612080156');
+    expect(jstFileStamp(at('2026-12-31T14:59:00Z'))).toBe('202612312359');
+    expect(jstFileStamp(at('2026-12-31T15:00:00Z'))).toBe('202701010000');
   });
 
   it.each([

@@ -44,6 +44,11 @@ export function formatJstDateTime(instant: Date): string {
   return `${dayNumberToIsoDate(day)} ${pad2(hh)}:${pad2(mm)}:${pad2(ss)}`;
 }
 
+/** `YYYYMMDDHHmm` in JST, for file names (board-202612080156.csv is 01:56 in Tokyo). */
+export function jstFileStamp(instant: Date): string {
+  return formatJstDateTime(instant).slice(0, 16).replace(/[-: ]/g, '');
+}
+
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }

@@ -7,6 +7,7 @@ import { boardColumns } from '../work/board-table';
 import { clientIp } from './client-ip';
 import { getServerDb } from './db';
 import { businessDate } from '../validation/bounds';
+import { jstFileStamp } from '../calendar';
 
 const query = z.object({
   from: businessDate,
@@ -61,7 +62,7 @@ export async function handleBoardExport(req: Request): Promise<Response> {
     const { groupId, format, lang } = params.data;
     const board = await consoleRouter.createCaller(ctx).work.board({ groupId });
     const body = await encodeTable(format, boardColumns(lang), board.workers, 'board');
-    const stamp = board.generatedAt.toISOString().slice(0, 16).replace(/[-:T]/g, '');
+    const stamp = jstFileStamp(board.generatedAt);
     return new Response(new Uint8Array(body), {
       headers: {
         'Content-Type': CONTENT_TYPES[format],

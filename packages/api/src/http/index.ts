@@ -18,6 +18,7 @@ import { uploadBodyMax } from '../evidence/upload-form';
 
 export { SESSION_COOKIE, CSRF_COOKIE, CSRF_HEADER } from './cookies';
 export { getServerDb } from './db';
+export { consoleMe, resellerMe } from './page-session';
 export { handleStripeWebhook } from './stripe-webhook';
 
 // Every route with tenant data passes the access rules first, /api/trpc too (below).

@@ -115,12 +115,15 @@ export async function setUserDisabled(db: Tx, { tenantId, actor, userId, disable
 export async function deleteUser(db: Tx, { tenantId, actor, userId }: { tenantId: string; actor: Actor; userId: string }) {
   await assertMayActOn(db, tenantId, actor, 'delete', userId);
   if (userId === actor.id) throw new AppError('RULE_VIOLATION', 'You cannot delete yourself.', { reason: 'SELF' });
+  // The name outlives the user in the audit log: the viewer names the deleted user's entries from it.
+  const gone = await db.user.findUnique({ where: { tenantId_id: { tenantId, id: userId } }, select: { name: true, loginId: true } });
+  if (!gone) throw new AppError('NOT_FOUND', 'No such user.');
   await db.authSession.deleteMany({ where: { tenantId, userId } });
   // The user's evidence goes with a checkpoint in the chain, so verify does not take it for tampering.
   await removeEvidence(db, getMasterKeyring, tenantId, { userId }, 'USER_DELETED', new Date());
   const r = await db.user.deleteMany({ where: { tenantId, id: userId } });
   if (r.count === 0) throw new AppError('NOT_FOUND', 'No such user.');
-  await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: 'user.deleted', targetType: 'User', targetId: userId, ip: actor.ip });
+  await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: 'user.deleted', targetType: 'User', targetId: userId, details: { name: gone.name, loginId: gone.loginId }, ip: actor.ip });
   return { ok: true as const };
 }
 

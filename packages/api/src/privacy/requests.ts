@@ -6,6 +6,7 @@ import { currentDataKey, dataKeyVersion, open, seal, type MasterKeyring } from '
 import type { BlobStore } from '../storage/blob-store';
 import { collectSubjectData, renderSubjectExport } from './subject-export';
 import { removeEvidence } from '../evidence/chain-head';
+import type { AuditAction } from '../audit/actions';
 
 // 第26条2項: an administrator asks to see (DISCLOSE), correct (CORRECT) or delete (DELETE) a person's
 // data; operators accept or reject the request; disclosure and deletion then run in the tenant's own
@@ -117,6 +118,8 @@ async function applyCorrection(db: Tx, args: { operatorId: string; ip: string | 
  * db: operator scope. ACCEPT starts the work (IN_PROGRESS), REJECT ends it; a CORRECT request is then
  * completed by the operator, which applies its requested values to the person's record.
  */
+const DECISION_ACTION = { ACCEPT: 'personal-data.accept', REJECT: 'personal-data.reject', COMPLETE: 'personal-data.complete' } as const satisfies Record<string, AuditAction>;
+
 export async function decidePersonalDataRequest(
   db: Tx,
   args: { operatorId: string; ip: string | null; now: Date; tenantId: string; requestId: string; decision: 'ACCEPT' | 'REJECT' | 'COMPLETE'; note?: string | null },
@@ -140,7 +143,7 @@ export async function decidePersonalDataRequest(
     actorKind: 'OPERATOR',
     actorId: args.operatorId,
     tenantId: args.tenantId,
-    action: `personal-data.${args.decision.toLowerCase()}`,
+    action: DECISION_ACTION[args.decision],
     targetType: 'PersonalDataRequest',
     targetId: request.id,
     details: { kind: request.kind, note: args.note ?? null, ...(corrected.length > 0 ? { corrected } : {}) },

@@ -19,7 +19,7 @@ export async function seedHistory(db: Db, tenantId: string, workerIds: string[],
   const tasks = await db.task.findMany({ where: { tenantId }, orderBy: { code: 'asc' }, select: { id: true } });
   let n = 0;
   for (const [w, userId] of workerIds.entries()) {
-    const device = await db.agentDevice.create({ data: { tenantId, userId, name: `DEMO-PC-${w + 1}`, tokenHash: `demo-unusable-${randomUUID()}`, platform: 'win32', lastSeenAt: now } });
+    const device = await db.agentDevice.create({ data: { tenantId, userId, name: `DEMO-PC-${w + 1}`, tokenHash: `demo-unusable-${randomUUID()}`, platform: 'Windows 11', agentVersion: '0.1.0', lastSeenAt: now } });
     for (let daysAgo = 14; daysAgo >= 1; daysAgo--) {
       const midnight = jstMidnight(now, daysAgo);
       const weekday = new Date(midnight + JST).getUTCDay();

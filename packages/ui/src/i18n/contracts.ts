@@ -266,11 +266,6 @@ export const contractsJa = {
   'invoices.issued': '請求書 {number} を発行しました（合計 {total}）。',
   'invoices.nothingToIssue': 'この月に請求する追加ライセンスはありません。',
   'invoices.noLateInterest': '支払期限内の入金のため、遅延損害金はありません。',
-  'invoices.refund': '返金',
-  'invoices.refundTitle': '返金（第14条4項）',
-  'invoices.refundAmount': '返金額（円）',
-  'invoices.refundCause': '理由',
-  'invoices.refundRule': '受領済みの料金は、理由の如何を問わず返金しません（第14条4項）。返金の操作は記録され、拒否されます。',
   'invoices.forContract': '契約 {start} 〜 {end}',
 
   'contract.title': 'ご契約',
@@ -572,11 +567,6 @@ export const contractsEn: Record<keyof typeof contractsJa, string> = {
   'invoices.issued': 'Issued invoice {number} (total {total}).',
   'invoices.nothingToIssue': 'No added seats to invoice for that month.',
   'invoices.noLateInterest': 'Paid on time: no late interest.',
-  'invoices.refund': 'Refund',
-  'invoices.refundTitle': 'Refund (第14条4項)',
-  'invoices.refundAmount': 'Amount (JPY)',
-  'invoices.refundCause': 'Reason',
-  'invoices.refundRule': 'Fees received are not refunded, whatever the reason (第14条4項). The attempt is recorded and refused.',
   'invoices.forContract': 'Contract {start} – {end}',
 
   'contract.title': 'Contract',

@@ -6,6 +6,7 @@ import { contractsEn } from './contracts';
 import { contractLifecycleEn } from './contract-lifecycle';
 import { settingsEn } from './settings';
 import { operationsEn } from './operations';
+import { auditEn } from './audit';
 
 const base = {
   'app.consoleName': 'Work Management Console',
@@ -58,6 +59,10 @@ const base = {
   'role.ADMIN': 'Administrator',
   'role.MANAGER': 'Manager',
   'role.WORKER': 'Worker',
+  'roleGate.title': 'This page is not available for your role',
+  'roleGate.body': 'Your role ({role}) does not include this page.',
+  'roleGate.ask': 'If you need it, ask your organisation\'s administrator to change your role.',
+  'roleGate.home': 'Back to home',
   'home.welcome': 'Welcome, {name}',
   'home.tenant': '{tenant} (system ID: {systemId})',
   'home.role': 'Your role: {role}',
@@ -103,4 +108,4 @@ const base = {
   'error.field.email': 'Enter an e-mail address',
 } as const;
 
-export const en = { ...base, ...peopleEn, ...workEn, ...contractsEn, ...contractLifecycleEn, ...operationsEn, ...evidenceEn, ...settingsEn } as const satisfies Record<MessageKey, string>;
+export const en = { ...base, ...peopleEn, ...workEn, ...contractsEn, ...contractLifecycleEn, ...operationsEn, ...evidenceEn, ...settingsEn, ...auditEn } as const satisfies Record<MessageKey, string>;

@@ -15,6 +15,11 @@ export function resolveLanguage(value: string | null | undefined): Language {
 
 export type Params = Record<string, string | number>;
 
+/** Whether `key` names a message (for keys built from recorded codes, e.g. audit actions). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(ja, key);
+}
+
 /** The message for `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function translate(lang: Language, key: MessageKey, params?: Params): string {
   const text = catalogues[lang][key];

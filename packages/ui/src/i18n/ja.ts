@@ -5,6 +5,7 @@ import { contractsJa } from './contracts';
 import { contractLifecycleJa } from './contract-lifecycle';
 import { settingsJa } from './settings';
 import { operationsJa } from './operations';
+import { auditJa } from './audit';
 
 // Japanese (default) UI text. Keys are shared by both web apps; the English catalogue must have
 // exactly the same keys (checked by the type of `en`).
@@ -59,6 +60,10 @@ const base = {
   'role.ADMIN': '管理者',
   'role.MANAGER': '勤務管理者',
   'role.WORKER': '勤務者',
+  'roleGate.title': 'この画面はご利用いただけません',
+  'roleGate.body': '{role}の権限では、この画面は表示されません。',
+  'roleGate.ask': '必要な場合は、貴社の管理者に権限の変更をご依頼ください。',
+  'roleGate.home': 'ホームへ戻る',
   'home.welcome': 'ようこそ、{name} さん',
   'home.tenant': '{tenant}（システムID: {systemId}）',
   'home.role': 'あなたの権限: {role}',
@@ -106,6 +111,6 @@ const base = {
 
 // Each area of the product keeps its texts in its own file (so that screens can be built side by
 // side); the catalogues are their union.
-export const ja = { ...base, ...peopleJa, ...workJa, ...contractsJa, ...contractLifecycleJa, ...operationsJa, ...evidenceJa, ...settingsJa } as const;
+export const ja = { ...base, ...peopleJa, ...workJa, ...contractsJa, ...contractLifecycleJa, ...operationsJa, ...evidenceJa, ...settingsJa, ...auditJa } as const;
 
 export type MessageKey = keyof typeof ja;

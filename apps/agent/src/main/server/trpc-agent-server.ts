@@ -1,9 +1,11 @@
+import { release } from 'node:os';
 import { TRPCClientError } from '@trpc/client';
 import { SignInError, type AgentAuth, type AgentQueries, type SettingsSource } from '../bridge-handlers';
 import { faceEventData, type EventItem } from '../offline-queue/item';
 import { RejectedItemError } from '../offline-queue/offline-queue';
 import { DeviceSignedOutError, type AgentServer } from '../sync/sync-service';
 import type { TokenStore } from '../token-store';
+import { osName } from '../os-name';
 import { createAgentClient } from './trpc-client';
 import { usableDescriptors } from './face-descriptors';
 import { createUploadClient, type UploadClient } from './upload-client';
@@ -94,7 +96,7 @@ export function trpcAgentAuth(): AgentAuth {
   return {
     async signIn(serverUrl, input) {
       try {
-        const result = await createAgentClient(serverUrl).agent.auth.signIn.mutate({ ...input, platform: process.platform });
+        const result = await createAgentClient(serverUrl).agent.auth.signIn.mutate({ ...input, platform: osName(process.platform, release()) });
         return { token: result.token, deviceId: result.deviceId, userId: result.user.id, userName: result.user.name, tenantName: result.tenantName };
       } catch (error) {
         const code = trpcCode(error);

@@ -3,10 +3,15 @@ import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SESSION_COOKIE } from '@telework/api/http';
 import { ConsoleShell } from '@/components/console-shell';
+import { currentMember } from '@/components/page-gate';
 
 export default async function AuthenticatedLayout({ children }: { children: ReactNode }) {
-  // No session cookie: straight to sign-in, before anything renders. An expired or revoked
-  // session still has the cookie; the shell's auth.me catches that one.
+  // No session cookie, or one that is expired or revoked: straight to sign-in, before anything renders.
   if (!(await cookies()).has(SESSION_COOKIE)) redirect('/sign-in');
-  return <ConsoleShell>{children}</ConsoleShell>;
+  const me = await currentMember();
+  if (!me) redirect('/sign-in');
+  // An issued password opens only its change screen (the API refuses everything else meanwhile).
+  if (me.mustChangePassword) redirect('/change-password');
+  // The shell starts with the member known, so the frame and navigation arrive with the page's HTML.
+  return <ConsoleShell initialMe={me}>{children}</ConsoleShell>;
 }

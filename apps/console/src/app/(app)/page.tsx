@@ -1,21 +1,10 @@
-'use client';
-import { Card, useT } from '@telework/ui';
-import { useMe } from '@/components/console-shell';
-import { PunchCard } from '@/components/work/punch-card';
-import { HomeNotices } from '@/components/notices/home-notices';
+import { PageGate } from '@/components/page-gate';
+import Screen from './screen';
 
-export default function HomePage() {
-  const t = useT();
-  const me = useMe();
+export default function Page() {
   return (
-    <>
-      <h1 data-testid="home-title">{t('home.welcome', { name: me.name })}</h1>
-      <Card>
-        <p>{t('home.tenant', { tenant: me.tenantName, systemId: me.systemId })}</p>
-        <p>{t('home.role', { role: t(`role.${me.role}`) })}</p>
-      </Card>
-      {me.role !== 'WORKER' ? <HomeNotices /> : null}
-      <PunchCard />
-    </>
+    <PageGate page="/">
+      <Screen />
+    </PageGate>
   );
 }

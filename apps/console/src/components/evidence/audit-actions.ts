@@ -1,4 +1,4 @@
-import type { MessageKey } from '@telework/ui/i18n';
+import { hasMessage, type MessageKey } from '@telework/ui/i18n';
 
 /**
  * The tenant's audit actions the filter offers, each with its label. A filter ending in `*` is a
@@ -37,8 +37,19 @@ export const AUDIT_ACTIONS: readonly { filter: string; label: MessageKey }[] = [
   { filter: 'group.capture_mode.updated', label: 'audit.action.group.capture_mode.updated' },
 ];
 
-/** The label of a recorded action, or null for one this list does not know (shown as its code). */
+/**
+ * The label of a recorded action: its own (every action in packages/api/src/audit/actions.ts has one),
+ * else its family's, else null for a code no catalogue knows (shown as the code).
+ */
 export function auditActionLabel(action: string): MessageKey | null {
+  const own = `audit.action.${action}`;
+  if (hasMessage(own)) return own;
   const hit = AUDIT_ACTIONS.find((a) => (a.filter.endsWith('*') ? action.startsWith(a.filter.slice(0, -1)) : action === a.filter));
   return hit?.label ?? null;
+}
+
+/** The label of a target type, or null for one no catalogue knows (shown as recorded). */
+export function auditTargetLabel(targetType: string): MessageKey | null {
+  const key = `audit.targetType.${targetType}`;
+  return hasMessage(key) ? key : null;
 }

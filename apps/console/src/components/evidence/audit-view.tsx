@@ -7,7 +7,8 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { ConsoleRouter } from '@telework/api/console';
 import { useTRPC } from '@/trpc/client';
 import { useErrorText } from '@/components/use-error-text';
-import { AUDIT_ACTIONS, auditActionLabel } from './audit-actions';
+import { AUDIT_TARGET_TYPES } from '@telework/api/audit-actions';
+import { AUDIT_ACTIONS, auditActionLabel, auditTargetLabel } from './audit-actions';
 import { Pager, useCursorPages } from './cursor-pages';
 import { VERDICTS } from './judgement-form';
 import { jstDayRange } from './jst-day';
@@ -16,7 +17,7 @@ import { useUrlFilters } from './use-url-filters';
 
 type AuditRow = inferRouterOutputs<ConsoleRouter>['audit']['list']['items'][number];
 
-const FILTERS = ['action', 'actorId', 'from', 'to'] as const;
+const FILTERS = ['action', 'actorId', 'targetType', 'from', 'to'] as const;
 const PAGE_SIZE = 50;
 
 /** Administrators: the organisation's audit log, newest first, in Tokyo time. */
@@ -31,6 +32,7 @@ export function AuditView() {
   const input = {
     action: AUDIT_ACTIONS.some((a) => a.filter === filters.action) ? filters.action : undefined,
     actorId: filters.actorId || undefined,
+    targetType: AUDIT_TARGET_TYPES.find((type) => type === filters.targetType),
     from: range.from,
     to: range.to,
     cursor: pages.cursor,
@@ -51,6 +53,10 @@ export function AuditView() {
       .join(' / ');
   };
 
+  const targetLabel = (type: string) => {
+    const label = auditTargetLabel(type);
+    return label ? t(label) : type;
+  };
   const columns: DataColumn<AuditRow>[] = [
     { key: 'at', header: t('audit.at'), cell: (r) => formatJst(r.createdAt, lang) },
     { key: 'actor', header: t('audit.actor'), cell: actor },
@@ -74,7 +80,7 @@ export function AuditView() {
         r.targetType === 'Incident' && r.targetId ? (
           <Link href={`/incidents/${r.targetId}`}>{t('nav.incidents')}</Link>
         ) : r.targetType ? (
-          <span title={r.targetId ?? undefined}>{r.targetType}</span>
+          <span title={r.targetId ?? undefined}>{r.targetName ? `${targetLabel(r.targetType)}: ${r.targetName}` : targetLabel(r.targetType)}</span>
         ) : (
           '—'
         ),
@@ -95,6 +101,16 @@ export function AuditView() {
               {AUDIT_ACTIONS.map((a) => (
                 <option key={a.filter} value={a.filter}>
                   {t(a.label)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t('audit.target')} htmlFor="a-target">
+            <Select id="a-target" value={input.targetType ?? ''} onChange={(e) => setFilters({ targetType: e.target.value })}>
+              <option value="">{t('audit.allTargets')}</option>
+              {AUDIT_TARGET_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {targetLabel(type)}
                 </option>
               ))}
             </Select>

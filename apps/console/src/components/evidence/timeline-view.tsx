@@ -8,6 +8,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { ConsoleRouter } from '@telework/api/console';
 import { useTRPC } from '@/trpc/client';
 import { useMe } from '@/components/console-shell';
+import { mayDo } from '@telework/api/console-pages';
 import { todayJst } from '@/components/people/calendar';
 import { useErrorText } from '@/components/use-error-text';
 import { EvidenceImage } from './evidence-image';
@@ -40,7 +41,7 @@ export function TimelineView() {
   const trpc = useTRPC();
   const errorText = useErrorText();
   const [filters, setFilters] = useUrlFilters(FILTERS);
-  const canChoose = me.role !== 'WORKER';
+  const canChoose = mayDo(me.role, 'timeline.chooseWorker');
   const date = DAY.test(filters.date) ? filters.date : todayJst();
   const userId = canChoose && filters.userId ? filters.userId : me.userId;
   const from = jstDayStart(date);

@@ -10,12 +10,19 @@ export interface InquiryFormValue {
 }
 
 /**
- * A new inquiry. The administrator types the system ID and their registered name (仕様書 4: the
- * provider accepts an inquiry after checking both); the API compares them, not this form.
+ * A new inquiry with the system ID and the administrator's registered name (仕様書 4: the provider
+ * accepts an inquiry after checking both). For a signed-in registered administrator both come filled
+ * in (`identity`) and stay editable; the API compares them, not this form.
  */
-export function InquiryForm({ err, pending, onSubmit, onCancel }: { err: ErrorText; pending: boolean; onSubmit: (v: InquiryFormValue) => void; onCancel: () => void }) {
+export function InquiryForm({ identity, err, pending, onSubmit, onCancel }: {
+  identity: { systemId: string; administratorName: string } | null;
+  err: ErrorText;
+  pending: boolean;
+  onSubmit: (v: InquiryFormValue) => void;
+  onCancel: () => void;
+}) {
   const t = useT();
-  const [v, setV] = useState<InquiryFormValue>({ systemId: '', administratorName: '', subject: '', body: '' });
+  const [v, setV] = useState<InquiryFormValue>({ systemId: identity?.systemId ?? '', administratorName: identity?.administratorName ?? '', subject: '', body: '' });
   const [local, setLocal] = useState<Record<string, string>>({});
   const submit = (e: FormEvent) => {
     e.preventDefault();

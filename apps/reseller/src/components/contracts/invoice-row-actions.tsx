@@ -9,12 +9,13 @@ import { useRefreshContracts } from './use-refresh';
 export const invoicePdfHref = (i: { id: string; tenantId: string }) => `/api/invoices/pdf?invoiceId=${i.id}&tenantId=${i.tenantId}`;
 
 /**
- * Per invoice, for operators: record a bank transfer (消込), charge late-payment damages (第14条3項) for the
- * days actually late, or try a refund and see it refused (第14条4項).
+ * Per invoice, for operators: record a bank transfer (消込) or charge late-payment damages (第14条3項) for the
+ * days actually late. There is no refund button: the terms allow no refund, whatever the reason (第14条4項),
+ * and the API refuses one (billing.refund answers RULE_VIOLATION / NO_REFUND).
  */
 export function InvoiceRowActions({ invoice }: { invoice: InvoiceView }) {
   const t = useT();
-  const [open, setOpen] = useState<'pay' | 'late' | 'refund' | null>(null);
+  const [open, setOpen] = useState<'pay' | 'late' | null>(null);
   const owed = invoice.status === 'OPEN' || invoice.status === 'PARTIALLY_PAID' || invoice.status === 'PAYMENT_FAILED';
   return (
     <>
@@ -28,12 +29,8 @@ export function InvoiceRowActions({ invoice }: { invoice: InvoiceView }) {
           {t('invoices.issueLateInterest')}
         </Button>
       ) : null}
-      <Button variant="secondary" onClick={() => setOpen('refund')}>
-        {t('invoices.refund')}
-      </Button>
       {open === 'pay' ? <PaymentDialog invoice={invoice} onClose={() => setOpen(null)} /> : null}
       {open === 'late' ? <LateInterestDialog invoice={invoice} onClose={() => setOpen(null)} /> : null}
-      {open === 'refund' ? <RefundDialog invoice={invoice} onClose={() => setOpen(null)} /> : null}
     </>
   );
 }
@@ -115,35 +112,6 @@ function LateInterestDialog({ invoice, onClose }: { invoice: InvoiceView; onClos
         </Button>
         <Button disabled={!due || due.yen === 0 || late.isPending || late.isSuccess} onClick={() => late.mutate({ tenantId: invoice.tenantId, invoiceId: invoice.id })}>
           {t('invoices.issueLateInterest')}
-        </Button>
-      </div>
-    </Dialog>
-  );
-}
-
-function RefundDialog({ invoice, onClose }: { invoice: InvoiceView; onClose: () => void }) {
-  const t = useT();
-  const trpc = useTRPC();
-  const contractError = useContractError();
-  const [form, setForm] = useState({ amount: String(invoice.total), cause: '' });
-  const refund = useMutation(trpc.operator.billing.refund.mutationOptions());
-  const err = contractError(refund.error);
-  return (
-    <Dialog title={t('invoices.refundTitle')} onClose={onClose}>
-      <Alert tone="info">{t('invoices.refundRule')}</Alert>
-      {err.message ? <Alert>{err.message}</Alert> : null}
-      <Field label={t('invoices.refundAmount')} htmlFor="refund-amount" error={err.fields.amount}>
-        <TextInput id="refund-amount" type="number" inputMode="numeric" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} />
-      </Field>
-      <Field label={t('invoices.refundCause')} htmlFor="refund-cause" error={err.fields.cause}>
-        <TextInput id="refund-cause" value={form.cause} onChange={(e) => setForm({ ...form, cause: e.target.value })} />
-      </Field>
-      <div style={dialogButtons}>
-        <Button variant="secondary" onClick={onClose}>
-          {t('common.close')}
-        </Button>
-        <Button variant="danger" disabled={refund.isPending} onClick={() => refund.mutate({ tenantId: invoice.tenantId, invoiceId: invoice.id, amount: numberOrMissing(form.amount), cause: form.cause })}>
-          {t('invoices.refund')}
         </Button>
       </div>
     </Dialog>

@@ -2,7 +2,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Card, DataTable, Field, Select, TextInput, useLanguage, useOperationsError, useT, type DataColumn } from '@telework/ui';
-import { formatJst, parseJstInput } from '@telework/ui/i18n';
+import { formatJst, hasMessage, parseJstInput } from '@telework/ui/i18n';
+import { AUDIT_TARGET_TYPES } from '@telework/api/audit-actions';
 import { useTRPC } from '@/trpc/client';
 import { useTenants } from './tenant-names';
 import type { AuditRow } from './types';
@@ -15,10 +16,11 @@ interface Filter {
   action: string;
   tenantId: string;
   actorId: string;
+  targetType: string;
   from: string;
   to: string;
 }
-const none: Filter = { action: '', tenantId: '', actorId: '', from: '', to: '' };
+const none: Filter = { action: '', tenantId: '', actorId: '', targetType: '', from: '', to: '' };
 
 /** The provider's audit log: operators' and reseller staff's actions and refused requests, newest first. */
 export function AuditScreen() {
@@ -35,12 +37,14 @@ export function AuditScreen() {
   const cursor = cursors[cursors.length - 1];
   const from = applied.from ? parseJstInput(applied.from) : null;
   const toDay = applied.to ? parseJstInput(applied.to) : null;
+  const targetType = AUDIT_TARGET_TYPES.find((type) => type === applied.targetType);
   const page = useQuery(
     trpc.operator.audit.list.queryOptions({
       limit: PAGE,
       ...(applied.action.trim() ? { action: applied.action.trim() } : {}),
       ...(applied.tenantId ? { tenantId: applied.tenantId } : {}),
       ...(applied.actorId.trim() ? { actorId: applied.actorId.trim() } : {}),
+      ...(targetType ? { targetType } : {}),
       ...(from ? { from } : {}),
       // "To" is a whole Tokyo day, inclusive: the API's bound is exclusive.
       ...(toDay ? { to: new Date(toDay.getTime() + DAY_MS) } : {}),
@@ -61,10 +65,25 @@ export function AuditScreen() {
   };
   const columns: DataColumn<AuditRow>[] = [
     { key: 'time', header: t('ops.audit.time'), cell: (r) => formatJst(r.createdAt, lang) },
-    { key: 'action', header: t('ops.audit.action'), cell: (r) => <code>{r.action}</code> },
-    { key: 'actor', header: t('ops.audit.actor'), cell: (r) => `${t(`ops.audit.actorKind.${r.actorKind}`)}${r.actorId ? ` ${r.actorId.slice(0, 8)}` : ''}` },
+    {
+      key: 'action',
+      header: t('ops.audit.action'),
+      cell: (r) => {
+        const key = `audit.action.${r.action}`;
+        return hasMessage(key) ? t(key) : <code>{r.action}</code>;
+      },
+    },
+    { key: 'actor', header: t('ops.audit.actor'), cell: (r) => `${t(`ops.audit.actorKind.${r.actorKind}`)}${r.actorName ? ` ${r.actorName}` : r.actorId ? ` ${r.actorId.slice(0, 8)}` : ''}` },
     { key: 'tenant', header: t('ops.tenant'), cell: (r) => tenants.label(r.tenantId) },
-    { key: 'target', header: t('ops.audit.target'), cell: (r) => (r.targetType ? `${r.targetType} ${r.targetId?.slice(0, 8) ?? ''}` : '—') },
+    {
+      key: 'target',
+      header: t('ops.audit.target'),
+      cell: (r) => {
+        if (!r.targetType) return '—';
+        const key = `audit.targetType.${r.targetType}`;
+        return <span title={r.targetId ?? undefined}>{hasMessage(key) ? t(key) : r.targetType}</span>;
+      },
+    },
     { key: 'ip', header: t('ops.audit.ip'), cell: (r) => r.ip ?? '—' },
     { key: 'details', header: t('ops.audit.details'), cell: (r) => (r.details ? <code style={{ whiteSpace: 'normal', wordBreak: 'break-all' }}>{JSON.stringify(r.details)}</code> : '—') },
   ];
@@ -91,6 +110,16 @@ export function AuditScreen() {
           </Field>
           <Field label={t('ops.audit.actorId')} htmlFor="au-actor" error={bad.actorId}>
             <TextInput id="au-actor" value={draft.actorId} onChange={(e) => setDraft({ ...draft, actorId: e.target.value })} />
+          </Field>
+          <Field label={t('ops.audit.target')} htmlFor="au-target">
+            <Select id="au-target" value={draft.targetType} onChange={(e) => setDraft({ ...draft, targetType: e.target.value })}>
+              <option value="">{t('audit.allTargets')}</option>
+              {AUDIT_TARGET_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`audit.targetType.${type}`)}
+                </option>
+              ))}
+            </Select>
           </Field>
           <Field label={t('ops.audit.from')} htmlFor="au-from" error={bad.from}>
             <TextInput id="au-from" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />

@@ -1,12 +1,14 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { businessInstant } from '../../validation/bounds';
+import { AUDIT_TARGET_TYPES } from '../../audit/actions';
 import { listProviderAudit, listTenantAudit } from '../../audit/viewer';
 import { adminProcedure, operatorProcedure } from '../../trpc';
 
 const filter = z.object({
   action: z.string().trim().max(100).optional(),
   actorId: z.uuid().optional(),
+  targetType: z.enum(AUDIT_TARGET_TYPES).optional(),
   from: businessInstant.optional(),
   to: businessInstant.optional(),
   cursor: z.uuid().optional(),

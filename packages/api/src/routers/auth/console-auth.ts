@@ -22,7 +22,7 @@ export const consoleAuthRouter = {
     const found = await withTenant(ctx.db, p.tenantId, async (tx) => {
       const user = await tx.user.findUnique({
         where: { tenantId_id: { tenantId: p.tenantId, id: p.userId } },
-        select: { id: true, name: true, role: true, language: true, disabledAt: true, mustChangePassword: true, tenant: { select: { id: true, name: true, systemId: true, status: true } } },
+        select: { id: true, name: true, role: true, language: true, disabledAt: true, mustChangePassword: true, isRegisteredAdministrator: true, tenant: { select: { id: true, name: true, systemId: true, status: true } } },
       });
       return user && !user.disabledAt && user.tenant.status === 'ACTIVE' ? user : null;
     });
@@ -37,6 +37,8 @@ export const consoleAuthRouter = {
       tenantName: found.tenant.name,
       systemId: found.tenant.systemId,
       mustChangePassword: found.mustChangePassword,
+      /** Registered with the provider (第4条2項): may open inquiries; the console fills the form with this member. */
+      registeredAdministrator: found.isRegisteredAdministrator,
     };
   }),
 

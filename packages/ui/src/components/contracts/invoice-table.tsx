@@ -115,7 +115,7 @@ function InvoiceDetail({ invoice }: { invoice: InvoiceView }) {
 /**
  * Invoices with payment state (and whether Stripe has them, where Stripe is configured); each row opens
  * its lines and payments and links its PDF. Filters by payment state and kind. `actions` adds per-invoice
- * buttons (operators: payments, late interest, refund). `pdfHref` gives the app's PDF address of an invoice.
+ * buttons (operators: payments and late interest). `pdfHref` gives the app's PDF address of an invoice.
  */
 export function InvoiceTable({
   invoices, showCustomer = false, actions, loading = false, methods, pdfHref,

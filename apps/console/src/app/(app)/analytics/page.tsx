@@ -1,11 +1,10 @@
-'use client';
-import { Suspense } from 'react';
-import { AnalyticsView } from '@/components/work/analytics-view';
+import { PageGate } from '@/components/page-gate';
+import Screen from './screen';
 
-export default function AnalyticsPage() {
+export default function Page() {
   return (
-    <Suspense>
-      <AnalyticsView />
-    </Suspense>
+    <PageGate page="/analytics">
+      <Screen />
+    </PageGate>
   );
 }

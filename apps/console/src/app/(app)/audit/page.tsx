@@ -1,11 +1,10 @@
-'use client';
-import { Suspense } from 'react';
-import { AuditView } from '@/components/evidence/audit-view';
+import { PageGate } from '@/components/page-gate';
+import Screen from './screen';
 
-export default function AuditPage() {
+export default function Page() {
   return (
-    <Suspense>
-      <AuditView />
-    </Suspense>
+    <PageGate page="/audit">
+      <Screen />
+    </PageGate>
   );
 }

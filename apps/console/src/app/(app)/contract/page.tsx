@@ -1,5 +1,10 @@
-import { ContractPage } from '@/components/contracts/contract-page';
+import { PageGate } from '@/components/page-gate';
+import Screen from './screen';
 
-export default function Contract() {
-  return <ContractPage />;
+export default function Page() {
+  return (
+    <PageGate page="/contract">
+      <Screen />
+    </PageGate>
+  );
 }

@@ -1,6 +1,10 @@
-'use client';
-import { CorrectionsView } from '@/components/work/corrections-view';
+import { PageGate } from '@/components/page-gate';
+import Screen from './screen';
 
-export default function CorrectionsPage() {
-  return <CorrectionsView />;
+export default function Page() {
+  return (
+    <PageGate page="/corrections">
+      <Screen />
+    </PageGate>
+  );
 }

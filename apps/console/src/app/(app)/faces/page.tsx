@@ -1,11 +1,10 @@
-'use client';
-import { Suspense } from 'react';
-import { FacesView } from '@/components/evidence/faces-view';
+import { PageGate } from '@/components/page-gate';
+import Screen from './screen';
 
-export default function FacesPage() {
+export default function Page() {
   return (
-    <Suspense>
-      <FacesView />
-    </Suspense>
+    <PageGate page="/faces">
+      <Screen />
+    </PageGate>
   );
 }

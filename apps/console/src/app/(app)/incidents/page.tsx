@@ -1,11 +1,10 @@
-'use client';
-import { Suspense } from 'react';
-import { IncidentList } from '@/components/evidence/incident-list';
+import { PageGate } from '@/components/page-gate';
+import Screen from './screen';
 
-export default function IncidentsPage() {
+export default function Page() {
   return (
-    <Suspense>
-      <IncidentList />
-    </Suspense>
+    <PageGate page="/incidents">
+      <Screen />
+    </PageGate>
   );
 }

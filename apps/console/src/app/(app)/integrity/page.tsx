@@ -1,6 +1,10 @@
-'use client';
-import { IntegrityView } from '@/components/evidence/integrity-view';
+import { PageGate } from '@/components/page-gate';
+import Screen from './screen';
 
-export default function IntegrityPage() {
-  return <IntegrityView />;
+export default function Page() {
+  return (
+    <PageGate page="/integrity">
+      <Screen />
+    </PageGate>
+  );
 }

@@ -1,26 +1,10 @@
-'use client';
-import { useQuery } from '@tanstack/react-query';
-import { Alert, useErrorText, useT } from '@telework/ui';
-import { useTRPC } from '@/trpc/client';
-import { useMe } from '@/components/console-shell';
-import { CaptureModeForm } from '@/components/settings/capture-mode-form';
-import { SettingsForm } from '@/components/settings/settings-form';
+import { PageGate } from '@/components/page-gate';
+import Screen from './screen';
 
-export default function SettingsPage() {
-  const t = useT();
-  const me = useMe();
-  const trpc = useTRPC();
-  const errorText = useErrorText();
-  const isAdmin = me.role === 'ADMIN';
-  const settings = useQuery({ ...trpc.tenant.settings.queryOptions(), enabled: isAdmin });
-  if (!isAdmin) return <Alert>{t('error.FORBIDDEN')}</Alert>;
+export default function Page() {
   return (
-    <>
-      <h1>{t('settings.title')}</h1>
-      <p className="tw-muted">{t('settings.intro')}</p>
-      <CaptureModeForm />
-      {settings.error ? <Alert>{errorText(settings.error).message}</Alert> : null}
-      {settings.data ? <SettingsForm initial={settings.data} /> : settings.isLoading ? <p className="tw-muted">{t('common.loading')}</p> : null}
-    </>
+    <PageGate page="/settings">
+      <Screen />
+    </PageGate>
   );
 }

@@ -1,11 +1,10 @@
-'use client';
-import { Suspense } from 'react';
-import { TimelineView } from '@/components/evidence/timeline-view';
+import { PageGate } from '@/components/page-gate';
+import Screen from './screen';
 
-export default function TimelinePage() {
+export default function Page() {
   return (
-    <Suspense>
-      <TimelineView />
-    </Suspense>
+    <PageGate page="/timeline">
+      <Screen />
+    </PageGate>
   );
 }

@@ -1,5 +1,10 @@
 import { ApplicationList } from '@/components/contracts/application-list';
+import { PageGate } from '@/components/page-gate';
 
 export default function ApplicationsPage() {
-  return <ApplicationList />;
+  return (
+    <PageGate page="/applications">
+      <ApplicationList />
+    </PageGate>
+  );
 }

@@ -1,11 +1,10 @@
-'use client';
-import { OperatorOnly } from '@/components/operations/operator-only';
 import { AuditScreen } from '@/components/operations/audit-screen';
+import { PageGate } from '@/components/page-gate';
 
-export default function AuditPage() {
+export default function Page() {
   return (
-    <OperatorOnly>
+    <PageGate page="/audit">
       <AuditScreen />
-    </OperatorOnly>
+    </PageGate>
   );
 }

@@ -1,5 +1,10 @@
 import { CustomerList } from '@/components/contracts/customer-list';
+import { PageGate } from '@/components/page-gate';
 
 export default function CustomersPage() {
-  return <CustomerList />;
+  return (
+    <PageGate page="/customers">
+      <CustomerList />
+    </PageGate>
+  );
 }

@@ -1,11 +1,10 @@
-'use client';
-import { OperatorOnly } from '@/components/operations/operator-only';
 import { InquiriesScreen } from '@/components/operations/inquiries-screen';
+import { PageGate } from '@/components/page-gate';
 
-export default function InquiriesPage() {
+export default function Page() {
   return (
-    <OperatorOnly>
+    <PageGate page="/inquiries">
       <InquiriesScreen />
-    </OperatorOnly>
+    </PageGate>
   );
 }

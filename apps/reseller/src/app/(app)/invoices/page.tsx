@@ -1,5 +1,10 @@
 import { InvoiceList } from '@/components/contracts/invoice-list';
+import { PageGate } from '@/components/page-gate';
 
 export default function InvoicesPage() {
-  return <InvoiceList />;
+  return (
+    <PageGate page="/invoices">
+      <InvoiceList />
+    </PageGate>
+  );
 }

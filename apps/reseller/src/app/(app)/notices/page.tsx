@@ -1,11 +1,10 @@
-'use client';
-import { OperatorOnly } from '@/components/operations/operator-only';
 import { NoticesScreen } from '@/components/operations/notices-screen';
+import { PageGate } from '@/components/page-gate';
 
-export default function NoticesPage() {
+export default function Page() {
   return (
-    <OperatorOnly>
+    <PageGate page="/notices">
       <NoticesScreen />
-    </OperatorOnly>
+    </PageGate>
   );
 }

@@ -1,11 +1,10 @@
-'use client';
-import { OperatorOnly } from '@/components/operations/operator-only';
 import { PrivacyScreen } from '@/components/operations/privacy-screen';
+import { PageGate } from '@/components/page-gate';
 
-export default function PrivacyPage() {
+export default function Page() {
   return (
-    <OperatorOnly>
+    <PageGate page="/privacy">
       <PrivacyScreen />
-    </OperatorOnly>
+    </PageGate>
   );
 }

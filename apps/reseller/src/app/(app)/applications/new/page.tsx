@@ -1,5 +1,10 @@
 import { ApplicationForm } from '@/components/contracts/application-form';
+import { PageGate } from '@/components/page-gate';
 
 export default function NewApplicationPage() {
-  return <ApplicationForm />;
+  return (
+    <PageGate page="/applications/new">
+      <ApplicationForm />
+    </PageGate>
+  );
 }

@@ -1,0 +1,5 @@
+import { ContractPage } from '@/components/contracts/contract-page';
+
+export default function Contract() {
+  return <ContractPage />;
+}

@@ -1,0 +1,6 @@
+'use client';
+import { CorrectionsView } from '@/components/work/corrections-view';
+
+export default function CorrectionsPage() {
+  return <CorrectionsView />;
+}

@@ -1,0 +1,6 @@
+'use client';
+import { IntegrityView } from '@/components/evidence/integrity-view';
+
+export default function IntegrityPage() {
+  return <IntegrityView />;
+}
