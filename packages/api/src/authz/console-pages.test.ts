@@ -69,8 +69,8 @@ describe('role checks', () => {
       expect(hrefs.every((h) => mayOpen(role, h))).toBe(true);
       expect(hrefs).not.toContain('/incidents/[id]');
     }
-    expect(consoleNav('WORKER').map((n) => n.href)).toEqual(['/', '/timeline', '/profile']);
-    expect(consoleNav('MANAGER').map((n) => n.href)).toEqual(['/', '/board', '/incidents', '/analytics', '/timeline', '/users', '/schedules', '/groups', '/profile']);
+    expect(consoleNav('WORKER').map((n) => n.href)).toEqual(['/', '/timeline', '/corrections', '/profile']);
+    expect(consoleNav('MANAGER').map((n) => n.href)).toEqual(['/', '/board', '/incidents', '/analytics', '/timeline', '/corrections', '/users', '/schedules', '/groups', '/profile']);
     expect(consoleNav('ADMIN')).toHaveLength(Object.keys(CONSOLE_PAGES).length - 1);
   });
 });

@@ -72,6 +72,7 @@ export const auditJa = {
   'audit.targetType.Tenant': '契約者（テナント）',
   'audit.targetType.User': 'ユーザ',
   'audit.targetType.WorkSession': '勤務',
+  'audit.targetType.PunchCorrection': '打刻修正',
 } as const;
 
 export const auditEn: Record<keyof typeof auditJa, string> = {
@@ -145,4 +146,5 @@ export const auditEn: Record<keyof typeof auditJa, string> = {
   'audit.targetType.Tenant': 'Customer (tenant)',
   'audit.targetType.User': 'User',
   'audit.targetType.WorkSession': 'Work session',
+  'audit.targetType.PunchCorrection': 'Punch correction',
 };
