@@ -18,6 +18,11 @@ import { describerFor } from './face-enrolment';
 import { listOwnFaceDescriptors, readFaceDescriptor, storeFaceImage } from './face-images';
 import { facesToReenrol, reembedFaceDescriptors } from './face-reembed';
 import { randomKeyring } from './test-helpers';
+import { open } from '../crypto/aead';
+import { dataKeyVersion } from '../crypto/data-keys';
+import { CAMERA_MAX, blobAad } from './deps';
+import { decodeImage as decodeServerImage } from './image';
+import { similarityThreshold } from '@telework/face/verdict';
 import { withTenant } from '@telework/db';
 
 const { db, adminDb } = useTestDatabase();
@@ -68,11 +73,19 @@ describe('reembedFaceDescriptors', () => {
 
     expect(await reembedFaceDescriptors(deps, a.tenantId, describerFor(async () => analyzer))).toEqual({ reembedded: 1, failed: 2 });
 
-    // The worker's descriptor is now the current model's descriptor of that photo.
-    const direct = (await analyzer.analyzeImage(photo('person-vlado.jpg'))).faces[0]?.embedding ?? [];
+    // The worker's descriptor is now the current model's descriptor of that photo as stored (uploads are
+    // re-encoded before they are stored), decoded as the server decodes it.
+    const row = await adminDb.faceImage.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenantId, id: vlado } } });
+    const key = await withTenant(db, a.tenantId, (tx) => dataKeyVersion(tx, deps.keyring, a.tenantId, row.keyVersion));
+    const sealed = await deps.store.get(row.blobKey);
+    if (!sealed) throw new Error('the enrolled photo is stored');
+    const asStored = await describerFor(async () => analyzer)(await decodeServerImage(open(key.key, sealed, blobAad(a.tenantId, row.blobKey)), CAMERA_MAX));
     const stored = await readFaceDescriptor(deps, a.tenantId, vlado);
     expect(stored).toHaveLength(128);
-    expect(faceSimilarity(stored, direct)).toBeGreaterThan(0.99);
+    expect(faceSimilarity(stored, asStored)).toBeGreaterThan(0.999);
+    // And it still matches the photo the worker sent, read by the agent's decoder, at the strictest level.
+    const direct = (await analyzer.analyzeImage(photo('person-vlado.jpg'))).faces[0]?.embedding ?? [];
+    expect(faceSimilarity(stored, direct)).toBeGreaterThan(similarityThreshold(5));
     const after = await withTenant(db, a.tenantId, (tx) => listOwnFaceDescriptors(tx, () => deps.keyring, { tenantId: a.tenantId, userId: a.users.worker.id }));
     expect(after).toMatchObject({ model: 'dlib-resnet34-v1', otherModel: 0 });
     expect(after.faces.map((f) => f.faceImageId)).toEqual([vlado]);
