@@ -105,7 +105,8 @@ describe('agent renderer in headless Chromium with a fake webcam', () => {
       expect(enrolment[0]?.valid).toBe(true);
       expect(enrolment[0]?.stills).toEqual([0, 1, 2].map(() => expect.objectContaining({ width: 640, height: 480 })));
       vladoFaces = (enrolment[0]?.request as { faces: { descriptor: number[] }[] }).faces.map((f) => f.descriptor);
-      expect(vladoFaces.map((d) => d.length)).toEqual([1024, 1024, 1024]);
+      // dlib ResNet-34 descriptors (issue 14): 128 numbers each.
+      expect(vladoFaces.map((d) => d.length)).toEqual([128, 128, 128]);
 
       await page.getByTestId('tab-punch').click();
       // Call times are stamped by the page's clock (bridge-double): compare them with that clock.
