@@ -21,7 +21,7 @@ describe('role-aware console', () => {
   it('a worker opening /users or /board gets the role page from the server, never a loading frame', async () => {
     const worker = await signIn('worker1');
     const nav = await worker.getByRole('navigation').getByRole('link').allTextContents();
-    expect(nav).toEqual(['ホーム', 'タイムライン', 'プロフィール']);
+    expect(nav).toEqual(['ホーム', 'タイムライン', '打刻修正', 'プロフィール']);
 
     for (const path of ['/users', '/board']) {
       const response = await worker.goto(`${consoleUrl}${path}`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@telework/db';
+import { THRESHOLD_LEVELS } from '@telework/face/verdict';
 import { launchBrowser, screenshot, signInToConsole } from './support/browser';
 
 const consoleUrl = inject('consoleUrl');
@@ -21,7 +22,7 @@ describe('organisation settings (仕様書: アプリケーション動作設定
     await page.getByRole('link', { name: '動作設定' }).click();
     await page.waitForURL(`${consoleUrl}/settings`);
     await expect.poll(() => form().getByLabel('閾値レベル').inputValue()).toBe('3');
-    expect(await form().getByLabel('閾値レベル').locator('option:checked').textContent()).toBe('レベル3（類似度 0.30 以上で本人）');
+    expect(await form().getByLabel('閾値レベル').locator('option:checked').textContent()).toBe(`レベル3（類似度 ${THRESHOLD_LEVELS[3].toFixed(2)} 以上で本人）`);
 
     await form().getByLabel('閾値レベル').selectOption('4');
     await form().getByLabel('判定の間隔（秒）').fill('3');
