@@ -69,7 +69,8 @@ describe('月次締め → payroll file', () => {
     const sjis = await encodeTable('csv-sjis', payrollColumns(), payroll.rows, 'payroll');
     expect(iconv.decode(sjis, 'Shift_JIS').trim().split(/\r\n/)).toEqual(lines);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await encodeTable('xlsx', payrollColumns(), payroll.rows, 'payroll-2026-11'));
+    const xlsx = await encodeTable('xlsx', payrollColumns(), payroll.rows, 'payroll-2026-11');
+    await book.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
     const sheet = book.worksheets[0];
     expect(sheet?.getRow(1).values).toEqual([undefined, ...PAYROLL_HEADERS]);
     const xlsxWorker = sheet?.getRows(2, payroll.rows.length)?.find((r) => r.getCell(1).value === 'worker');
