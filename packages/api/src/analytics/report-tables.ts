@@ -1,6 +1,7 @@
 import type { Column } from '../exports';
 import type { WorkerTotals } from './work-report';
 import type { WorkerDay } from './rules';
+import type { PayrollRow } from '../work/payroll';
 
 // Column sets for exporting the work report. Headers are chosen per language here, on the server,
 // because exports and report e-mails are produced without a browser.
@@ -68,4 +69,26 @@ export function taskColumns(lang: ReportLanguage): Column<TaskRow>[] {
     { header: h.task, value: (r) => r.name, width: 24 },
     { header: h.minutes, value: (r) => r.minutes },
   ];
+}
+
+/**
+ * The payroll file's fixed layout (docs/attendance-rules.md, "Payroll file"): the same Japanese
+ * headers in every language, since payroll software imports by them. Times are whole minutes.
+ */
+export const PAYROLL_HEADERS = ['社員番号', '氏名', '出勤日数', '欠勤日数', '遅刻', '早退', '総労働時間', '残業時間', '深夜時間', '休日出勤'] as const;
+
+export function payrollColumns(): Column<PayrollRow>[] {
+  const values: ((r: PayrollRow) => string | number)[] = [
+    (r) => r.employeeNo,
+    (r) => r.name,
+    (r) => r.presentDays,
+    (r) => r.absentDays,
+    (r) => r.lateDays,
+    (r) => r.earlyDays,
+    (r) => r.workedMinutes,
+    (r) => r.overtimeMinutes,
+    (r) => r.nightMinutes,
+    (r) => r.holidayMinutes,
+  ];
+  return PAYROLL_HEADERS.map((header, i) => ({ header, value: (r: PayrollRow) => values[i]?.(r), width: i < 2 ? 16 : 10 }));
 }

@@ -22,7 +22,7 @@ export const CONSOLE_PAGES = {
   '/incidents': { minRole: 'MANAGER', nav: 'nav.incidents', uses: ['evidence.incidents'] },
   '/incidents/[id]': { minRole: 'MANAGER', uses: ['evidence.incident'] },
   '/analytics': { minRole: 'MANAGER', nav: 'nav.analytics', uses: ['analytics.work'] },
-  '/timeline': { minRole: 'WORKER', nav: 'nav.timeline', uses: ['evidence.timeline'] },
+  '/timeline': { minRole: 'WORKER', nav: 'nav.timeline', uses: ['evidence.timeline', 'work.myMonth'] },
   '/corrections': { minRole: 'WORKER', nav: 'nav.corrections', uses: ['corrections.mySessions', 'corrections.mine'] },
   '/users': { minRole: 'MANAGER', nav: 'nav.users', uses: ['users.list', 'users.seats', 'groups.list'] },
   '/schedules': { minRole: 'MANAGER', nav: 'nav.schedules', uses: ['users.list', 'schedules.forUser', 'schedules.pattern', 'schedules.holidays'] },

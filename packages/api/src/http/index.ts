@@ -26,6 +26,7 @@ export const handleUpload = withAccessGuard(getServerDb, (req) => upload.handleU
 export const handleImage = withAccessGuard(getServerDb, (req) => images.handleImage(req));
 export const handleWorkExport = withAccessGuard(getServerDb, exportRoutes.handleWorkExport);
 export const handleBoardExport = withAccessGuard(getServerDb, exportRoutes.handleBoardExport);
+export const handlePayrollExport = withAccessGuard(getServerDb, exportRoutes.handlePayrollExport);
 export const handleConsoleInvoicePdf = withAccessGuard(getServerDb, (req) => handleInvoicePdf(req, 'console'));
 export const handleResellerInvoicePdf = withAccessGuard(getServerDb, (req) => handleInvoicePdf(req, 'reseller'));
 

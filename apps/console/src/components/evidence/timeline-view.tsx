@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Alert, Button, Card, DataTable, Field, TextInput, useLanguage, useT } from '@telework/ui';
-import { formatJst } from '@telework/ui/i18n';
+import { formatJst, formatMinutes } from '@telework/ui/i18n';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { ConsoleRouter } from '@telework/api/console';
 import { useTRPC } from '@/trpc/client';
@@ -79,6 +79,7 @@ export function TimelineView() {
             </p>
           </>
         ) : null}
+        {userId === me.userId ? <MonthSummary month={date.slice(0, 7)} /> : null}
         <DataTable
           rows={entries}
           rowKey={(e) => e.key}
@@ -119,6 +120,12 @@ function buildEntries(data: Timeline, day: { from: Date; to: Date }, t: ReturnTy
     else entries.push({ key: `start-${s.id}`, at: day.from, what: t('timeline.carriedOver', { time: formatJst(s.startedAt, lang) }), images: [] });
     if (s.endedAt && inDay(s.endedAt)) entries.push({ key: `end-${s.id}`, at: s.endedAt, what: t(s.flaggedForgotten ? 'timeline.workEndForgotten' : 'timeline.workEnd'), images: [] });
   }
+  for (const k of data.tasks) {
+    const names = { code: k.task.code, name: k.task.name };
+    if (inDay(k.startedAt)) entries.push({ key: `task-start-${k.id}`, at: k.startedAt, what: t('timeline.taskStart', names), images: [] });
+    else entries.push({ key: `task-start-${k.id}`, at: day.from, what: t('timeline.taskCarriedOver', { ...names, time: formatJst(k.startedAt, lang) }), images: [] });
+    if (k.endedAt && inDay(k.endedAt)) entries.push({ key: `task-end-${k.id}`, at: k.endedAt, what: t('timeline.taskEnd', names), images: [] });
+  }
   for (const p of data.presence) {
     entries.push({ key: `presence-${p.id}`, at: p.occurredAt, what: <span className={`tw-badge tw-state-${p.state}`}>{t(p.state === 'PRESENT' ? 'timeline.present' : 'timeline.away')}</span>, images: [] });
   }
@@ -150,4 +157,38 @@ function buildEntries(data: Timeline, day: { from: Date; to: Date }, t: ReturnTy
     if (first) entries.push({ key: `capture-${key}`, at: first.capturedAt, what: t(`timeline.capture.${first.trigger}`), images: captures });
   }
   return entries.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** The signed-in user's own figures for the month of the day shown (work.myMonth). */
+function MonthSummary({ month }: { month: string }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const errorText = useErrorText();
+  const summary = useQuery(trpc.work.myMonth.queryOptions({ month }));
+  if (summary.error) return <Alert>{errorText(summary.error).message}</Alert>;
+  const s = summary.data?.totals;
+  if (!s) return null;
+  const items: [string, string][] = [
+    [t('timeline.month.worked'), formatMinutes(s.workedMinutes)],
+    [t('timeline.month.present'), formatMinutes(s.presentMinutes)],
+    [t('timeline.month.away'), formatMinutes(s.awayMinutes)],
+    [t('timeline.month.workDays'), t('timeline.month.days', { days: s.workDays })],
+    [t('timeline.month.absentDays'), t('timeline.month.days', { days: s.absentDays })],
+    [t('timeline.month.late'), t('timeline.month.daysMinutes', { days: s.lateStartDays, time: formatMinutes(s.lateStartMinutes) })],
+    [t('timeline.month.early'), t('timeline.month.daysMinutes', { days: s.earlyEndDays, time: formatMinutes(s.earlyEndMinutes) })],
+  ];
+  return (
+    <section data-testid="my-month">
+      <h2>{t('timeline.month.title', { month })}</h2>
+      <div className="tw-grid" style={{ marginBottom: '1rem' }}>
+        {items.map(([label, value]) => (
+          <div key={label} className="tw-stat">
+            <div className="tw-stat-label">{label}</div>
+            <div className="tw-stat-value">{value}</div>
+          </div>
+        ))}
+      </div>
+      <p className="tw-muted">{t('timeline.month.note')}</p>
+    </section>
+  );
 }

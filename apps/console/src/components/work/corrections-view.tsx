@@ -268,6 +268,7 @@ function MonthCloseCard() {
   return (
     <Card title={t('monthClose.title')}>
       <p className="tw-muted">{t('monthClose.intro')}</p>
+      <p className="tw-muted">{t('monthClose.payrollNote')}</p>
       {err.message ? <Alert>{err.message}</Alert> : null}
       <div style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap' }}>
         <Field label={t('monthClose.group')} htmlFor="mc-group">
@@ -299,8 +300,33 @@ function MonthCloseCard() {
           { key: 'state', header: t('monthClose.state'), cell: (c) => (c.reopenedAt ? t('monthClose.open') : t('monthClose.closed')) },
           { key: 'closedAt', header: t('monthClose.closedAt'), cell: (c) => formatJst(c.closedAt, lang) },
           { key: 'reopenedAt', header: t('monthClose.reopenedAt'), cell: (c) => (c.reopenedAt ? formatJst(c.reopenedAt, lang) : '') },
+          {
+            key: 'payroll',
+            header: t('monthClose.payroll'),
+            // Only a closed month has final figures (the server answers 409 otherwise).
+            cell: (c) =>
+              c.reopenedAt ? (
+                ''
+              ) : (
+                <span className="tw-actions">
+                  <a href={payrollHref(c.groupId, c.month, 'csv')} data-testid="payroll-csv" download>
+                    {t('monthClose.payrollCsv')}
+                  </a>{' '}
+                  <a href={payrollHref(c.groupId, c.month, 'csv-sjis')} data-testid="payroll-sjis" download>
+                    {t('monthClose.payrollSjis')}
+                  </a>{' '}
+                  <a href={payrollHref(c.groupId, c.month, 'xlsx')} data-testid="payroll-xlsx" download>
+                    {t('monthClose.payrollXlsx')}
+                  </a>
+                </span>
+              ),
+          },
         ]}
       />
     </Card>
   );
+}
+
+function payrollHref(groupId: string, month: string, format: 'csv' | 'csv-sjis' | 'xlsx'): string {
+  return `/api/export/payroll?${new URLSearchParams({ groupId, month, format }).toString()}`;
 }

@@ -41,6 +41,9 @@ interface WorkerInputs {
   schedules: ScheduleInput[];
 }
 
+const NIGHT_START_MS = 22 * 60 * MINUTE_MS;
+const NIGHT_END_MS = 29 * 60 * MINUTE_MS;
+
 function toMinutes(ms: number): number {
   return Math.floor(ms / MINUTE_MS);
 }
@@ -82,6 +85,11 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
   const lastEnd = new Float64Array(days);
   const stillOpen = new Uint8Array(days);
   const corrected = new Uint8Array(days);
+  const night = new Float64Array(days);
+  // 深夜 (Labour Standards Act art. 37): 22:00–05:00 JST. The windows of the day before the range
+  // reach into its first morning.
+  const nightWindows: number[] = [];
+  for (let d = firstDay - 1; d <= lastDay; d += 1) nightWindows.push(jstDayStartMs(d) + NIGHT_START_MS, jstDayStartMs(d) + NIGHT_END_MS);
 
   for (const [workerId, w] of byWorker) {
     worked.fill(0);
@@ -91,6 +99,7 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
     lastEnd.fill(Number.NEGATIVE_INFINITY);
     stillOpen.fill(0);
     corrected.fill(0);
+    night.fill(0);
 
     // Clip sessions to the reported range before merging.
     const clipped: number[] = [];
@@ -125,6 +134,9 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
         pieceStart = pieceEnd;
       }
     }
+
+    const nightWork = intersectMerged(work, nightWindows);
+    for (let i = 0; i < nightWork.length; i += 2) accumulateByJstDay(night, firstDay, nightWork[i] ?? 0, nightWork[i + 1] ?? 0);
 
     const spans = new Map<string, [number, number]>();
     for (let i = 0; i < w.sessionIds.length; i += 1) {
@@ -195,6 +207,7 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
         workedMinutes: toMinutes(workedMs),
         presentMinutes: toMinutes(present[index] ?? 0),
         awayMinutes: toMinutes(away[index] ?? 0),
+        nightMinutes: toMinutes(night[index] ?? 0),
         taskMinutes,
         firstStartAt: Number.isFinite(first) ? new Date(first) : null,
         lastEndAt: Number.isFinite(last) ? new Date(last) : null,

@@ -11,3 +11,4 @@ export type {
   WorkSessionInput,
   WorkerDay,
 } from './types';
+export { LEGAL_DAY_MINUTES, addPayrollFigures, emptyPayrollFigures, payrollDay, payrollTotals, type PayrollFigures } from './payroll';

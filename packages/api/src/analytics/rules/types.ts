@@ -67,6 +67,8 @@ export interface WorkerDay {
   workedMinutes: number;
   presentMinutes: number;
   awayMinutes: number;
+  /** Worked minutes between 22:00 and 05:00 JST (深夜), on the day they fall on. */
+  nightMinutes: number;
   /** Minutes per task id; only tasks worked that day. */
   taskMinutes: Record<string, number>;
   firstStartAt: Date | null;

@@ -33,4 +33,17 @@ export const consoleCases: ConsoleCases = {
     },
     crossTenant: 'NOT_FOUND',
   },
+  'monthClose.payroll': {
+    minRole: 'ADMIN',
+    call: async (c, t, env) => {
+      // Closed beforehand so the allowed call succeeds; with another tenant's group it must be NOT_FOUND.
+      await env.adminDb.monthClose.upsert({
+        where: { tenantId_groupId_month: { tenantId: t.tenantId, groupId: t.groupId, month: '2026-08' } },
+        create: { tenantId: t.tenantId, groupId: t.groupId, month: '2026-08', closedAt: new Date('2026-09-01T00:00:00Z'), closedById: t.users.admin.id },
+        update: { reopenedAt: null, reopenedById: null },
+      });
+      return c.monthClose.payroll({ groupId: t.groupId, month: '2026-08' });
+    },
+    crossTenant: 'NOT_FOUND',
+  },
 };

@@ -75,6 +75,8 @@ export const consoleCases: ConsoleCases = {
     crossTenant: 'NOT_FOUND',
   },
   'work.myState': { minRole: 'WORKER', call: (c) => c.work.myState(), crossTenant: 'OWN_ONLY' },
+  // Takes no user id: the caller's own figures only (another tenant's work is checked in worker-month.integration.test.ts).
+  'work.myMonth': { minRole: 'WORKER', call: (c) => c.work.myMonth({ month: '2026-11' }), crossTenant: 'OWN_ONLY' },
   'work.board': { minRole: 'MANAGER', call: (c, t) => c.work.board({ groupId: t.groupId }), crossTenant: 'NOT_FOUND' },
   'agent.work.presence': { minRole: 'AGENT', call: (c) => c.agent.work.presence({ clientEventId: randomUUID(), state: 'PRESENT', occurredAt: new Date() }) },
   'agent.work.incident': { minRole: 'AGENT', call: (c) => c.agent.work.incident({ clientEventId: randomUUID(), kind: 'PEEKING', faceCount: 2, occurredAt: new Date() }) },

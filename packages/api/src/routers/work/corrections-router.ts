@@ -5,6 +5,7 @@ import { getMailer } from '../../mail/mailer';
 import { assertUserVisible } from '../../people/scope';
 import { adminProcedure, managerProcedure, tenantProcedure } from '../../trpc';
 import { closeMonth, listMonthCloses, reopenMonth } from '../../work/month-close';
+import { buildPayroll } from '../../work/payroll';
 import { applyCorrection, decideCorrection, listCorrectionsToDecide, listOwnCorrections, ownSessionsBetween, requestCorrection } from '../../work/punch-corrections';
 
 const isoDate = z.string().refine(isValidIsoDate, 'YYYY-MM-DD');
@@ -51,4 +52,6 @@ export const monthCloseRouter = {
   list: adminProcedure.query(({ ctx }) => listMonthCloses(ctx.db, { tenantId: ctx.tenantId })),
   close: adminProcedure.input(monthInput).mutation(({ ctx, input }) => closeMonth(ctx.db, { tenantId: ctx.tenantId, actor: actorOf(ctx), ...input, now: new Date() })),
   reopen: adminProcedure.input(monthInput).mutation(({ ctx, input }) => reopenMonth(ctx.db, { tenantId: ctx.tenantId, actor: actorOf(ctx), ...input, now: new Date() })),
+  /** The closed month's payroll figures of the group (CONFLICT NOT_CLOSED otherwise); the file is /api/export/payroll. */
+  payroll: adminProcedure.input(monthInput).query(({ ctx, input }) => buildPayroll(ctx.db, { tenantId: ctx.tenantId, viewer: actorOf(ctx), ...input, now: new Date() })),
 } satisfies TRPCRouterRecord;

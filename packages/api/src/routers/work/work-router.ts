@@ -2,6 +2,8 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { recordPunch } from '../../work/punches';
 import { getWorkerState } from '../../work/current-state';
 import { getWorkerToday } from '../../work/worker-today';
+import { getWorkerMonth } from '../../work/worker-month';
+import { z } from 'zod';
 import { recordHeartbeat, recordIncident, recordPresence } from '../../work/agent-events';
 import { getStatusBoard } from '../../work/status-board';
 import { agentProcedure, managerProcedure, tenantProcedure } from '../../trpc';
@@ -13,6 +15,10 @@ export const workRouter = {
     recordPunch(ctx.db, { ...input, tenantId: ctx.tenantId, userId: ctx.user.id, deviceId: null, source: 'CONSOLE' }),
   ),
   myState: tenantProcedure.query(({ ctx }) => getWorkerState(ctx.db, { tenantId: ctx.tenantId, userId: ctx.user.id })),
+  /** The caller's own month summary (JST month). */
+  myMonth: tenantProcedure.input(z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM') })).query(({ ctx, input }) =>
+    getWorkerMonth(ctx.db, { tenantId: ctx.tenantId, userId: ctx.user.id, role: ctx.user.role, month: input.month }),
+  ),
   board: managerProcedure.input(boardInput).query(({ ctx, input }) =>
     getStatusBoard(ctx.db, { tenantId: ctx.tenantId, viewer: { id: ctx.user.id, role: ctx.user.role }, groupId: input.groupId, states: input.states }),
   ),
