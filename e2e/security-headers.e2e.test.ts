@@ -84,17 +84,22 @@ describe('security headers on the served apps, in a real browser', () => {
     expect(violations).toEqual([]);
   });
 
-  it('an injected inline script without the nonce is refused and reported, on both apps', async () => {
+  it('markup injected into a page (an inline script, an event handler) does not run, and the browser reports it, on both apps', async () => {
     for (const url of [consoleUrl, resellerUrl]) {
       const { page, violations } = await watchedPage();
-      await page.goto(`${url}/sign-in`);
-      // What a stored-XSS payload would do once in the DOM: an inline script with no nonce.
-      await page.evaluate(() => {
-        const script = document.createElement('script');
-        script.textContent = 'document.title = "pwned"';
-        document.body.append(script);
+      // What a stored-XSS payload would be once the server wrote it into the HTML: the real response,
+      // headers untouched, with the payload added to the body.
+      await page.route(`${url}/sign-in`, async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace('</body>', `<script>document.title = 'pwned'</script><img src="/nothing" onerror="document.title = 'pwned'"></body>`);
+        await route.fulfill({ response, body });
       });
-      await expect.poll(() => violations.length).toBeGreaterThan(0);
+      await page.goto(`${url}/sign-in`);
+      await expect.poll(() => violations.length).toBeGreaterThanOrEqual(2);
+      expect(await page.title()).not.toBe('pwned');
+      // The page's own nonced scripts still run: the language switch is a React click handler.
+      await page.getByTestId('language-switch').click();
+      await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).count()).toBe(1);
       expect(await page.title()).not.toBe('pwned');
       await page.context().close();
     }

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { builtForDevelopment } from '../env';
 
 /**
  * The response headers both web apps send, in one place: the fixed ones (every response, through
@@ -55,7 +56,7 @@ export function contentSecurityPolicy(nonce: string, options: { dev?: boolean } 
  * the forwarded request as well as on the response.
  */
 export function securityHeadersProxy(request: NextRequest): NextResponse {
-  const policy = contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === 'development' });
+  const policy = contentSecurityPolicy(newNonce(), { dev: builtForDevelopment });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
