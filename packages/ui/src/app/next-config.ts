@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { FIXED_SECURITY_HEADERS } from './security-headers';
 
 /** The Next.js configuration both web apps share. */
 export const nextConfig: NextConfig = {
@@ -12,12 +13,7 @@ export const nextConfig: NextConfig = {
     return [
       {
         source: '/:path*',
-        headers: [
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'same-origin' },
-          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-        ],
+        headers: [...FIXED_SECURITY_HEADERS],
       },
     ];
   },
