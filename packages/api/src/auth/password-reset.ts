@@ -94,7 +94,7 @@ export async function requestUserPasswordReset(
     await mailer.send({
       to: sent.email,
       subject: SUBJECT,
-      text: mailText(sent.name, consoleResetUrl(token), ['', `システムID: ${systemId} / ログインID: ${loginId}`]),
+      text: mailText(sent.name, consoleResetUrl(token), ['', `システムID: ${systemId} / ユーザID: ${loginId}`]),
     });
   }
   return { ok: true };

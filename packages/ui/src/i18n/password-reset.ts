@@ -3,7 +3,7 @@
 export const passwordResetJa = {
   'reset.forgotLink': 'パスワードをお忘れの方',
   'reset.requestTitle': 'パスワードの再設定',
-  'reset.requestIntroConsole': 'システムIDとログインIDを入力してください。登録されているメールアドレスに、再設定用のリンクをお送りします（30分間・1回限り有効）。',
+  'reset.requestIntroConsole': 'システムIDとユーザIDを入力してください。登録されているメールアドレスに、再設定用のリンクをお送りします（30分間・1回限り有効）。',
   'reset.requestIntroProvider': '種別とメールアドレスを入力してください。そのアドレスに再設定用のリンクをお送りします（30分間・1回限り有効）。',
   'reset.send': '再設定用のリンクを送る',
   'reset.sending': '送信中…',
@@ -23,7 +23,7 @@ export const passwordResetJa = {
 export const passwordResetEn = {
   'reset.forgotLink': 'Forgot your password?',
   'reset.requestTitle': 'Reset your password',
-  'reset.requestIntroConsole': 'Enter your system ID and login ID. We will mail a link to reset your password to the address on your account (valid for 30 minutes, once).',
+  'reset.requestIntroConsole': 'Enter your system ID and user ID. We will mail a link to reset your password to the address on your account (valid for 30 minutes, once).',
   'reset.requestIntroProvider': 'Choose who you are and enter your e-mail address. We will mail a link to reset your password (valid for 30 minutes, once).',
   'reset.send': 'Send the link',
   'reset.sending': 'Sending…',
