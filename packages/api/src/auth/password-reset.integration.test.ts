@@ -169,6 +169,15 @@ describe('console users: a mailed one-time link', () => {
     expect(answer).toEqual(knownAnswer);
   });
 
+  it('a mail server that refuses changes nothing in the answer; the failure is audit-logged for the tenant', async () => {
+    const t = await createTenantFixture(adminDb);
+    const refusing: Mailer = { send: () => Promise.reject(new Error('550 mailbox unavailable')) };
+    expect(await requestUserPasswordReset(db, refusing, { systemId: t.systemId, loginId: 'worker' }, freshMeta(), T0)).toEqual({ ok: true });
+    await expect
+      .poll(() => adminDb.auditLog.findMany({ where: { tenantId: t.tenantId, action: 'mail.failed' }, select: { targetId: true, details: true } }))
+      .toEqual([{ targetId: t.users.worker.id, details: { mail: 'password_reset' } }]);
+  });
+
   it('throttles per account (existing or not) and per address', async () => {
     const t = await createTenantFixture(adminDb);
     for (const loginId of ['worker', `ghost-${randomUUID().slice(0, 6)}`]) {

@@ -5,7 +5,7 @@ import { recordProviderAudit, recordTenantAudit } from '../audit/audit-log';
 import type { RequestMeta } from '../context';
 import { apiEnv } from '../env';
 import { AppError } from '../errors/app-error';
-import type { Mailer } from '../mail/mailer';
+import { trySend, type Mailer, type OutgoingMail } from '../mail/mailer';
 import { revokeUserAccess } from '../people/users';
 import { hashPassword } from './passwords';
 import { accountKey, assertNotLocked, ipKey, recordFailure } from './throttle';
@@ -57,6 +57,16 @@ const mailText = (name: string, url: string, extra: string[]) =>
     'If this was not you, ignore this mail; your password stays as it is.',
   ].join('\n');
 
+/**
+ * Sends without making the caller wait: the answer must not differ, in content or in time, between an
+ * account that gets a mail and one that does not, nor when the mail server refuses. A failure is audit-logged.
+ */
+function dispatch(mailer: Mailer, mail: OutgoingMail, onFailure: () => Promise<void>): Promise<void> {
+  return trySend(mailer, mail)
+    .then((ok) => (ok ? undefined : onFailure()))
+    .catch(() => undefined);
+}
+
 const SUBJECT = '【Telework Supporter】パスワードの再設定 / Reset your password';
 
 /** A console user (system ID + login ID) asks for a link; mailed to the user's address when there is one. */
@@ -88,14 +98,15 @@ export async function requestUserPasswordReset(
       data: { tenantId: tenant.id, userId: user.id, email: user.email, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * MINUTE), createdAt: now },
     });
     await recordTenantAudit(tx, tenant.id, { actorKind: 'USER', actorId: user.id, action: 'auth.password_reset.requested', targetType: 'User', targetId: user.id, ip: meta.ip });
-    return { name: user.name, email: user.email };
+    return { id: user.id, name: user.name, email: user.email };
   });
   if (sent) {
-    await mailer.send({
-      to: sent.email,
-      subject: SUBJECT,
-      text: mailText(sent.name, consoleResetUrl(token), ['', `システムID: ${systemId} / ユーザID: ${loginId}`]),
-    });
+    const mail = { to: sent.email, subject: SUBJECT, text: mailText(sent.name, consoleResetUrl(token), ['', `システムID: ${systemId} / ユーザID: ${loginId}`]) };
+    void dispatch(mailer, mail, () =>
+      withTenant(db, tenant.id, (tx) =>
+        recordTenantAudit(tx, tenant.id, { actorKind: 'SYSTEM', actorId: null, action: 'mail.failed', targetType: 'User', targetId: sent.id, details: { mail: 'password_reset' } }),
+      ),
+    );
   }
   return { ok: true };
 }
@@ -160,7 +171,11 @@ export async function requestProviderPasswordReset(
       name = staff.name;
     }
   }
-  if (name !== null) await mailer.send({ to: email, subject: SUBJECT, text: mailText(name, resellerResetUrl(token), []) });
+  if (name !== null) {
+    void dispatch(mailer, { to: email, subject: SUBJECT, text: mailText(name, resellerResetUrl(token), []) }, () =>
+      withScope(db, { operator: true }, (tx) => recordProviderAudit(tx, { actorKind: 'SYSTEM', actorId: null, action: 'mail.failed', details: { mail: 'password_reset', to: email } })),
+    );
+  }
   return { ok: true };
 }
 
