@@ -34,7 +34,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const smtp = await startSmtpSink(smtpDir);
   const consoleUrl = `http://localhost:${consolePort}`;
   const resellerUrl = `http://localhost:${resellerPort}`;
-  const env = { CONSOLE_BASE_URL: consoleUrl, SMTP_URL: smtp.url, MASTER_KEY_FILE: await ensureDevMasterKey(keyDir), BLOB_DIR: path.join(keyDir, 'blobs'), DATABASE_URL: appUrl, QUEUE_DATABASE_URL: database.url, RUN_JOBS: 'false' };
+  const env = { CONSOLE_BASE_URL: consoleUrl, RESELLER_BASE_URL: resellerUrl, SMTP_URL: smtp.url, MASTER_KEY_FILE: await ensureDevMasterKey(keyDir), BLOB_DIR: path.join(keyDir, 'blobs'), DATABASE_URL: appUrl, QUEUE_DATABASE_URL: database.url, RUN_JOBS: 'false' };
   const children: ChildProcess[] = [startApp({ name: 'console', port: consolePort }, env), startApp({ name: 'reseller', port: resellerPort }, env)];
   await Promise.all([waitForHttp(`${consoleUrl}/sign-in`), waitForHttp(`${resellerUrl}/sign-in`)]);
   project.provide('consoleUrl', consoleUrl);

@@ -40,6 +40,8 @@ const schema = z.object({
   // Contracts and billing: links in invitation mails, Stripe (JPY; without a key invoices stay local, sentToStripe=false),
   // and the provider's qualified-invoice registration number (T + 13 digits, checked by billing/rules).
   CONSOLE_BASE_URL: z.string().url().default('http://localhost:3000'),
+  // Links in password-reset mails to operators and reseller staff.
+  RESELLER_BASE_URL: z.string().url().default('http://localhost:3001'),
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
   INVOICE_REGISTRATION_NUMBER: z

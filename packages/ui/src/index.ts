@@ -1,6 +1,7 @@
 export { I18nProvider, rememberLanguage, setLanguage, useLanguage, useT } from './components/i18n-provider';
 export { AppShell, type NavItem } from './components/app-shell';
 export { AuthFrame, AuthPage } from './components/auth-page';
+export { ForgotPasswordForm, ForgotPasswordLink, ResetPasswordForm, usePasswordResetError } from './components/password-reset';
 export { Alert, Button, Card, DataTable, Field, Select, TextArea, TextInput, type DataColumn } from './components/primitives';
 export { useOperationsError } from './components/operations/use-operations-error';
 export { InquiryDue, InquiryStatusBadge, InquiryThread, type InquiryStatus, type InquiryThreadMessage } from './components/operations/inquiry-thread';

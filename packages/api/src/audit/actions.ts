@@ -6,6 +6,8 @@ export const AUDIT_ACTIONS = [
   // Tenant log (the customer's administrators read it)
   'auth.sign_in.console',
   'auth.sign_in.agent',
+  'auth.password_reset.requested',
+  'auth.password_reset.completed',
   'user.created',
   'user.updated',
   'user.deleted',

@@ -38,6 +38,7 @@ export function AuthPage({
   onSubmit,
   children,
   footer,
+  below,
 }: {
   appName: MessageKey;
   intro: MessageKey;
@@ -47,6 +48,8 @@ export function AuthPage({
   onSubmit: () => void;
   children: ReactNode;
   footer?: ReactNode;
+  /** Under the submit button, inside the card (the forgotten-password link). */
+  below?: ReactNode;
 }) {
   const t = useT();
   const submit = (e: FormEvent) => {
@@ -63,6 +66,7 @@ export function AuthPage({
           {pending ? t('auth.signingIn') : t('auth.signIn')}
         </Button>
       </form>
+      {below}
     </AuthFrame>
   );
 }

@@ -4,6 +4,8 @@
 export const auditJa = {
   'audit.action.auth.sign_in.console': 'サインイン（コンソール）',
   'audit.action.auth.sign_in.agent': 'サインイン（エージェント）',
+  'audit.action.auth.password_reset.requested': 'パスワード再設定メールの送信',
+  'audit.action.auth.password_reset.completed': 'メールのリンクによるパスワード再設定',
   'audit.action.user.disabled': 'ユーザの無効化',
   'audit.action.user.enabled': 'ユーザの有効化',
   'audit.action.group.created': 'グループの作成',
@@ -78,6 +80,8 @@ export const auditJa = {
 export const auditEn: Record<keyof typeof auditJa, string> = {
   'audit.action.auth.sign_in.console': 'Sign-in (console)',
   'audit.action.auth.sign_in.agent': 'Sign-in (agent)',
+  'audit.action.auth.password_reset.requested': 'Password reset link mailed',
+  'audit.action.auth.password_reset.completed': 'Password reset by mailed link',
   'audit.action.user.disabled': 'User disabled',
   'audit.action.user.enabled': 'User enabled',
   'audit.action.group.created': 'Group created',

@@ -1,7 +1,7 @@
 'use client';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { AuthPage, Field, TextInput, rememberLanguage, useErrorText, useT } from '@telework/ui';
+import { AuthPage, Field, ForgotPasswordLink, TextInput, rememberLanguage, useErrorText, useT } from '@telework/ui';
 import { useTRPC } from '@/trpc/client';
 import { LoginNotices } from '@/components/notices/login-notices';
 
@@ -28,7 +28,7 @@ export default function SignInPage() {
 
   const err = errorText(signIn.error);
   return (
-    <AuthPage appName="app.consoleName" intro="auth.consoleIntro" error={err.message} pending={signIn.isPending} disabled={me.isLoading} onSubmit={() => signIn.mutate(form)} footer={<LoginNotices />}>
+    <AuthPage appName="app.consoleName" intro="auth.consoleIntro" error={err.message} pending={signIn.isPending} disabled={me.isLoading} onSubmit={() => signIn.mutate(form)} below={<ForgotPasswordLink />} footer={<LoginNotices />}>
       <Field label={t('auth.systemId')} htmlFor="systemId" error={err.fields.systemId}>
         <TextInput id="systemId" name="systemId" autoComplete="organization" value={form.systemId} onChange={(e) => setForm({ ...form, systemId: e.target.value })} required />
       </Field>

@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS: readonly { filter: string; label: MessageKey }[] = [
   { filter: 'user.deleted', label: 'audit.action.user.deleted' },
   { filter: 'user.password_reset', label: 'audit.action.user.password_reset' },
   { filter: 'user.password_changed', label: 'audit.action.user.password_changed' },
+  { filter: 'auth.password_reset.requested', label: 'audit.action.auth.password_reset.requested' },
+  { filter: 'auth.password_reset.completed', label: 'audit.action.auth.password_reset.completed' },
   { filter: 'group.deleted', label: 'audit.action.group.deleted' },
   { filter: 'schedule.pattern_set', label: 'audit.action.schedule.pattern_set' },
   { filter: 'schedule.day_set', label: 'audit.action.schedule.day_set' },

@@ -1,7 +1,7 @@
 'use client';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { AuthPage, Field, Select, TextInput, useErrorText, useT } from '@telework/ui';
+import { AuthPage, Field, ForgotPasswordLink, Select, TextInput, useErrorText, useT } from '@telework/ui';
 import { useTRPC } from '@/trpc/client';
 
 export default function SignInPage() {
@@ -19,7 +19,7 @@ export default function SignInPage() {
 
   const err = errorText(signIn.error);
   return (
-    <AuthPage appName="app.resellerName" intro="auth.resellerIntro" error={err.message} pending={signIn.isPending} disabled={me.isLoading} onSubmit={() => signIn.mutate(form)}>
+    <AuthPage appName="app.resellerName" intro="auth.resellerIntro" error={err.message} pending={signIn.isPending} disabled={me.isLoading} onSubmit={() => signIn.mutate(form)} below={<ForgotPasswordLink />}>
       <Field label={t('auth.kind')} htmlFor="kind">
         <Select id="kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value === 'operator' ? 'operator' : 'resellerStaff' })}>
           <option value="resellerStaff">{t('auth.kind.resellerStaff')}</option>

@@ -7,6 +7,9 @@ export const consoleCases: ConsoleCases = {
   'auth.signIn': { minRole: 'PUBLIC', call: (c, t) => c.auth.signIn({ systemId: t.systemId, loginId: 'admin', password: FIXTURE_PASSWORD }) },
   'auth.me': { minRole: 'PUBLIC', call: (c) => c.auth.me() },
   'auth.signOut': { minRole: 'WORKER', call: (c) => c.auth.signOut() },
+  // Public: an unknown login ID (same answer as a known one, no mail); another tenant's token is refused in password-reset.integration.test.ts.
+  'auth.passwordReset.request': { minRole: 'PUBLIC', call: (c, t) => c.auth.passwordReset.request({ systemId: t.systemId, loginId: `nobody-${randomUUID().slice(0, 8)}` }) },
+  'auth.passwordReset.confirm': { minRole: 'PUBLIC', call: (c, t) => c.auth.passwordReset.confirm({ token: `${t.tenantId}.${'x'.repeat(43)}`, password: 'a-long-password-1' }) },
   'tenant.current': { minRole: 'WORKER', call: (c) => c.tenant.current(), crossTenant: 'OWN_ONLY' },
   'tenant.settings': { minRole: 'ADMIN', call: (c) => c.tenant.settings(), crossTenant: 'OWN_ONLY' },
   'tenant.updateSettings': {
@@ -101,6 +104,8 @@ export const resellerCases: ResellerCases = {
   'auth.signIn': { who: 'PUBLIC', call: () => Promise.resolve() },
   'auth.me': { who: 'PUBLIC', call: (c) => c.auth.me() },
   'auth.signOut': { who: 'PUBLIC', call: () => Promise.resolve() },
+  'auth.passwordReset.request': { who: 'PUBLIC', call: (c) => c.auth.passwordReset.request({ kind: 'resellerStaff', email: `nobody-${randomUUID().slice(0, 8)}@example.test` }) },
+  'auth.passwordReset.confirm': { who: 'PUBLIC', call: (c) => c.auth.passwordReset.confirm({ token: 'x'.repeat(43), password: 'a-long-password-1' }) },
   'operator.tenants.list': { who: 'OPERATOR', call: (c) => c.operator.tenants.list(), crossTenant: 'OWN_ONLY' },
   'operator.tenants.get': { who: 'OPERATOR', call: (c, t) => c.operator.tenants.get({ tenantId: t.tenantId }) },
   'reseller.customers.list': { who: 'RESELLER', call: (c) => c.reseller.customers.list(), crossTenant: 'OWN_ONLY' },

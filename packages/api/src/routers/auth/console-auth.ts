@@ -4,7 +4,9 @@ import { withTenant } from '@telework/db';
 import { createSession, revokeSession } from '../../auth/sessions';
 import { verifyUserCredentials } from '../../auth/sign-in';
 import { authedProcedure, publicProcedure } from '../../trpc';
-import { userSignInInput } from './schemas';
+import { resetConfirmInput, userResetRequestInput, userSignInInput } from './schemas';
+import { confirmUserPasswordReset, requestUserPasswordReset } from '../../auth/password-reset';
+import { getMailer } from '../../mail/mailer';
 
 export const consoleAuthRouter = {
   signIn: publicProcedure.input(userSignInInput).mutation(async ({ ctx, input }) => {
@@ -41,6 +43,12 @@ export const consoleAuthRouter = {
       registeredAdministrator: found.isRegisteredAdministrator,
     };
   }),
+
+  // Forgotten password: the same answer whether or not the account exists; the link comes by mail.
+  passwordReset: {
+    request: publicProcedure.input(userResetRequestInput).mutation(({ ctx, input }) => requestUserPasswordReset(ctx.db, getMailer(), input, ctx.meta)),
+    confirm: publicProcedure.input(resetConfirmInput).mutation(({ ctx, input }) => confirmUserPasswordReset(ctx.db, input, ctx.meta)),
+  },
 
   signOut: authedProcedure.mutation(async ({ ctx }) => {
     // Each app signs out only its own kind of session.

@@ -3,7 +3,9 @@ import { AppError } from '../../errors/app-error';
 import { createSession, revokeSession } from '../../auth/sessions';
 import { verifyOperatorCredentials, verifyResellerStaffCredentials } from '../../auth/sign-in';
 import { authedProcedure, publicProcedure } from '../../trpc';
-import { providerSignInInput } from './schemas';
+import { providerResetRequestInput, providerSignInInput, resetConfirmInput } from './schemas';
+import { confirmProviderPasswordReset, requestProviderPasswordReset } from '../../auth/password-reset';
+import { getMailer } from '../../mail/mailer';
 
 export const resellerAuthRouter = {
   signIn: publicProcedure.input(providerSignInInput).mutation(async ({ ctx, input }) => {
@@ -37,6 +39,12 @@ export const resellerAuthRouter = {
     }
     return null;
   }),
+
+  // Forgotten password of an operator or a reseller's staff member: same answer for unknown addresses.
+  passwordReset: {
+    request: publicProcedure.input(providerResetRequestInput).mutation(({ ctx, input }) => requestProviderPasswordReset(ctx.db, getMailer(), input, ctx.meta)),
+    confirm: publicProcedure.input(resetConfirmInput).mutation(({ ctx, input }) => confirmProviderPasswordReset(ctx.db, input, ctx.meta)),
+  },
 
   signOut: authedProcedure.mutation(async ({ ctx }) => {
     // Each app signs out only its own kind of session.

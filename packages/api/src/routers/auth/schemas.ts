@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from '../../people/passwords-policy';
 
 export const userSignInInput = z.object({
   systemId: z.string().trim().min(1).max(32),
@@ -10,6 +11,21 @@ export const providerSignInInput = z.object({
   kind: z.enum(['operator', 'resellerStaff']),
   email: z.email().max(254),
   password: z.string().min(1).max(256),
+});
+
+export const userResetRequestInput = z.object({
+  systemId: z.string().trim().min(1).max(32),
+  loginId: z.string().trim().min(1).max(64),
+});
+
+export const providerResetRequestInput = z.object({
+  kind: z.enum(['operator', 'resellerStaff']),
+  email: z.email().max(254),
+});
+
+export const resetConfirmInput = z.object({
+  token: z.string().min(20).max(200),
+  password: z.string().min(MIN_PASSWORD_LENGTH).max(256),
 });
 
 export const agentSignInInput = userSignInInput.extend({

@@ -1,0 +1,41 @@
+// Forgotten passwords (both sign-in screens): the request form, the mailed link's page, and the refusals.
+
+export const passwordResetJa = {
+  'reset.forgotLink': 'パスワードをお忘れの方',
+  'reset.requestTitle': 'パスワードの再設定',
+  'reset.requestIntroConsole': 'システムIDとユーザIDを入力してください。登録されているメールアドレスに、再設定用のリンクをお送りします（30分間・1回限り有効）。',
+  'reset.requestIntroProvider': '種別とメールアドレスを入力してください。そのアドレスに再設定用のリンクをお送りします（30分間・1回限り有効）。',
+  'reset.send': '再設定用のリンクを送る',
+  'reset.sending': '送信中…',
+  'reset.sent': '該当するアカウントにメールアドレスが登録されていれば、再設定用のリンクをお送りしました。メールが届かない場合は、管理者にパスワードの発行を依頼してください。',
+  'reset.backToSignIn': 'サインイン画面へ戻る',
+  'reset.confirmTitle': '新しいパスワードの設定',
+  'reset.confirmIntro': '新しいパスワードを2回入力してください（10文字以上）。設定すると、ほかのブラウザやエージェントのサインインはすべて終了します。',
+  'reset.password': '新しいパスワード',
+  'reset.confirm': '新しいパスワード（確認）',
+  'reset.mismatch': '確認用のパスワードが一致しません。',
+  'reset.submit': 'パスワードを設定する',
+  'reset.done': '新しいパスワードを設定しました。サインインしてください。',
+  'reset.reason.RESET_LINK_INVALID': 'このリンクは無効か、使用済みか、期限切れです。もう一度、再設定用のリンクを申し込んでください。',
+  'reset.reason.RESET_THROTTLED': '再設定の申込みが多すぎます。しばらくしてからお試しください。',
+} as const;
+
+export const passwordResetEn = {
+  'reset.forgotLink': 'Forgot your password?',
+  'reset.requestTitle': 'Reset your password',
+  'reset.requestIntroConsole': 'Enter your system ID and user ID. We will mail a link to reset your password to the address on your account (valid for 30 minutes, once).',
+  'reset.requestIntroProvider': 'Choose who you are and enter your e-mail address. We will mail a link to reset your password (valid for 30 minutes, once).',
+  'reset.send': 'Send the link',
+  'reset.sending': 'Sending…',
+  'reset.sent': 'If a matching account has an e-mail address, a link is on its way. If no mail arrives, ask your administrator to issue a password.',
+  'reset.backToSignIn': 'Back to sign-in',
+  'reset.confirmTitle': 'Set a new password',
+  'reset.confirmIntro': 'Enter a new password twice (at least 10 characters). Setting it signs you out of every other browser and agent.',
+  'reset.password': 'New password',
+  'reset.confirm': 'New password (again)',
+  'reset.mismatch': 'The two passwords differ.',
+  'reset.submit': 'Set the password',
+  'reset.done': 'Your new password is set. Please sign in.',
+  'reset.reason.RESET_LINK_INVALID': 'This link is invalid, used or expired. Please ask for a new one.',
+  'reset.reason.RESET_THROTTLED': 'Too many reset requests. Please try again later.',
+} as const;
