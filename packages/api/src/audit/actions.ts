@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   'auth.sign_in.console',
   'auth.sign_in.agent',
   'user.created',
+  'user.imported',
   'user.updated',
   'user.deleted',
   'user.disabled',
