@@ -58,7 +58,7 @@ describe('bulk user import', () => {
 
     await page.getByTestId('import-file').setInputFiles({ name: 'users.csv', mimeType: 'text/csv', buffer: csv(true) });
     await page.getByTestId('import-preview').click();
-    await expect.poll(() => page.getByTestId('import-encoding').textContent(), WAIT).toContain('CP932');
+    await expect.poll(() => page.getByTestId('import-encoding').textContent(), WAIT).toBe('文字コード: Shift_JIS');
     // Row numbers as the spreadsheet shows them: the header is row 1, so user 7 is row 8.
     await expect.poll(() => page.getByTestId('import-problems-8').textContent(), WAIT).toBe('メールアドレスの形式が正しくありません');
     expect(await page.getByTestId('import-problems-19').textContent()).toBe('グループが見つかりません');

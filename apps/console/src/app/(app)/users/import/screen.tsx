@@ -102,7 +102,7 @@ export default function UserImportPage() {
       {result ? (
         <Card title={t('usersImport.summary', { count: result.rows.length, bad: result.badRows })}>
           <p className="tw-muted" data-testid="import-encoding">
-            {t('usersImport.encoding', { encoding: result.encoding })}
+            {t('usersImport.encoding', { encoding: t(`usersImport.enc.${result.encoding}`) })}
           </p>
           {result.badRows === 0 ? <Alert tone="info">{t('usersImport.allGood')}</Alert> : <Alert>{t('usersImport.rowsBad')}</Alert>}
           {!result.seats.enough ? <Alert>{t('usersImport.seatsShort', { used: result.seats.used, adding: result.seats.adding, allowed: result.seats.allowed })}</Alert> : null}
