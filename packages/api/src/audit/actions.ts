@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   'auth.password_reset.requested',
   'auth.password_reset.completed',
   'user.created',
+  'user.imported',
   'user.updated',
   'user.deleted',
   'user.disabled',

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS: readonly { filter: string; label: MessageKey }[] = [
   { filter: 'face.delete', label: 'audit.action.face.delete' },
   { filter: 'auth.sign_in.*', label: 'audit.action.auth.sign_in' },
   { filter: 'user.created', label: 'audit.action.user.created' },
+  { filter: 'user.imported', label: 'audit.action.user.imported' },
   { filter: 'user.updated', label: 'audit.action.user.updated' },
   { filter: 'user.deleted', label: 'audit.action.user.deleted' },
   { filter: 'user.password_reset', label: 'audit.action.user.password_reset' },

@@ -9,6 +9,7 @@ const REASONS: Record<string, MessageKey> = {
   GROUP_HAS_CHILDREN: 'groups.hasChildren',
   SELF: 'users.self',
   OWN_ROLE: 'users.ownRole',
+  IMPORT_ROWS: 'usersImport.rowsBad',
 };
 
 // Domain field errors whose English text deserves its own Japanese sentence.
@@ -16,6 +17,13 @@ const FIELD_TEXTS: [RegExp, MessageKey][] = [
   [/after the start/i, 'schedules.endBeforeStart'],
   [/longer than the day/i, 'schedules.breakTooLong'],
   [/not a manager with e-mail/i, 'reports.badRecipients'],
+  // The user import file's own problems (people/import/parse-csv.ts).
+  [/^empty$/, 'usersImport.fileEmpty'],
+  [/^missing column/, 'usersImport.fileColumns'],
+  [/^too large$/, 'usersImport.fileTooLarge'],
+  [/^too many rows$/, 'usersImport.fileTooMany'],
+  [/^unclosed quote$/, 'usersImport.fileQuote'],
+  [/^no rows$/, 'usersImport.noRows'],
 ];
 
 const RULES: DomainErrorRules = { reason: (r) => REASONS[r], fieldText: (m) => FIELD_TEXTS.find(([re]) => re.test(m))?.[1] };

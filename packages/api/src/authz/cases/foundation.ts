@@ -40,6 +40,21 @@ export const consoleCases: ConsoleCases = {
   'users.setDisabled': { minRole: 'ADMIN', call: async (c, t, env) => c.users.setDisabled({ userId: await addWorker(env.adminDb, t), disabled: true }), crossTenant: 'NOT_FOUND' },
   'users.delete': { minRole: 'ADMIN', call: async (c, t, env) => c.users.delete({ userId: await addWorker(env.adminDb, t) }), crossTenant: 'NOT_FOUND' },
   'users.resetPassword': { minRole: 'MANAGER', call: async (c, t, env) => c.users.resetPassword({ userId: await addWorker(env.adminDb, t) }), crossTenant: 'NOT_FOUND' },
+  // The file names groups, not ids: another tenant's group is an unknown group in the preview, and its login
+  // IDs are free (people/import/import-users.integration.test.ts shows both).
+  'users.importPreview': {
+    minRole: 'ADMIN',
+    call: async (c, t, env) => {
+      const group = await env.adminDb.group.findFirstOrThrow({ where: { tenantId: t.tenantId, id: t.groupId }, select: { name: true } });
+      return c.users.importPreview({ file: Buffer.from(`loginId,name,role,groups\nimp-${randomUUID().slice(0, 8)},新人,WORKER,${group.name}\n`).toString('base64') });
+    },
+    crossTenant: 'OWN_ONLY',
+  },
+  'users.importApply': {
+    minRole: 'ADMIN',
+    call: (c) => c.users.importApply({ file: Buffer.from(`loginId,name,role\nimp-${randomUUID().slice(0, 8)},新人,MANAGER\n`).toString('base64') }),
+    crossTenant: 'OWN_ONLY',
+  },
   'profile.get': { minRole: 'WORKER', call: (c) => c.profile.get(), crossTenant: 'OWN_ONLY' },
   'profile.update': { minRole: 'WORKER', call: (c) => c.profile.update({ name: '本人', language: 'ja' }), crossTenant: 'OWN_ONLY' },
   'profile.changePassword': {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from '../../people/passwords-policy';
+import { MAX_IMPORT_BYTES } from '../../people/import/columns';
 
 export const userFields = z.object({
   name: z.string().trim().min(1).max(100),
@@ -24,3 +25,6 @@ export const profileInput = z.object({
   department: z.string().trim().max(100).nullish(),
   language: z.enum(['ja', 'en']),
 });
+
+/** An import file's bytes, base64 (4 characters per 3 bytes); the parser refuses what it cannot read. */
+export const importFileInput = z.object({ file: z.base64().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4) });

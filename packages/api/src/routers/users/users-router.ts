@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { createUser, deleteUser, getUser, listUsers, resetPassword, setUserDisabled, updateUser } from '../../people/users';
 import { seatUsage } from '../../people/seats';
 import { managerProcedure, userActionProcedure } from '../../trpc';
-import { createUserInput, userFields, userIdInput } from './schemas';
+import { applyImport, previewImportForUi } from '../../people/import/import-users';
+import { createUserInput, importFileInput, userFields, userIdInput } from './schemas';
 
 type Role = 'ADMIN' | 'MANAGER' | 'WORKER';
 const viewer = (ctx: { user: { id: string; role: Role } }) => ({ id: ctx.user.id, role: ctx.user.role });
@@ -30,4 +31,11 @@ export const usersRouter = {
   resetPassword: userActionProcedure('resetPassword')
     .input(userIdInput)
     .mutation(({ ctx, input }) => resetPassword(ctx.db, { tenantId: ctx.tenantId, actor: actor(ctx), userId: input.userId })),
+  // Bulk creation is creation: the same role gate, and each row's role checked against the table.
+  importPreview: userActionProcedure('create')
+    .input(importFileInput)
+    .mutation(({ ctx, input }) => previewImportForUi(ctx.db, { tenantId: ctx.tenantId, actor: viewer(ctx), file: Buffer.from(input.file, 'base64') })),
+  importApply: userActionProcedure('create')
+    .input(importFileInput)
+    .mutation(({ ctx, input }) => applyImport(ctx.db, { tenantId: ctx.tenantId, actor: actor(ctx), file: Buffer.from(input.file, 'base64') })),
 } satisfies TRPCRouterRecord;

@@ -31,6 +31,7 @@ export default function UsersPage() {
   const peopleError = usePeopleError();
   const canManage = mayDo(me.role, 'users.manage');
   const canReset = mayDo(me.role, 'users.resetPassword');
+  const canImport = mayDo(me.role, 'users.import');
   const canFaces = mayOpen(me.role, '/faces');
   const users = useQuery(trpc.users.list.queryOptions());
   const groups = useQuery(trpc.groups.list.queryOptions());
@@ -130,7 +131,18 @@ export default function UsersPage() {
       <h1>{t('users.title')}</h1>
       <Card
         title={seatFigures ? <span data-testid="seat-usage">{t('users.seats', { used: seatFigures.used, allowed: seatFigures.allowed })}</span> : t('common.loading')}
-        actions={canManage ? <Button onClick={() => setOpen({ kind: 'create' })}>{t('users.add')}</Button> : undefined}
+        actions={
+          canManage || canImport ? (
+            <span style={{ display: 'flex', gap: 8 }}>
+              {canImport ? (
+                <a href="/users/import" className="tw-button tw-button-secondary" data-testid="open-import">
+                  {t('usersImport.open')}
+                </a>
+              ) : null}
+              {canManage ? <Button onClick={() => setOpen({ kind: 'create' })}>{t('users.add')}</Button> : null}
+            </span>
+          ) : undefined
+        }
       >
         {seatFigures ? <SeatUsage used={seatFigures.used} allowed={seatFigures.allowed} /> : null}
         {!canManage ? <Alert tone="info">{t('users.managerNote')}</Alert> : null}
