@@ -42,6 +42,9 @@ export async function launchAgent(opts: { origin: string; profile: string; y4m: 
       ...(opts.y4m === null ? [] : ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${opts.y4m}`]),
     ],
   });
+  // Under `npm run test:clock-ahead` this process (and the servers) run with a moved clock; the renderer
+  // must read the same time, or what it reports would be a year away from the server's clock.
+  if ('__telework_clock_shifted__' in globalThis) await context.clock.setSystemTime(new Date());
   await context.addInitScript(`window.__bridgeConfig = ${JSON.stringify(opts.config)};`);
   await context.addInitScript(opts.doubleScript);
   const page = context.pages()[0] ?? (await context.newPage());
