@@ -3,6 +3,7 @@ import { recordProviderAudit } from '../audit/audit-log';
 import { toJstDate } from '../calendar/jst';
 import { dbDateToIso } from '../contracts/provider-actor';
 import { AppError } from '../errors/app-error';
+import { lockInvoice } from './invoice-lock';
 
 const OWED = new Set(['OPEN', 'PARTIALLY_PAID', 'PAYMENT_FAILED']);
 
@@ -21,6 +22,8 @@ export async function recordBankTransfer(
   input: { tenantId: string; invoiceId: string; amount: number; receivedOn: string; payerName?: string; note?: string; now?: Date },
 ) {
   const today = toJstDate(input.now ?? new Date());
+  // Locked before the balance is read: two transfers recorded at once must not both see the same balance.
+  await lockInvoice(db, input.tenantId, input.invoiceId);
   const inv = await db.invoice.findFirst({ where: { tenantId: input.tenantId, id: input.invoiceId }, include: { payments: true } });
   if (!inv) throw new AppError('NOT_FOUND', 'No such invoice.');
   if (!OWED.has(inv.status)) throw new AppError('CONFLICT', 'Nothing is owed on this invoice.', { reason: 'NOTHING_OWED' });

@@ -77,3 +77,36 @@ describe('消込: bank transfers recorded by operators', () => {
     expect(methods).toMatchObject({ stripe: false, bankTransfer: { name: 'みらい銀行', accountNumber: '1234567' } });
   });
 });
+
+describe('消込 under concurrency: two operators record transfers for the same invoice at the same moment', () => {
+  it('the second one sees the balance the first one left: 600,000 + 600,000 on 1,100,000 owed → one recorded, one refused, never overpaid', async () => {
+    const { t, op, inv } = await annualInvoice(1_000_000);
+    // A third transaction holds the invoice's row lock until both transfers are inside their transactions and
+    // waiting on it, so both start from the same committed balance whatever the scheduler does. Without the
+    // lock in recordBankTransfer both read 1,100,000, both insert, and the invoice ends 100,000 overpaid.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    const holder = adminDb.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM invoices WHERE id = ${inv.id}::uuid FOR UPDATE`;
+      await held;
+    });
+    const both = Promise.allSettled([
+      pay(op.operatorId, t.tenantId, inv.id, 600_000, '2026-06-10'),
+      pay(op.operatorId, t.tenantId, inv.id, 600_000, '2026-06-11'),
+    ]);
+    const waiting = async () => (await adminDb.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)[0]?.n ?? 0n;
+    for (let i = 0; i < 200 && (await waiting()) < 2n; i += 1) await new Promise((r) => setTimeout(r, 25));
+    expect(await waiting()).toBe(2n);
+    release();
+    await holder;
+    const outcomes = await both;
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = outcomes.find((o) => o.status === 'rejected');
+    expect(refused?.status === 'rejected' ? refused.reason : null).toMatchObject({ code: 'RULE_VIOLATION', details: { reason: 'OVERPAYMENT', balance: 500_000 } });
+    const payments = await adminDb.payment.findMany({ where: { invoiceId: inv.id } });
+    expect(payments.map((p) => p.amount)).toEqual([600_000]);
+    const after = await adminDb.invoice.findFirstOrThrow({ where: { id: inv.id } });
+    expect(after.status).toBe('PARTIALLY_PAID');
+  });
+});

@@ -2,6 +2,7 @@ import { withScope, type Db, type Tx } from '@telework/db';
 import { recordProviderAudit } from '../audit/audit-log';
 import { toJstDate } from '../calendar/jst';
 import { dbDateToIso } from '../contracts/provider-actor';
+import { lockStripeInvoice } from './invoice-lock';
 import { daysLate } from './rules';
 
 export type WebhookOutcome = 'processed' | 'replay' | 'ignored';
@@ -33,6 +34,7 @@ export async function applyStripeEvent(db: Db, event: StripeEventLike): Promise<
     if (event.type === 'invoice.payment_failed') return recordPaymentFailure(tx, event);
     if (event.type !== 'invoice.paid') return 'ignored';
     const obj = event.data.object as PaidInvoice;
+    await lockStripeInvoice(tx, obj.id);
     const local = await tx.invoice.findFirst({ where: { stripeInvoiceId: obj.id } });
     if (!local || local.status === 'PAID') return 'ignored';
     const paidAt = obj.status_transitions?.paid_at ? new Date(obj.status_transitions.paid_at * 1000) : new Date();
@@ -56,6 +58,7 @@ export async function applyStripeEvent(db: Db, event: StripeEventLike): Promise<
  */
 async function recordPaymentFailure(tx: Tx, event: StripeEventLike): Promise<WebhookOutcome> {
   const obj = event.data.object as FailedInvoice;
+  await lockStripeInvoice(tx, obj.id);
   const local = await tx.invoice.findFirst({ where: { stripeInvoiceId: obj.id } });
   if (!local || local.status === 'PAID' || local.status === 'VOID') return 'ignored';
   const failedAt = event.created ? new Date(event.created * 1000) : new Date();
