@@ -13,8 +13,9 @@ import { fileURLToPath } from 'node:url';
 
 const agentRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(agentRoot, 'dist/renderer');
-// Only the face pipeline's models (see packages/face/src/human-config.ts), and the descriptor's.
-const MODELS = ['blazeface', 'facemesh', 'antispoof', 'liveness'];
+// Only the face pipeline's models (see packages/face/src/human-config.ts), and the descriptor's;
+// antispoof and liveness are not loaded by the product (they did not separate re-captures, face README).
+const MODELS = ['blazeface', 'facemesh'];
 const DESCRIPTOR_FILES = ['face_recognition_model-weights_manifest.json', 'face_recognition_model.bin'];
 const WASM = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
 

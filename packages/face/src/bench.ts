@@ -1,99 +1,144 @@
-// `npm run bench`: what one presence check costs on this machine (WASM backend, one core).
-// Frames are the fixture photos, decoded and fitted to 640×480 beforehand as webcam frames would be.
+// `npm run bench`: what one presence check costs on this machine (WASM backend), for the product's
+// analyzer now and for the one before issue 14 (Human's faceres descriptor, with the antispoof and
+// liveness models the product ran then), both loaded in this one process and fed the same frames
+// in turn, so machine load falls on both alike. Frames are the fixture photos, decoded and fitted
+// to 640×480 beforehand as webcam frames would be. The last line is the figures as JSON.
 import { readFileSync } from 'node:fs';
 import { fitWithin, type RgbImage } from './image/rgb-image';
 import { decodeImage } from './node/decode-image';
-import { loadNodeFaceAnalyzer } from './node/load-human';
+import { loadNodeFaceAnalyzer, type NodeFaceAnalyzer } from './node/load-human';
 import { A_SET, BACKGROUND, GROUPS, STRANGERS, VLADO, fixture } from './testing/fixtures';
 import { DEFAULT_FULL_CHECK_EVERY } from './verdict/check-schedule';
 import type { CheckDepth } from './verdict/types';
 
+/** The agent's default detection interval (apps/agent DEFAULT_SETTINGS.detectionIntervalSec). */
 const CHECK_INTERVAL_S = 10;
-const ROUNDS = 3;
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
+  return Number.isInteger(v) && v > 0 ? v : fallback;
+};
+const ROUNDS = arg('rounds', 5);
 
 function percentile(sorted: readonly number[], p: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i] ?? Number.NaN;
 }
-
-const ms = (n: number) => `${n.toFixed(0)} ms`;
+const p50p95 = (values: readonly number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  return { p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), mean: round(values.reduce((a, b) => a + b, 0) / Math.max(1, values.length)) };
+};
+const round = (n: number) => Math.round(n * 10) / 10;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
-const names = [...VLADO, ...A_SET, ...STRANGERS, ...GROUPS, BACKGROUND];
+const oneFaceNames = [...VLADO, ...A_SET, ...STRANGERS];
+const names = [...oneFaceNames, ...GROUPS, BACKGROUND];
 const images = new Map<string, RgbImage>(names.map((n) => [n, fitWithin(decodeImage(readFileSync(fixture(n))))]));
 const rssBefore = process.memoryUsage().rss;
 
-const analyzer = await loadNodeFaceAnalyzer();
+interface Model {
+  name: string;
+  analyzer: NodeFaceAnalyzer;
+  cpu: Record<CheckDepth, number[]>;
+  wall: Record<CheckDepth, number[]>;
+  allFramesWall: number[];
+}
+
+const models: Model[] = [];
+for (const [name, options] of [
+  ['now (dlib ResNet-34)', {}],
+  ['before (faceres + antispoof + liveness)', { descriptor: 'faceres', spoofModels: true }],
+] as const) {
+  const analyzer = await loadNodeFaceAnalyzer(options);
+  models.push({ name, analyzer, cpu: { full: [], light: [] }, wall: { full: [], light: [] }, allFramesWall: [] });
+}
 const rssLoaded = process.memoryUsage().rss;
 
-const first = images.get('person-vlado.jpg');
-if (!first) throw new Error('fixture missing');
-let t = performance.now();
-await analyzer.analyzeRgb(first);
-const firstFrameMs = performance.now() - t;
+/** One analysis, timed: CPU of this process (all threads, user + system) and wall, in ms. */
+async function timed(model: Model, image: RgbImage, depth: CheckDepth): Promise<{ cpuMs: number; wallMs: number }> {
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  await model.analyzer.analyzeRgb(image, { depth });
+  const wallMs = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  return { cpuMs: (used.user + used.system) / 1000, wallMs };
+}
 
-const times: number[] = [];
-const byFaces = new Map<string, number[]>();
-const cpuStart = process.cpuUsage();
-const wallStart = performance.now();
-for (let round = 0; round < ROUNDS; round++) {
-  for (const name of names) {
+// Cold first frame of each, not counted.
+const firstFrame = images.get('person-vlado.jpg');
+if (!firstFrame) throw new Error('fixture missing');
+const firstMs = new Map<string, number>();
+for (const m of models) firstMs.set(m.name, (await timed(m, firstFrame, 'full')).wallMs);
+
+for (let r = 0; r < ROUNDS; r++) {
+  // Alternate which model goes first, so neither always runs on a cache the other warmed.
+  const order = r % 2 === 0 ? models : [...models].reverse();
+  for (const name of oneFaceNames) {
     const image = images.get(name);
     if (!image) continue;
-    t = performance.now();
-    const frame = await analyzer.analyzeRgb(image);
-    const took = performance.now() - t;
-    times.push(took);
-    const kind = frame.faces.length === 0 ? 'no face' : frame.faces.length === 1 ? 'one face' : 'several faces';
-    byFaces.set(kind, [...(byFaces.get(kind) ?? []), took]);
-  }
-}
-const cpu = process.cpuUsage(cpuStart);
-const wallMs = performance.now() - wallStart;
-
-// The one-face photos at both depths: a full check, and the light one (detector + mesh) the loop
-// runs between full checks while the worker sits still.
-const oneFace = [...VLADO, ...A_SET, ...STRANGERS].flatMap((n) => images.get(n) ?? []);
-/** CPU milliseconds per analysis of the one-face photos at a depth, and the wall times. */
-async function oneFaceCost(depth: CheckDepth): Promise<{ cpuMs: number; times: number[] }> {
-  const list: number[] = [];
-  const start = process.cpuUsage();
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const image of oneFace) {
-      t = performance.now();
-      await analyzer.analyzeRgb(image, { depth });
-      list.push(performance.now() - t);
+    for (const depth of ['full', 'light'] as const) {
+      for (const m of order) {
+        const { cpuMs, wallMs } = await timed(m, image, depth);
+        m.cpu[depth].push(cpuMs);
+        m.wall[depth].push(wallMs);
+      }
     }
   }
-  const used = process.cpuUsage(start);
-  return { cpuMs: (used.user + used.system) / 1000 / list.length, times: list };
+  for (const name of [...GROUPS, BACKGROUND]) {
+    const image = images.get(name);
+    if (!image) continue;
+    for (const m of order) m.allFramesWall.push((await timed(m, image, 'full')).wallMs);
+  }
 }
-const fullOneFace = await oneFaceCost('full');
-const lightOneFace = await oneFaceCost('light');
 const rssPeak = process.memoryUsage().rss;
 
-const sorted = [...times].sort((a, b) => a - b);
-const cpuMsPerFrame = (cpu.user + cpu.system) / 1000 / times.length;
-
-console.log(`face analysis bench (Human 3.3.6, WASM, models: ${analyzer.models.join(', ')})`);
-console.log(`model load (backend init + models):  ${ms(analyzer.loadMs)}`);
-console.log(`first frame (cold):                  ${ms(firstFrameMs)}`);
-console.log(`frames analysed:                     ${times.length} (${names.length} fixtures × ${ROUNDS}, ≤640×480)`);
-console.log(`per frame p50 / p95:                 ${ms(percentile(sorted, 50))} / ${ms(percentile(sorted, 95))}`);
-for (const [kind, list] of byFaces) {
-  const s = [...list].sort((a, b) => a - b);
-  console.log(`  ${kind.padEnd(14)} p50:               ${ms(percentile(s, 50))} (${list.length} frames)`);
+/** Share of one core at the default interval: every check full, and the steady pattern of CheckSchedule. */
+function share(m: Model) {
+  const full = p50p95(m.cpu.full).mean;
+  const light = p50p95(m.cpu.light).mean;
+  const steady = (full + (DEFAULT_FULL_CHECK_EVERY - 1) * light) / DEFAULT_FULL_CHECK_EVERY;
+  const pct = (ms: number) => Math.round((ms / (CHECK_INTERVAL_S * 1000)) * 100 * 1000) / 1000;
+  return { everyCheckFullPct: pct(full), steadyWorkerPct: pct(steady) };
 }
-console.log(`CPU per frame (user+system):         ${ms(cpuMsPerFrame)} (wall ${ms(wallMs / times.length)})`);
-const lightSorted = [...lightOneFace.times].sort((a, b) => a - b);
-console.log(`one face, full check: CPU ${ms(fullOneFace.cpuMs)}; light check (detector + mesh): p50 / p95 ${ms(percentile(lightSorted, 50))} / ${ms(percentile(lightSorted, 95))}, CPU ${ms(lightOneFace.cpuMs)}`);
-console.log(
-  `CPU share, one-face full check every ${CHECK_INTERVAL_S} s: ${((fullOneFace.cpuMs / (CHECK_INTERVAL_S * 1000)) * 100).toFixed(2)} % of one core`,
-);
-// The detection loop's steady pattern (CheckSchedule): one full check, then FULL_EVERY - 1 light ones.
-const steadyMs = (fullOneFace.cpuMs + (DEFAULT_FULL_CHECK_EVERY - 1) * lightOneFace.cpuMs) / DEFAULT_FULL_CHECK_EVERY;
-console.log(
-  `CPU share, steady worker (1 full + ${DEFAULT_FULL_CHECK_EVERY - 1} light per ${DEFAULT_FULL_CHECK_EVERY} checks): ${((steadyMs / (CHECK_INTERVAL_S * 1000)) * 100).toFixed(2)} % of one core`,
-);
-console.log(`RSS before load / after load / after frames: ${mb(rssBefore)} / ${mb(rssLoaded)} / ${mb(rssPeak)}`);
-analyzer.dispose();
+
+const figures = models.map((m) => ({
+  model: m.name,
+  models: m.analyzer.models,
+  loadMs: Math.round(m.analyzer.loadMs),
+  firstFrameMs: Math.round(firstMs.get(m.name) ?? 0),
+  oneFaceFullCpuMs: p50p95(m.cpu.full),
+  oneFaceLightCpuMs: p50p95(m.cpu.light),
+  oneFaceFullWallMs: p50p95(m.wall.full),
+  groupsAndEmptyFullWallMs: p50p95(m.allFramesWall),
+  coreShareAt10s: share(m),
+}));
+const [now, before] = figures;
+if (!now || !before) throw new Error('two models expected');
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+const result = {
+  intervalS: CHECK_INTERVAL_S,
+  rounds: ROUNDS,
+  oneFacePhotos: oneFaceNames.length,
+  loadAverage: (await import('node:os')).loadavg().map((l) => Math.round(l * 100) / 100),
+  figures,
+  nowOverBefore: {
+    fullCheckCpuP50: ratio(now.oneFaceFullCpuMs.p50, before.oneFaceFullCpuMs.p50),
+    fullCheckCpuP95: ratio(now.oneFaceFullCpuMs.p95, before.oneFaceFullCpuMs.p95),
+    steadyWorkerShare: ratio(now.coreShareAt10s.steadyWorkerPct, before.coreShareAt10s.steadyWorkerPct),
+    everyCheckFullShare: ratio(now.coreShareAt10s.everyCheckFullPct, before.coreShareAt10s.everyCheckFullPct),
+  },
+};
+
+console.log(`face analysis bench (Human 3.3.6, WASM), ${ROUNDS} rounds of ${oneFaceNames.length} one-face photos, both models in turn`);
+for (const f of figures) {
+  console.log(`${f.model}: models ${f.models.join(', ')}; load ${f.loadMs} ms, first frame ${f.firstFrameMs} ms`);
+  console.log(`  one-face full check CPU p50 / p95 ${f.oneFaceFullCpuMs.p50} / ${f.oneFaceFullCpuMs.p95} ms (wall ${f.oneFaceFullWallMs.p50} / ${f.oneFaceFullWallMs.p95} ms)`);
+  console.log(`  light check (detector + mesh) CPU p50 / p95 ${f.oneFaceLightCpuMs.p50} / ${f.oneFaceLightCpuMs.p95} ms; groups and empty scene, full: wall p50 ${f.groupsAndEmptyFullWallMs.p50} ms`);
+  console.log(
+    `  share of one core at ${CHECK_INTERVAL_S} s: every check full ${f.coreShareAt10s.everyCheckFullPct} %, steady worker (1 full + ${DEFAULT_FULL_CHECK_EVERY - 1} light per ${DEFAULT_FULL_CHECK_EVERY}) ${f.coreShareAt10s.steadyWorkerPct} %`,
+  );
+}
+console.log(`now / before: full check CPU p50 ×${result.nowOverBefore.fullCheckCpuP50}, p95 ×${result.nowOverBefore.fullCheckCpuP95}; steady share ×${result.nowOverBefore.steadyWorkerShare}`);
+console.log(`RSS before load / both loaded / after frames: ${mb(rssBefore)} / ${mb(rssLoaded)} / ${mb(rssPeak)}; load average ${result.loadAverage.join(' ')}`);
+for (const m of models) m.analyzer.dispose();
+console.log(JSON.stringify(result));

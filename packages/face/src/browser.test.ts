@@ -94,7 +94,7 @@ describe.skipIf(!existsSync(CHROMIUM))('browser entry in Chromium', () => {
     const result = (await page.evaluate(script)) as { models: string[]; frame: FrameAnalysis; light: FrameAnalysis };
     await page.close();
 
-    expect([...result.models].sort()).toEqual(['antispoof', 'blazeface', 'dlib-resnet34-v1', 'facemesh', 'liveness']);
+    expect([...result.models].sort()).toEqual(['blazeface', 'dlib-resnet34-v1', 'facemesh']);
     expect(result.frame).toMatchObject({ width: 640, height: 480 });
     expect(result.frame.faces).toHaveLength(1);
     const node = await loadNodeFaceAnalyzer();

@@ -2,8 +2,8 @@
 // the agent at a URL the caller gives, frames taken from the webcam <video> (or any canvas).
 import { Human } from '@vladmandic/human';
 import { describeFaces, humanTf } from './descriptor/describe-faces';
-import { DLIB_MANIFEST, DLIB_MODEL_VERSION, DLIB_WEIGHTS, decodeDlibWeights, type WeightsManifestGroup } from './descriptor/dlib-resnet';
-import { buildHumanConfig, setCheckDepth, type AnalyzeOptions, type FaceBackend } from './human-config';
+import { DLIB_MANIFEST, DLIB_MODEL_VERSION, DLIB_WEIGHTS, decodeDlibWeights, type DlibWeights, type WeightsManifestGroup } from './descriptor/dlib-resnet';
+import { buildHumanConfig, setCheckDepth, type AnalyzeOptions, type DescriptorModel, type FaceBackend } from './human-config';
 import { FRAME_MAX_HEIGHT, FRAME_MAX_WIDTH } from './image/rgb-image';
 import { toFrameAnalysis } from './observation';
 import type { FrameAnalysis } from './verdict/types';
@@ -24,6 +24,10 @@ export interface BrowserFaceAnalyzerOptions {
   /** URL of the folder with tfjs-backend-wasm's `.wasm` files; required for the `wasm` backend. */
   wasmPath?: string;
   maxFaces?: number;
+  /** Load Human's antispoof and liveness models (see `HumanConfigOptions.spoofModels`). */
+  spoofModels?: boolean;
+  /** `faceres`: Human's own descriptor, the model before issue 14 (benches only). */
+  descriptor?: DescriptorModel;
 }
 
 export type FrameSource = HTMLVideoElement | HTMLCanvasElement | HTMLImageElement | ImageBitmap | OffscreenCanvas;
@@ -82,16 +86,19 @@ export async function createBrowserFaceAnalyzer(options: BrowserFaceAnalyzerOpti
     modelBasePath: options.modelBasePath.endsWith('/') ? options.modelBasePath : `${options.modelBasePath}/`,
     ...(options.wasmPath === undefined ? {} : { wasmPath: options.wasmPath }),
     ...(options.maxFaces === undefined ? {} : { maxFaces: options.maxFaces }),
+    ...(options.spoofModels === undefined ? {} : { spoofModels: options.spoofModels }),
+    ...(options.descriptor === undefined ? {} : { descriptor: options.descriptor }),
   });
+  const faceres = options.descriptor === 'faceres';
   const human = new Human(config);
   await human.init();
   await human.load();
   const humanModels = human.models.loaded();
-  for (const required of ['blazeface', 'facemesh']) {
+  for (const required of ['blazeface', 'facemesh', ...(faceres ? ['faceres'] : [])]) {
     if (!humanModels.includes(required)) throw new Error(`face model did not load: ${required} from ${options.modelBasePath}`);
   }
-  const weights = await loadDlibWeights(human, options.descriptorModelBasePath ?? options.modelBasePath);
-  const models = [...humanModels, DLIB_MODEL_VERSION];
+  const weights: DlibWeights = faceres ? {} : await loadDlibWeights(human, options.descriptorModelBasePath ?? options.modelBasePath);
+  const models = faceres ? humanModels : [...humanModels, DLIB_MODEL_VERSION];
   const loadMs = performance.now() - started;
 
   const canvas = document.createElement('canvas');
@@ -116,7 +123,9 @@ export async function createBrowserFaceAnalyzer(options: BrowserFaceAnalyzerOpti
         setCheckDepth(human.config, models, options);
         const result = await human.detect(tensor);
         if (result.error) throw new Error(`face analysis failed: ${result.error}`);
-        const embeddings = await describeFaces(human, weights, tensor, result.face, options);
+        const embeddings = faceres
+          ? result.face.map((f) => (f.embedding && f.embedding.length > 0 ? f.embedding : null))
+          : await describeFaces(human, weights, tensor, result.face, options);
         return toFrameAnalysis({ width: pixels.width, height: pixels.height, data: pixels.data, channels: 4 }, result.face, embeddings);
       } finally {
         human.tf.dispose(tensor);

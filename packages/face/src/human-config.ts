@@ -21,15 +21,30 @@ export interface HumanConfigOptions {
   wasmPath?: string;
   /** Faces reported per frame; more than one is needed to notice peeking. */
   maxFaces?: number;
+  /**
+   * Load Human's antispoof and liveness models (their `real`/`live` scores). Off unless asked: the
+   * spoof measurement (`npm run spoof`) turns them on.
+   */
+  spoofModels?: boolean;
+  /**
+   * Where the descriptor comes from: `dlib` (the product's, computed after Human's detection) or
+   * `faceres`, Human's own description model, the product's model before issue 14, kept only so the
+   * benches can measure both in the same run.
+   */
+  descriptor?: DescriptorModel;
 }
+
+export type DescriptorModel = 'dlib' | 'faceres';
 
 /** Enough to see several people peeking at a screen without scanning a crowd. */
 export const DEFAULT_MAX_FACES = 5;
 
 /**
  * The one Human configuration shared by Node and the agent's renderer, so both compute the same
- * embeddings. Only Human's face pipeline runs: detector (blazeface), mesh (the eye and mouth points of
- * the descriptor's crop + face score), antispoof and liveness; the descriptor is computed after it. Body, hand, object,
+ * embeddings. Only Human's face pipeline runs: detector (blazeface) and mesh (the eye and mouth points of
+ * the descriptor's crop + face score); the descriptor is computed after it. Antispoof and liveness
+ * load only when asked (`spoofModels`): measured on the fixtures and synthetic screen and print
+ * re-captures of them, neither separated attacks from bona fide captures (README). Body, hand, object,
  * segmentation, gestures, emotion and iris are off: they cost time and say nothing about presence.
  *
  * Every per-frame cache is off (`cacheSensitivity: 0`, `skipFrames: 0`, `skipTime: 0`): checks are
@@ -37,6 +52,7 @@ export const DEFAULT_MAX_FACES = 5;
  */
 export function buildHumanConfig(options: HumanConfigOptions): Partial<Config> {
   const noCache = { skipFrames: 0, skipTime: 0 };
+  const spoof = options.spoofModels ?? false;
   return {
     backend: options.backend,
     modelBasePath: options.modelBasePath,
@@ -69,9 +85,10 @@ export function buildHumanConfig(options: HumanConfigOptions): Partial<Config> {
       gear: { enabled: false },
       // The embedding is the dlib ResNet-34 net run on Human's tfjs (src/descriptor/dlib-resnet.ts):
       // faceres measured EER 5.9 % on faces-lfw10 against 1.x % (README).
-      description: { enabled: false },
-      antispoof: { enabled: true, modelPath: 'antispoof.json', ...noCache },
-      liveness: { enabled: true, modelPath: 'liveness.json', ...noCache },
+      description:
+        options.descriptor === 'faceres' ? { enabled: true, modelPath: 'faceres.json', minConfidence: 0.1, ...noCache } : { enabled: false },
+      antispoof: { enabled: spoof, modelPath: 'antispoof.json', ...noCache },
+      liveness: { enabled: spoof, modelPath: 'liveness.json', ...noCache },
     },
   };
 }
@@ -84,6 +101,7 @@ export function buildHumanConfig(options: HumanConfigOptions): Partial<Config> {
 export function setCheckDepth(config: Config, loaded: readonly string[], options: AnalyzeOptions = {}): void {
   const full = (options.depth ?? 'full') === 'full';
   const face = config.face;
+  if (face.description) face.description.enabled = full && loaded.includes('faceres');
   if (face.antispoof) face.antispoof.enabled = full && loaded.includes('antispoof');
   if (face.liveness) face.liveness.enabled = full && loaded.includes('liveness');
 }

@@ -46,8 +46,32 @@ function enrol(...names: string[]): (readonly number[])[] {
 }
 
 describe('Node face analysis (Human 3.3.6, WASM)', () => {
-  it('loads only the face models, antispoof and liveness included', () => {
-    expect([...(analyzer?.models ?? [])].sort()).toEqual(['antispoof', 'blazeface', 'dlib-resnet34-v1', 'facemesh', 'liveness']);
+  it('loads only the face models: no antispoof or liveness, which did not separate re-captures (README)', () => {
+    expect([...(analyzer?.models ?? [])].sort()).toEqual(['blazeface', 'dlib-resnet34-v1', 'facemesh']);
+  });
+
+  it('loads antispoof and liveness when asked (the spoof measurement), and scores them on full checks only', async () => {
+    const withSpoof = await loadNodeFaceAnalyzer({ spoofModels: true });
+    try {
+      expect([...withSpoof.models].sort()).toEqual(['antispoof', 'blazeface', 'dlib-resnet34-v1', 'facemesh', 'liveness']);
+      const [full] = (await withSpoof.analyzeFile(fixture('person-vlado.jpg'))).faces;
+      expect(full?.real).toBeTypeOf('number');
+      expect(full?.live).toBeTypeOf('number');
+      expect((await withSpoof.analyzeFile(fixture('person-vlado.jpg'), { depth: 'light' })).faces[0]).toMatchObject({ real: null, live: null });
+    } finally {
+      withSpoof.dispose();
+    }
+  });
+
+  it('loads the model before issue 14 (faceres) for the benches: 1024 floats on full checks, none on light ones', async () => {
+    const before = await loadNodeFaceAnalyzer({ descriptor: 'faceres', spoofModels: true });
+    try {
+      expect([...before.models].sort()).toEqual(['antispoof', 'blazeface', 'facemesh', 'faceres', 'liveness']);
+      expect((await before.analyzeFile(fixture('person-vlado.jpg'))).faces[0]?.embedding).toHaveLength(1024);
+      expect((await before.analyzeFile(fixture('person-vlado.jpg'), { depth: 'light' })).faces[0]?.embedding).toBeNull();
+    } finally {
+      before.dispose();
+    }
   });
 
   it('a light check finds the same face in the same box, without embedding or spoof scores, for that frame only', async () => {
@@ -61,8 +85,6 @@ describe('Node face analysis (Human 3.3.6, WASM)', () => {
     // The next frame without options runs every model again: the switch does not stick in Human's config.
     const again = await analyzer?.analyzeFile(file);
     expect(faceSimilarity(again?.faces[0]?.embedding ?? [], embeddingOf('person-vlado.jpg'))).toBeGreaterThan(0.999);
-    expect(again?.faces[0]?.real).toBeTypeOf('number');
-    expect(again?.faces[0]?.live).toBeTypeOf('number');
   });
 
   it('a light check counts the faces of a group and of the empty scene like a full one', async () => {
@@ -108,8 +130,7 @@ describe('Node face analysis (Human 3.3.6, WASM)', () => {
       const faces = analysed(name).faces;
       expect(faces, name).toHaveLength(1);
       expect(faces[0]?.embedding).toHaveLength(128);
-      expect(faces[0]?.real).toBeTypeOf('number');
-      expect(faces[0]?.live).toBeTypeOf('number');
+      expect(faces[0]).toMatchObject({ real: null, live: null });
     }
     expect(analysed('group-2.jpg').faces).toHaveLength(3);
     expect(analysed('group-3.jpg').faces.length).toBeGreaterThanOrEqual(3);

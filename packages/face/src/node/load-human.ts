@@ -5,8 +5,8 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Human } from '@vladmandic/human';
 import { describeFaces, humanTf } from '../descriptor/describe-faces';
-import { DLIB_MANIFEST, DLIB_MODEL_VERSION, DLIB_WEIGHTS, decodeDlibWeights, type WeightsManifestGroup } from '../descriptor/dlib-resnet';
-import { buildHumanConfig, setCheckDepth, type AnalyzeOptions } from '../human-config';
+import { DLIB_MANIFEST, DLIB_MODEL_VERSION, DLIB_WEIGHTS, decodeDlibWeights, type DlibWeights, type WeightsManifestGroup } from '../descriptor/dlib-resnet';
+import { buildHumanConfig, setCheckDepth, type AnalyzeOptions, type DescriptorModel } from '../human-config';
 import { fitWithin, type RgbImage } from '../image/rgb-image';
 import { toFrameAnalysis } from '../observation';
 import type { FrameAnalysis } from '../verdict/types';
@@ -31,6 +31,10 @@ export interface NodeFaceAnalyzerOptions {
   /** Folder of model files; defaults to the `models/` folder of the npm package. */
   modelsDir?: string;
   maxFaces?: number;
+  /** Load Human's antispoof and liveness models (see `HumanConfigOptions.spoofModels`). */
+  spoofModels?: boolean;
+  /** `faceres`: Human's own descriptor, the model before issue 14 (benches only). */
+  descriptor?: DescriptorModel;
 }
 
 export interface NodeFaceAnalyzer {
@@ -51,8 +55,9 @@ export interface NodeFaceAnalyzer {
  * because the package's exports map has no `./` entries; it uses the tfjs packages we install
  * (core, converter, backend-wasm 4.22.0). Models are read from disk through a `file:` fetch wrapper
  * and the `.wasm` binaries from the backend's own dist folder (Human passes `wasmPath` to
- * `setWasmPaths`). Antispoof and liveness are optional: if either fails to load it is turned off and
- * its scores come back null, and the caller can see which models run in `models`.
+ * `setWasmPaths`). Antispoof and liveness load only with `spoofModels` (the spoof measurement); if
+ * either fails to load it is turned off and its scores come back null, and the caller can see which
+ * models run in `models`.
  */
 export async function loadNodeFaceAnalyzer(options: NodeFaceAnalyzerOptions = {}): Promise<NodeFaceAnalyzer> {
   const started = performance.now();
@@ -65,18 +70,24 @@ export async function loadNodeFaceAnalyzer(options: NodeFaceAnalyzerOptions = {}
     modelBasePath: pathToFileURL(modelsDir).href + '/',
     wasmPath: wasmDir + path.sep,
     ...(options.maxFaces === undefined ? {} : { maxFaces: options.maxFaces }),
+    ...(options.spoofModels === undefined ? {} : { spoofModels: options.spoofModels }),
+    ...(options.descriptor === undefined ? {} : { descriptor: options.descriptor }),
   });
+  const faceres = options.descriptor === 'faceres';
   const human: Human = new mod.Human(config);
   await human.init();
   await human.load();
   const humanModels = human.models.loaded();
-  for (const required of ['blazeface', 'facemesh']) {
+  for (const required of ['blazeface', 'facemesh', ...(faceres ? ['faceres'] : [])]) {
     if (!humanModels.includes(required)) throw new Error(`face model did not load: ${required} from ${modelsDir}`);
   }
-  const dlibDir = faceApiModelsDir();
-  const manifest = JSON.parse(await readFile(path.join(dlibDir, DLIB_MANIFEST), 'utf8')) as WeightsManifestGroup[];
-  const weights = decodeDlibWeights(humanTf(human), manifest, await readFile(path.join(dlibDir, DLIB_WEIGHTS)));
-  const models = [...humanModels, DLIB_MODEL_VERSION];
+  let weights: DlibWeights = {};
+  if (!faceres) {
+    const dlibDir = faceApiModelsDir();
+    const manifest = JSON.parse(await readFile(path.join(dlibDir, DLIB_MANIFEST), 'utf8')) as WeightsManifestGroup[];
+    weights = decodeDlibWeights(humanTf(human), manifest, await readFile(path.join(dlibDir, DLIB_WEIGHTS)));
+  }
+  const models = faceres ? humanModels : [...humanModels, DLIB_MODEL_VERSION];
   const loadMs = performance.now() - started;
 
   // One detection at a time: Human keeps per-call state on the instance.
@@ -89,7 +100,9 @@ export async function loadNodeFaceAnalyzer(options: NodeFaceAnalyzerOptions = {}
         setCheckDepth(human.config, models, options);
         const result = await human.detect(tensor);
         if (result.error) throw new Error(`face analysis failed: ${result.error}`);
-        const embeddings = await describeFaces(human, weights, tensor, result.face, options);
+        const embeddings = faceres
+          ? result.face.map((f) => (f.embedding && f.embedding.length > 0 ? f.embedding : null))
+          : await describeFaces(human, weights, tensor, result.face, options);
         return toFrameAnalysis({ ...frame, channels: 3 }, result.face, embeddings);
       } finally {
         human.tf.dispose(tensor);

@@ -26,9 +26,9 @@ export function sameSitting(before: FaceBox, now: FaceBox): boolean {
 }
 
 /**
- * Which checks recognise the face. The description model (the embedding) is about three quarters of
- * a one-face frame's CPU and the spoof models most of the rest, yet while the worker sits still
- * they only confirm what the previous check found. So:
+ * Which checks recognise the face. The descriptor (the embedding) is about half of a one-face
+ * frame's CPU (the spoof models, when a caller loads them, more), yet while the worker sits still
+ * it only confirms what the previous check found. So:
  * - a check is `full` unless the previous verdict was a plain `present`; arrivals, strangers,
  *   spoofs, crowds and empty scenes are always recognised (an empty frame costs only the detector);
  * - while the worker stays present, every `fullEvery`-th check is full and the others `light`;

@@ -6,12 +6,14 @@ export interface VerdictSettings {
   /** Tenant/agent threshold level (閾値レベル), 1 lenient … 5 strict. */
   level?: ThresholdLevel;
   /**
-   * Anti-spoofing: a single face whose `real` score is below this is a spoof. The model is weak on
-   * ordinary photos (the fixtures' real faces score 0.42–0.86), so the default only catches clear
-   * cases; raise it per tenant when cameras are good.
+   * Anti-spoofing: a single face whose `real` score is below this is a spoof. Applies only to frames
+   * analysed with the spoof models (`spoofModels: true`); the product's analyzers leave them out,
+   * since on the fixtures and their synthetic screen/print re-captures neither Human's antispoof nor
+   * its liveness model separated attacks from bona fide captures (README, "Spoof models": at 0.3 the
+   * antispoof model accepted 100 % of re-captures).
    */
   minReal?: number;
-  /** Liveness: a single face whose `live` score is below this is a spoof (fixtures: 0.69–1.0). */
+  /** Liveness: a single face whose `live` score is below this is a spoof (same caveat as minReal). */
   minLive?: number;
 }
 

@@ -12,7 +12,10 @@ export interface FaceObservation {
   box: FaceBox;
   /** Face descriptor (dlib ResNet-34: 128 floats), or null on a light check or when the crop failed. */
   embedding: readonly number[] | null;
-  /** Anti-spoofing score (1 = a real face, 0 = a photo/screen), null when the model is off. */
+  /**
+   * Anti-spoofing score (1 = a real face, 0 = a photo/screen), null when the model is off: the
+   * product's analyzers do not load it (it did not separate re-captures; README, "Spoof models").
+   */
   real: number | null;
   /** Liveness score (1 = live), null when the model is off. */
   live: number | null;
@@ -30,8 +33,8 @@ export interface FrameAnalysis {
 }
 
 /**
- * How much of the face pipeline a check runs. `full`: detector, mesh, description (the embedding)
- * and the spoof models. `light`: detector and mesh only (about a fifth of a one-face frame's CPU),
+ * How much of the face pipeline a check runs. `full`: detector, mesh, the descriptor (the embedding)
+ * and the spoof models where loaded (the product does not). `light`: detector and mesh only,
  * enough to count faces and see where they are, not whose they are: no embedding, `real`, `live`.
  */
 export type CheckDepth = 'full' | 'light';
