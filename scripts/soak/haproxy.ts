@@ -42,6 +42,7 @@ defaults
   log global
   log-format "%Ts.%ms %ft %s %ST %Ta %HP"
   timeout connect 2s
+  timeout check 5s
   timeout client 30s
   timeout server 60s
   timeout http-keep-alive 500ms

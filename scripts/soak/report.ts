@@ -13,9 +13,9 @@ export function printTable(r: {
   leftOpen: number;
   chainLines: string[];
   chainOk: boolean;
-  jobs: { minutes: number; created: number; duplicates: number; completed: number };
+  jobs: { expected: number; minutes: number; created: number; duplicates: number; completed: number };
   requests: LoggedRequest[];
-  outside5xx: number;
+  outside5xx: LoggedRequest[];
   inside5xx: number;
   cpuSeconds: number;
   windows: { name: string; from: number; to: number }[];
@@ -37,9 +37,9 @@ export function printTable(r: {
     ['workers with two open sessions', String(r.doubleOpen)],
     ['sessions open after punch-out', String(r.leftOpen)],
     ['evidence chains verified', `${r.chainLines.filter((l) => l.startsWith('OK')).length}/${r.chainLines.length}${r.chainOk ? '' : ' (FAILED)'}`],
-    ['every-minute job: minutes / runs / twice', `${r.jobs.minutes} / ${r.jobs.completed} / ${r.jobs.duplicates}`],
+    ['every-minute job: minutes due / created / completed / twice', `${r.jobs.expected} / ${r.jobs.created} / ${r.jobs.completed} / ${r.jobs.duplicates}`],
     ['HTTP requests through the balancer', String(r.requests.length)],
-    ['5xx outside fault windows (+10 s)', String(r.outside5xx)],
+    ['5xx outside fault windows (+10 s)', String(r.outside5xx.length)],
     ['5xx inside fault windows', String(r.inside5xx)],
     ['latency p50 / p99 (ms, all < 500)', `${percentile(ok, 50)} / ${percentile(ok, 99)}`],
     ['upload latency p50 / p99 (ms)', `${percentile(uploads, 50)} / ${percentile(uploads, 99)}`],
@@ -52,4 +52,8 @@ export function printTable(r: {
   for (const w of r.windows) console.log(`  ${(w.from / 1000).toFixed(0).padStart(4)}–${(w.to / 1000).toFixed(0).padEnd(4)} ${w.name}`);
   console.log('\nSoak results:');
   for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
+  if (r.outside5xx.length) {
+    console.log('\n5xx outside the fault windows (first 10):');
+    for (const q of r.outside5xx.slice(0, 10)) console.log(`  ${new Date(q.endedAt).toISOString()} ${q.status} ${q.server} ${q.totalMs} ms ${q.path}`);
+  }
 }

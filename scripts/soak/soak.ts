@@ -174,6 +174,7 @@ try {
   };
   groups.forEach((_, i) => startWorker(i));
   const runStart = new Date();
+  log(`run starts at ${runStart.toISOString()}; console logs in ${work} (kept with --keep)`);
   log(`${agents.length} agents in ${groups.length} processes, ${config.actionsPerMinute} actions per agent-minute, for ${config.minutes} min`);
 
   // The fault schedule, relative to the run's length, printed before it starts.
@@ -241,7 +242,9 @@ try {
   const chainLines = verify.stdout.split('\n').filter((l) => /^(OK|FAIL) /.test(l));
   const chainOk = verify.status === 0 && chainLines.length === tenants.length && chainLines.every((l) => l.startsWith('OK'));
   // The every-minute job, over whole minutes after both instances had started.
-  const jobs = await jobOccurrences(adminDb, 'notices.send-deliveries', new Date(Math.ceil((runStart.getTime() + 60_000) / 60_000) * 60_000), new Date(Math.floor(runEnd.getTime() / 60_000) * 60_000));
+  const jobsFrom = new Date(Math.ceil((runStart.getTime() + 60_000) / 60_000) * 60_000);
+  const jobsTo = new Date(Math.floor(runEnd.getTime() / 60_000) * 60_000);
+  const jobs = { ...(await jobOccurrences(adminDb, 'notices.send-deliveries', jobsFrom, jobsTo)), expected: Math.max(0, (jobsTo.getTime() - jobsFrom.getTime()) / 60_000) };
   const graceMs = 10_000;
   const inFault = (t: number) => windows.some((w) => t >= w.from && t <= w.to + graceMs);
   const during = balancer.requests.filter((r) => r.endedAt >= runStart.getTime());
@@ -250,7 +253,7 @@ try {
   const cpuSeconds = meter.totalSeconds();
   printTable({
     config, delivery, doubleOpen, leftOpen, chainLines, chainOk, jobs,
-    requests: during, outside5xx: outside5xx.length, inside5xx: inside5xx.length, cpuSeconds, windows: windows.map((w) => ({ ...w, from: w.from - runStart.getTime(), to: w.to - runStart.getTime() })),
+    requests: during, outside5xx, inside5xx: inside5xx.length, cpuSeconds, windows: windows.map((w) => ({ ...w, from: w.from - runStart.getTime(), to: w.to - runStart.getTime() })),
     load: readFileSync('/proc/loadavg', 'utf8').trim(),
   });
   if (!chainOk) console.log(verify.stdout + verify.stderr);
