@@ -19,16 +19,16 @@ export function buildApps(): void {
   if (r.status !== 0) throw new Error('building the web apps failed');
 }
 
-/** Starts one app through scripts/serve-app.ts (`next start` that owns X-Forwarded-For); its output goes to ours with a prefix. */
-export function startApp(app: AppSpec, env: Record<string, string>): ChildProcess {
+/** Starts one app through scripts/serve-app.ts (`next start` that owns X-Forwarded-For); its output goes to ours with a prefix, or line by line to `output` (the soak keeps each instance in its own file). */
+export function startApp(app: AppSpec, env: Record<string, string>, output?: (line: string) => void): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'serve-app.ts'), app.name, String(app.port), '127.0.0.1'], {
     cwd: path.join(ROOT, 'apps', app.name),
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((l) => `[${app.name}] ${l}`).join('\n');
-  child.stdout?.on('data', (c: Buffer) => console.log(prefix(c)));
-  child.stderr?.on('data', (c: Buffer) => console.error(prefix(c)));
+  child.stdout?.on('data', (c: Buffer) => (output ? output(c.toString().trimEnd()) : console.log(prefix(c))));
+  child.stderr?.on('data', (c: Buffer) => (output ? output(c.toString().trimEnd()) : console.error(prefix(c))));
   return child;
 }
 

@@ -7,3 +7,4 @@ export {
   type EmbeddedPostgresServer,
 } from './start-embedded-postgres';
 export { EMBEDDED_DATABASE_NAME, resolveAdminDatabaseUrl, type AdminDatabase } from './resolve-admin-url';
+export { pgCtl } from './pg-binaries';
