@@ -51,8 +51,11 @@ export const bridgeRequestSchemas = {
   getSyncStatus: z.undefined(),
   /** Fetches the administrator's settings (heartbeat); offline, the last ones received. */
   getSettings: z.object({ cameraLabel: z.string().max(200).nullish() }).optional(),
-  /** The enrolment stills (JPEG ≤ 640×480) with the descriptors the renderer's face model computed. */
-  enrolFace: z.object({ faces: z.array(z.object({ jpeg, descriptor })).min(1).max(5) }),
+  /**
+   * The descriptors the renderer's face model computed, with their enrolment stills (JPEG ≤ 640×480);
+   * in verdict-only mode without the stills: only the descriptors are enrolled (main drops a still sent anyway).
+   */
+  enrolFace: z.object({ faces: z.array(z.object({ jpeg: jpeg.optional(), descriptor })).min(1).max(5) }),
   getFaceDescriptors: z.undefined(),
   getTasks: z.undefined(),
   getToday: z.undefined(),

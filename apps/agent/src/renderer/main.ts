@@ -401,10 +401,14 @@ function cameraView(): HTMLElement {
     h('div', { class: 'card' }, h('label', {}, inline('cameraDevice'), select), cameraStatusLine()),
     h('div', { class: 'card', 'data-testid': 'enrolment' }, tx('enrolTitle', 'h2'), tx('enrolHelp', 'p'),
       h('div', { 'data-testid': 'enrol-count' }, `${inline('enrolCount')}: ${enrolled}`),
+      descriptorOnly() ? h('p', { 'data-testid': 'enrol-descriptor-only' }, inline('enrolDescriptorOnly')) : null,
       app.message ? h('div', { class: `status ${app.message.tone}`, 'data-testid': 'enrol-status' }, app.message.text) : null,
       h('button', { class: 'primary', disabled: app.busy, 'data-testid': 'enrol-start', onclick: () => void guarded(enrol) }, inline('enrolStart'))),
   );
 }
+
+/** Verdict-only mode (or settings not known yet): enrolment sends descriptors, never photos. */
+const descriptorOnly = () => (app.settings?.settings.captureMode ?? 'VERDICT_ONLY') === 'VERDICT_ONLY';
 
 async function enrol() {
   const camera = await ensureCamera();
@@ -418,7 +422,9 @@ async function enrol() {
   );
   if (!outcome.ok) return setMessage(`${inline('enrolRejected')}: ${inline(rejectionMessage(outcome.rejection))}`, 'bad');
   // Main queues the stills with their descriptors and uploads them; offline they wait in its queue.
-  const sent = await bridge.enrolFace({ faces: outcome.photos.map((p) => ({ jpeg: p.jpeg, descriptor: p.embedding })) });
+  // Verdict-only: the stills never leave the renderer, only the descriptors go to main.
+  const photos = !descriptorOnly();
+  const sent = await bridge.enrolFace({ faces: outcome.photos.map((p) => ({ ...(photos ? { jpeg: p.jpeg } : {}), descriptor: p.embedding })) });
   await loadFaces();
   setMessage(inline(sent.delivered ? 'enrolDone' : 'enrolQueued'), 'ok');
   if (app.loop) await startDetection();

@@ -99,6 +99,10 @@ export const messages = {
     en: 'Face the camera, alone and in good light, then press “Capture and enrol”. Several photos are taken.',
   },
   enrolStart: { ja: '撮影して登録', en: 'Capture and enrol' },
+  enrolDescriptorOnly: {
+    ja: '組織の設定（判定結果のみ）により、顔写真はこのPCから送信されません。写真から計算した顔の特徴値だけが登録されます。',
+    en: 'By your organisation’s setting (verdicts only), no photo leaves this PC: only the face features computed from it are enrolled.',
+  },
   enrolProgress: { ja: '撮影中', en: 'Capturing' },
   enrolDone: { ja: '顔を登録しました', en: 'Face enrolled' },
   enrolQueued: { ja: '顔を登録しました（サーバーへは接続後に送信されます）', en: 'Face enrolled (sent to the server once connected)' },

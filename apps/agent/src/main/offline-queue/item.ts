@@ -40,8 +40,13 @@ const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
 
 export const eventDataSchema = z.record(z.string(), jsonValue);
 
-/** The data of a `face` event: the enrolment JPEG as base64 and its descriptor. */
-export const faceEventData = z.object({ jpegBase64: z.string().min(1), descriptor: z.array(z.number()).min(1) });
+/**
+ * The data of a `face` event: the enrolment JPEG as base64 and its descriptor, or (verdict-only
+ * mode, issue 20) the descriptor alone with the face model that computed it: no photo is queued.
+ * Items queued before the model was recorded have none; they are of the model this agent runs.
+ */
+export const faceEventData = z.object({ jpegBase64: z.string().min(1).optional(), descriptor: z.array(z.number()).min(1), model: z.string().min(1).max(64).optional() });
+export type FaceEventData = z.infer<typeof faceEventData>;
 
 /** What is stored inside each encrypted file, before the binary body. */
 export const storedHeaderSchema = z.discriminatedUnion('class', [
