@@ -1,3 +1,4 @@
+import { captureTermsOf, type CaptureTerms } from '@telework/api/capture-terms';
 import { DESCRIPTOR_LENGTH } from '@telework/face/verdict';
 import { z } from 'zod';
 import type { invokeChannels } from './bridge-channels';
@@ -114,22 +115,27 @@ export function captureAllows(mode: CaptureMode, trigger: 'INTERVAL' | 'INCIDENT
 
 /**
  * What the worker consents to: the settings that decide what is captured, how often, how it is
- * reduced and how long it is kept. The key changes exactly when one of them does, so consent given
- * under other terms is asked for again.
+ * reduced and how long it is kept, in the server's canonical form (@telework/api/capture-terms, the
+ * one definition of "captures more" that the server's consent record uses too).
  */
-export function consentTerms(s: AgentSettings) {
+export function consentTerms(s: AgentSettings): CaptureTerms {
+  return captureTermsOf(s);
+}
+export type ConsentTerms = CaptureTerms;
+export const consentTermsKey = (s: AgentSettings): string => termsKey(consentTerms(s));
+export const termsKey = (t: CaptureTerms): string => `v1:${t.captureMode}:${t.captureIntervalMin ?? '-'}:${t.screenshotMode ?? '-'}:${t.retentionDays}`;
+
+/** The terms a key names (keys stored by earlier versions of the agent), or null for anything else. */
+export function termsOfKey(key: string | null): CaptureTerms | null {
+  const m = key === null ? null : /^v1:(INTERVAL_AND_INCIDENT|INCIDENT_ONLY|VERDICT_ONLY):(\d+|-):(FULL|REDUCED|REDACTED|-):(\d+)$/.exec(key);
+  if (!m?.[1] || !m[2] || !m[3] || !m[4]) return null;
   return {
-    captureMode: s.captureMode,
-    captureIntervalMin: s.captureMode === 'INTERVAL_AND_INCIDENT' ? s.captureIntervalMin : null,
-    screenshotMode: s.captureMode === 'VERDICT_ONLY' ? null : s.screenshotMode,
-    retentionDays: s.retentionDays,
+    captureMode: m[1] as CaptureTerms['captureMode'],
+    captureIntervalMin: m[2] === '-' ? null : Number(m[2]),
+    screenshotMode: m[3] === '-' ? null : (m[3] as CaptureTerms['screenshotMode']),
+    retentionDays: Number(m[4]),
   };
 }
-export type ConsentTerms = ReturnType<typeof consentTerms>;
-export const consentTermsKey = (s: AgentSettings): string => {
-  const t = consentTerms(s);
-  return `v1:${t.captureMode}:${t.captureIntervalMin ?? '-'}:${t.screenshotMode ?? '-'}:${t.retentionDays}`;
-};
 
 export interface SettingsInfo {
   settings: AgentSettings;

@@ -1,5 +1,6 @@
 import { DESCRIPTOR_LENGTH } from '@telework/face/verdict';
-import { captureAllows, consentTermsKey, type AgentBridge, type AgentSettings, type SettingsInfo, type SyncStatus, type TaskInfo, type TodayInfo } from '../contract/bridge';
+import { asksConsentAgain } from '@telework/api/capture-terms';
+import { captureAllows, consentTerms, consentTermsKey, termsOfKey, type AgentBridge, type AgentSettings, type SettingsInfo, type SyncStatus, type TaskInfo, type TodayInfo } from '../contract/bridge';
 import { BRIDGE_GLOBAL } from '../contract/bridge-channels';
 import { AutoPunch, awayWindowMs } from './auto-punch';
 import { captureStill, listCameras, openCamera, type CameraStatus, type OpenCamera } from './camera';
@@ -272,8 +273,8 @@ function termsList(settings: AgentSettings): HTMLElement {
 }
 
 /**
- * Asked after sign-in and whenever the terms change (consentTermsKey): nothing is analysed or
- * captured under terms the worker has not seen.
+ * Asked after sign-in and whenever the terms change to capture more (asksConsentAgain): nothing is
+ * analysed or captured under such terms until the worker agrees.
  */
 function termsView(): HTMLElement {
   const info = app.settings;
@@ -291,10 +292,32 @@ function termsView(): HTMLElement {
   );
 }
 
-/** Whether the settings received carry terms this worker has not agreed to (defaults capture nothing). */
+/**
+ * Whether the settings received capture more than the terms this worker last agreed to (or none were
+ * agreed to yet; the defaults capture nothing). Less capture is shown (termsReducedNotice), not asked.
+ */
 function termsPending(): boolean {
   const info = app.settings;
-  return info !== null && info.fetchedAt !== null && localStore.consentedTerms(app.user) !== consentTermsKey(info.settings);
+  return info !== null && info.fetchedAt !== null && asksConsentAgain(termsOfKey(localStore.consentedTerms(app.user)), consentTerms(info.settings));
+}
+
+/**
+ * The terms changed to capture less: shown on the main screen until the worker has read them; from
+ * then on they are the terms agreed to, so a later widening back is asked again.
+ */
+function termsReducedNotice(): HTMLElement | null {
+  const info = app.settings;
+  if (!info || info.fetchedAt === null || termsPending()) return null;
+  const key = consentTermsKey(info.settings);
+  if (localStore.consentedTerms(app.user) === key) return null;
+  return h(
+    'div',
+    { class: 'card', 'data-testid': 'terms-reduced' },
+    tx('termsReducedTitle', 'h2'),
+    tx('termsReduced', 'p'),
+    termsList(info.settings),
+    h('button', { 'data-testid': 'terms-acknowledge', onclick: () => (localStore.giveTermsConsent(app.user, key), render()) }, inline('termsAcknowledge')),
+  );
 }
 
 function signInView(): HTMLElement {
@@ -366,6 +389,7 @@ function punchView(): HTMLElement {
   return h(
     'div',
     { 'data-testid': 'punch' },
+    termsReducedNotice(),
     h('div', { class: 'card' }, h('div', { class: 'big', 'data-testid': 'work-state' }, inline(stateKey)),
       app.today?.currentTask ? h('div', { 'data-testid': 'current-task' }, app.today.currentTask.name) : null,
       h('div', { class: 'row' }, button('workStart', 'WORK_START', !isWorking, true), button('workEnd', 'WORK_END', isWorking))),
@@ -541,7 +565,8 @@ bridge.onSyncStatusChanged((status) => {
 setInterval(() => {
   if (screen !== 'main' || app.busy) return;
   void refreshSettings().then(() => {
-    if (!termsPending()) return;
+    // Terms that capture less are shown at once; terms that capture more stop everything until agreed to.
+    if (!termsPending()) return void (app.tab === 'punch' && termsReducedNotice() && render());
     stopWatch();
     stopDetection();
     screen = 'terms';
