@@ -100,6 +100,7 @@ const bridge: AgentBridge = {
   getTasks: async () => (await record('getTasks', undefined), config.tasks ?? []),
   getToday: async () => (await record('getToday', undefined), structuredClone(today)),
   reportCapture: async (request) => (await record('reportCapture', request), recorded()),
+  recordConsent: async (request) => (await record('recordConsent', request), recorded()),
   onSyncStatusChanged: () => () => undefined,
 };
 

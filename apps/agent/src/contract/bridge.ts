@@ -62,6 +62,16 @@ export const bridgeRequestSchemas = {
   getToday: z.undefined(),
   /** The periodic webcam still (every captureIntervalMin of a work session); main adds the screenshot. */
   reportCapture: z.object({ occurredAt: z.date(), cameraJpeg: jpeg }),
+  /** The terms the worker agreed to (or, when capture was reduced, read): the server keeps the record. */
+  recordConsent: z.object({
+    terms: z.object({
+      captureMode: z.enum(['INTERVAL_AND_INCIDENT', 'INCIDENT_ONLY', 'VERDICT_ONLY']),
+      captureIntervalMin: z.number().int().min(1).max(1440).nullable(),
+      screenshotMode: z.enum(['FULL', 'REDUCED', 'REDACTED']).nullable(),
+      retentionDays: z.number().int().min(1).max(3650),
+    }),
+    occurredAt: z.date(),
+  }),
 } satisfies Record<keyof typeof invokeChannels, z.ZodType>;
 
 export type BridgeMethod = keyof typeof bridgeRequestSchemas;
@@ -182,6 +192,7 @@ export interface BridgeResponses {
   getTasks: TaskInfo[] | null;
   getToday: TodayInfo | null;
   reportCapture: RecordResult;
+  recordConsent: RecordResult;
 }
 
 type InvokeMethods = {

@@ -383,6 +383,18 @@ describe('capture modes in the agent', () => {
     expect(ctx.queue.list().map((e) => e.clientId)).toEqual(sent.clientIds);
   });
 
+  it('a consent is queued like a punch and delivered with its terms', async () => {
+    const ctx = await setup();
+    await ctx.signIn();
+    ctx.server.online = false;
+    const terms = { captureMode: 'VERDICT_ONLY', captureIntervalMin: null, screenshotMode: null, retentionDays: 90 } as const;
+    expect(await ctx.handlers.recordConsent({ terms, occurredAt: at })).toMatchObject({ delivered: false });
+    expect(await queued(ctx.queue)).toEqual(['event:consent']);
+    ctx.server.online = true;
+    await ctx.sync.syncNow();
+    expect(ctx.server.events.map((e) => [e.eventType, e.data])).toEqual([['consent', { terms, occurredAt: at.toISOString() }]]);
+  });
+
   it('images queued under a wider mode are deleted when a stricter one arrives, events kept', async () => {
     const r = await morning('INTERVAL_AND_INCIDENT');
     r.server.online = true;

@@ -229,6 +229,13 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
       return deliver(captureId, items);
     },
 
+    recordConsent: async ({ terms, occurredAt }) => {
+      await requireSignedIn();
+      // Queued like a punch: the server's consent record is brought up to date once online.
+      const { clientId } = await queue.enqueueEvent({ eventType: 'consent', data: { terms, occurredAt: occurredAt.toISOString() } });
+      return deliver(clientId);
+    },
+
     getSettings: async (request) => {
       if (await tokens.get()) {
         try {

@@ -279,7 +279,6 @@ function termsList(settings: AgentSettings): HTMLElement {
 function termsView(): HTMLElement {
   const info = app.settings;
   if (!info) return h('div', { class: 'card' }, '…');
-  const key = consentTermsKey(info.settings);
   return h(
     'div',
     { class: 'card', 'data-testid': 'terms' },
@@ -287,9 +286,18 @@ function termsView(): HTMLElement {
     tx('termsChanged', 'p'),
     termsList(info.settings),
     h('div', { class: 'row' },
-      h('button', { class: 'primary', 'data-testid': 'terms-accept', onclick: () => (localStore.giveTermsConsent(app.user, key), void start()) }, inline('consentAccept')),
+      h('button', { class: 'primary', 'data-testid': 'terms-accept', onclick: () => (agreeTo(info.settings), void start()) }, inline('consentAccept')),
       h('button', { 'data-testid': 'terms-sign-out', onclick: () => void signOut() }, inline('signOut'))),
   );
+}
+
+/**
+ * The worker agreed to (or read) these terms: kept on this PC, and sent to the server's consent
+ * record through main's queue (offline it goes once connected).
+ */
+function agreeTo(settings: AgentSettings) {
+  localStore.giveTermsConsent(app.user, consentTermsKey(settings));
+  void bridge.recordConsent({ terms: consentTerms(settings), occurredAt: new Date() }).catch(() => undefined);
 }
 
 /**
@@ -316,7 +324,7 @@ function termsReducedNotice(): HTMLElement | null {
     tx('termsReducedTitle', 'h2'),
     tx('termsReduced', 'p'),
     termsList(info.settings),
-    h('button', { 'data-testid': 'terms-acknowledge', onclick: () => (localStore.giveTermsConsent(app.user, key), render()) }, inline('termsAcknowledge')),
+    h('button', { 'data-testid': 'terms-acknowledge', onclick: () => (agreeTo(info.settings), render()) }, inline('termsAcknowledge')),
   );
 }
 

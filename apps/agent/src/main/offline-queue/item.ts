@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Events are never dropped; images are capped and the oldest go first (仕様書: offline recording). */
 export type ItemClass = 'event' | 'image';
 /** `face` is an enrolment still with its descriptor: an event, so it is never evicted like evidence. */
-export type EventType = 'punch' | 'presence' | 'incident' | 'face';
+export type EventType = 'punch' | 'presence' | 'incident' | 'face' | 'consent';
 export type ImageSource = 'camera' | 'screen';
 /** Why evidence was taken (the server's EvidenceTrigger): with an incident, or every capture interval. */
 export type ImageTrigger = 'INCIDENT' | 'INTERVAL';
@@ -54,7 +54,7 @@ export const storedHeaderSchema = z.discriminatedUnion('class', [
     v: z.literal(1),
     class: z.literal('event'),
     clientId: z.uuid(),
-    eventType: z.enum(['punch', 'presence', 'incident', 'face']),
+    eventType: z.enum(['punch', 'presence', 'incident', 'face', 'consent']),
     createdAt: z.iso.datetime(),
     data: eventDataSchema,
   }),

@@ -22,7 +22,7 @@ export interface OfflineQueueOptions {
 }
 
 const eventInput = z.object({
-  eventType: z.enum(['punch', 'presence', 'incident', 'face']),
+  eventType: z.enum(['punch', 'presence', 'incident', 'face', 'consent']),
   data: eventDataSchema,
   clientId: z.uuid().optional(),
   createdAt: z.date().optional(),

@@ -244,6 +244,10 @@ describe('agent against the real API server', () => {
     const { handlers, queue, sync, tokens } = await agent();
     expect(await handlers.signIn({ serverUrl: baseUrl, systemId: t.systemId, loginId: 'admin', password: FIXTURE_PASSWORD })).toMatchObject({ ok: true });
     expect((await handlers.getSettings(undefined)).settings).toMatchObject({ captureMode: 'VERDICT_ONLY', retentionDays: 90 });
+    // The worker agrees to the terms in the agent: the server's consent record has them.
+    const terms = { captureMode: 'VERDICT_ONLY', captureIntervalMin: null, screenshotMode: null, retentionDays: 90 } as const;
+    expect(await handlers.recordConsent({ terms, occurredAt: minutesAgo(31) })).toMatchObject({ delivered: true });
+    expect(await adminDb.user.findFirstOrThrow({ where: { tenantId: t.tenantId, id: t.users.admin.id }, select: { captureConsentTerms: true } })).toEqual({ captureConsentTerms: terms });
     const evidence = () => adminDb.evidence.count({ where: { tenantId: t.tenantId, userId: t.users.admin.id } });
 
     networkDown = true;

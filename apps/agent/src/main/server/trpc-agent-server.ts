@@ -59,6 +59,7 @@ export function trpcAgentServer(tokens: TokenStore, upload: UploadClient = creat
     const input = { ...item.data, clientEventId: item.clientId } as never;
     if (item.eventType === 'punch') await api.agent.work.punch.mutate(input);
     else if (item.eventType === 'presence') await api.agent.work.presence.mutate(input);
+    else if (item.eventType === 'consent') await api.agent.consent.record.mutate(input);
     else await api.agent.work.incident.mutate(input);
   };
   return {
