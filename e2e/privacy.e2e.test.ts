@@ -1,8 +1,9 @@
 // Privacy modes (issue 20) across the product: the admin switches the organisation to verdict-only in
 // the console; the worker's agent (its real renderer in Chromium with a fake webcam, and its real main
 // process code: bridge handlers, offline queue, sync, tRPC client) receives the new terms from the
-// server, shows them and asks for consent; the incident it detects reaches the console with its verdict
-// and no image, and an upload attempted anyway is refused.
+// server and shows them: a worker who agreed to the earlier, wider terms is shown the new ones without
+// being asked again (less is captured), a worker who never agreed is asked; the incident it detects
+// reaches the console with its verdict and no image, and an upload attempted anyway is refused.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,7 +70,7 @@ afterAll(async () => {
 });
 
 describe('privacy mode: verdicts only', () => {
-  it('the admin switches to verdict-only; the agent shows the new terms and asks again; the incident arrives with its verdict and no image', async () => {
+  it('the admin switches to verdict-only; the agent shows the new terms (asking only who never agreed); the incident arrives with its verdict and no image', async () => {
     // 1. The console explains each mode, and the admin picks verdict-only.
     await setMode('判定結果のみ（画像なし）');
     expect(await admin.getByTestId('capture-mode-effect-VERDICT_ONLY').textContent()).toContain('画像は一切ありません');
@@ -98,16 +99,32 @@ describe('privacy mode: verdicts only', () => {
       await before.context.close();
     }
 
+    // 3a. A worker who never agreed to this organisation's terms is asked, in plain words, before anything runs.
+    const fresh = await launchAgent({ origin: renderer.origin, profile: join(tmp, 'profile-new'), y4m: fakeCamera('group-2.jpg', tmp), config: { signedIn: true, settings: info.settings, faceDescriptors: [] }, doubleScript: bridgeDoubleScriptText });
+    try {
+      await fresh.page.getByTestId('consent-accept').click();
+      await fresh.page.getByTestId('terms').waitFor();
+      const terms = await fresh.page.getByTestId('terms-list').innerText();
+      expect(terms).toContain('画像は一切撮影・送信しません');
+      expect(terms).toContain(`${info.settings.retentionDays}日間`);
+      await screenshot(fresh.page, 'privacy-agent-terms');
+    } finally {
+      await fresh.context.close();
+    }
+
     const { context, page } = await launch(info.settings);
     let incidentClientId = '';
     try {
-      // 3. The new terms, in plain words, asked for again before anything runs.
-      await page.getByTestId('terms').waitFor();
-      const terms = await page.getByTestId('terms-list').innerText();
+      // 3b. The worker who agreed to the wider terms: verdict-only captures less, so the new terms are
+      // shown on the main screen and not asked for again.
+      await page.getByTestId('punch').waitFor();
+      expect(await page.getByTestId('terms').count()).toBe(0);
+      const terms = await page.getByTestId('terms-reduced').innerText();
       expect(terms).toContain('画像は一切撮影・送信しません');
       expect(terms).toContain(`${info.settings.retentionDays}日間`);
-      await screenshot(page, 'privacy-agent-terms');
-      await page.getByTestId('terms-accept').click();
+      await screenshot(page, 'privacy-agent-terms-reduced');
+      await page.getByTestId('terms-acknowledge').click();
+      expect(await page.getByTestId('terms-reduced').count()).toBe(0);
       await page.getByTestId('punch-WORK_START').click();
       // 4. A second face: the renderer reports the incident without a still; main queues and sends it.
       await expect.poll(async () => (await bridgeCalls(page)).find((c) => c.method === 'reportIncident'), { timeout: 30_000, interval: 250 }).toBeDefined();

@@ -58,7 +58,8 @@ async function record(method: BridgeMethod, request: unknown) {
   let stills: RecordedCall['stills'];
   if (method === 'enrolFace') {
     const parsed = bridgeRequestSchemas.enrolFace.safeParse(request);
-    if (parsed.success) stills = await Promise.all(parsed.data.faces.map((f) => jpegSize(f.jpeg)));
+    // Verdict-only: no still at all (counted as none).
+    if (parsed.success) stills = await Promise.all(parsed.data.faces.flatMap((f) => (f.jpeg ? [jpegSize(f.jpeg)] : [])));
   }
   calls.push({ method, at: Date.now(), request: plain, valid, jpeg, stills });
 }
@@ -99,6 +100,7 @@ const bridge: AgentBridge = {
   getTasks: async () => (await record('getTasks', undefined), config.tasks ?? []),
   getToday: async () => (await record('getToday', undefined), structuredClone(today)),
   reportCapture: async (request) => (await record('reportCapture', request), recorded()),
+  recordConsent: async (request) => (await record('recordConsent', request), recorded()),
   onSyncStatusChanged: () => () => undefined,
 };
 

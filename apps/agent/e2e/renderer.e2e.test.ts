@@ -155,17 +155,22 @@ describe('agent renderer in headless Chromium with a fake webcam', () => {
     }
   }, 180_000);
 
-  it('verdict only: the new terms are shown and agreed to, then peeking is reported with no still and nothing is captured', async () => {
+  it('verdict only: the reduced terms are shown without asking, then peeking is reported with no still and nothing is captured', async () => {
     const { context, page } = await launch('group-2.jpg', { settings: { ...settings, captureMode: 'VERDICT_ONLY' } });
     try {
-      // Consent was given to other terms (the first test): the changed ones are asked for again.
-      await page.getByTestId('terms').waitFor();
-      const terms = await page.getByTestId('terms-list').innerText();
+      // Consent was given to wider terms (the first test): verdict-only captures less, so the new
+      // terms are shown on the main screen and not asked for.
+      await page.getByTestId('punch').waitFor();
+      expect(await page.getByTestId('terms').count()).toBe(0);
+      const terms = await page.getByTestId('terms-reduced').innerText();
       expect(terms).toContain('画像は一切撮影・送信しません');
       expect(terms).not.toContain('分ごと');
       await page.screenshot({ path: join(SHOTS, 'agent-terms-verdict-only.png'), fullPage: true });
-      expect((await bridgeCalls(page)).some((c) => c.method === 'punch' || c.method === 'reportCapture')).toBe(false);
-      await page.getByTestId('terms-accept').click();
+      await page.getByTestId('terms-acknowledge').click();
+      // The reading goes to the server's consent record through main.
+      const consent = (await bridgeCalls(page)).find((c) => c.method === 'recordConsent');
+      expect(consent?.valid).toBe(true);
+      expect(consent?.request).toMatchObject({ terms: { captureMode: 'VERDICT_ONLY', captureIntervalMin: null, screenshotMode: null } });
       await page.getByTestId('punch-WORK_START').click();
       const call = await waitForReport(page, (c) => c.method === 'reportIncident');
       expect(call.request).toMatchObject({ kind: 'PEEKING' });

@@ -15,6 +15,7 @@ import { mailRouter } from './routers/mail/mail-router';
 import { noticesRouter } from './routers/notices/notices-router';
 import { supportRouter } from './routers/support/support-router';
 import { agentFacesRouter, evidenceRouter } from './routers/evidence/evidence-router';
+import { agentConsentRouter } from './routers/tenant/agent-consent-router';
 import { agentUploadsRouter } from './routers/evidence/agent-uploads-router';
 import { auditRouter } from './routers/audit/audit-router';
 import { consoleContractsRouter } from './routers/contracts/contracts-router';
@@ -47,7 +48,7 @@ export const consoleRouter = createTRPCRouter({
   audit: auditRouter,
   privacy: privacyRouter,
   access: accessRouter,
-  agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter, faces: agentFacesRouter, uploads: agentUploadsRouter }),
+  agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter, faces: agentFacesRouter, uploads: agentUploadsRouter, consent: agentConsentRouter }),
 });
 
 export type ConsoleRouter = typeof consoleRouter;

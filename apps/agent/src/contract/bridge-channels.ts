@@ -16,6 +16,7 @@ export const invokeChannels = {
   getTasks: 'agent:tasks:list',
   getToday: 'agent:work:today',
   reportCapture: 'agent:capture',
+  recordConsent: 'agent:consent:record',
 } as const;
 
 /** Main → renderer notifications. */

@@ -1,3 +1,4 @@
+import { captureTermsOf, type CaptureTerms } from '@telework/api/capture-terms';
 import { DESCRIPTOR_LENGTH } from '@telework/face/verdict';
 import { z } from 'zod';
 import type { invokeChannels } from './bridge-channels';
@@ -51,13 +52,26 @@ export const bridgeRequestSchemas = {
   getSyncStatus: z.undefined(),
   /** Fetches the administrator's settings (heartbeat); offline, the last ones received. */
   getSettings: z.object({ cameraLabel: z.string().max(200).nullish() }).optional(),
-  /** The enrolment stills (JPEG ≤ 640×480) with the descriptors the renderer's face model computed. */
-  enrolFace: z.object({ faces: z.array(z.object({ jpeg, descriptor })).min(1).max(5) }),
+  /**
+   * The descriptors the renderer's face model computed, with their enrolment stills (JPEG ≤ 640×480);
+   * in verdict-only mode without the stills: only the descriptors are enrolled (main drops a still sent anyway).
+   */
+  enrolFace: z.object({ faces: z.array(z.object({ jpeg: jpeg.optional(), descriptor })).min(1).max(5) }),
   getFaceDescriptors: z.undefined(),
   getTasks: z.undefined(),
   getToday: z.undefined(),
   /** The periodic webcam still (every captureIntervalMin of a work session); main adds the screenshot. */
   reportCapture: z.object({ occurredAt: z.date(), cameraJpeg: jpeg }),
+  /** The terms the worker agreed to (or, when capture was reduced, read): the server keeps the record. */
+  recordConsent: z.object({
+    terms: z.object({
+      captureMode: z.enum(['INTERVAL_AND_INCIDENT', 'INCIDENT_ONLY', 'VERDICT_ONLY']),
+      captureIntervalMin: z.number().int().min(1).max(1440).nullable(),
+      screenshotMode: z.enum(['FULL', 'REDUCED', 'REDACTED']).nullable(),
+      retentionDays: z.number().int().min(1).max(3650),
+    }),
+    occurredAt: z.date(),
+  }),
 } satisfies Record<keyof typeof invokeChannels, z.ZodType>;
 
 export type BridgeMethod = keyof typeof bridgeRequestSchemas;
@@ -111,22 +125,27 @@ export function captureAllows(mode: CaptureMode, trigger: 'INTERVAL' | 'INCIDENT
 
 /**
  * What the worker consents to: the settings that decide what is captured, how often, how it is
- * reduced and how long it is kept. The key changes exactly when one of them does, so consent given
- * under other terms is asked for again.
+ * reduced and how long it is kept, in the server's canonical form (@telework/api/capture-terms, the
+ * one definition of "captures more" that the server's consent record uses too).
  */
-export function consentTerms(s: AgentSettings) {
+export function consentTerms(s: AgentSettings): CaptureTerms {
+  return captureTermsOf(s);
+}
+export type ConsentTerms = CaptureTerms;
+export const consentTermsKey = (s: AgentSettings): string => termsKey(consentTerms(s));
+export const termsKey = (t: CaptureTerms): string => `v1:${t.captureMode}:${t.captureIntervalMin ?? '-'}:${t.screenshotMode ?? '-'}:${t.retentionDays}`;
+
+/** The terms a key names (keys stored by earlier versions of the agent), or null for anything else. */
+export function termsOfKey(key: string | null): CaptureTerms | null {
+  const m = key === null ? null : /^v1:(INTERVAL_AND_INCIDENT|INCIDENT_ONLY|VERDICT_ONLY):(\d+|-):(FULL|REDUCED|REDACTED|-):(\d+)$/.exec(key);
+  if (!m?.[1] || !m[2] || !m[3] || !m[4]) return null;
   return {
-    captureMode: s.captureMode,
-    captureIntervalMin: s.captureMode === 'INTERVAL_AND_INCIDENT' ? s.captureIntervalMin : null,
-    screenshotMode: s.captureMode === 'VERDICT_ONLY' ? null : s.screenshotMode,
-    retentionDays: s.retentionDays,
+    captureMode: m[1] as CaptureTerms['captureMode'],
+    captureIntervalMin: m[2] === '-' ? null : Number(m[2]),
+    screenshotMode: m[3] === '-' ? null : (m[3] as CaptureTerms['screenshotMode']),
+    retentionDays: Number(m[4]),
   };
 }
-export type ConsentTerms = ReturnType<typeof consentTerms>;
-export const consentTermsKey = (s: AgentSettings): string => {
-  const t = consentTerms(s);
-  return `v1:${t.captureMode}:${t.captureIntervalMin ?? '-'}:${t.screenshotMode ?? '-'}:${t.retentionDays}`;
-};
 
 export interface SettingsInfo {
   settings: AgentSettings;
@@ -173,6 +192,7 @@ export interface BridgeResponses {
   getTasks: TaskInfo[] | null;
   getToday: TodayInfo | null;
   reportCapture: RecordResult;
+  recordConsent: RecordResult;
 }
 
 type InvokeMethods = {

@@ -256,6 +256,11 @@ describe('bridge handlers', () => {
   });
 });
 
+/** The descriptors the handlers offer the matcher while offline (the queued enrolments). */
+async function handlersDescriptors(ctx: Awaited<ReturnType<typeof setup>>) {
+  return (await ctx.handlers.getFaceDescriptors(undefined)).descriptors;
+}
+
 describe('capture modes in the agent', () => {
   /** What the offline queue holds, in order: events by type, images as trigger:source. */
   async function queued(queue: OfflineQueue) {
@@ -325,6 +330,69 @@ describe('capture modes in the agent', () => {
     await expect(ctx.handlers.reportCapture({ occurredAt: at, cameraJpeg: new Uint8Array(fixtureJpeg('person-vlado.jpg')) })).rejects.toThrow('VERDICT_ONLY');
     await ctx.handlers.reportIncident({ kind: 'PEEKING', faceCount: 2, occurredAt: at, cameraJpeg: new Uint8Array(fixtureJpeg('group-2.jpg')) });
     expect(await queued(ctx.queue)).toEqual(['event:incident']);
+  });
+
+  /** Every queued file's content, decrypted: the enrolment events' data and whether any image is left. */
+  async function queuedFaces(queue: OfflineQueue) {
+    const faces: Record<string, unknown>[] = [];
+    let images = 0;
+    for (const entry of queue.list()) {
+      const item = await queue.read(entry.seq);
+      if (item?.class === 'image') images++;
+      else if (item?.eventType === 'face') faces.push(item.data);
+    }
+    return { faces, images };
+  }
+
+  it('verdict only: an enrolment queues the descriptors with their model and no photo, even one the renderer sent', async () => {
+    const ctx = await setup();
+    ctx.server.settings = { ...DEFAULT_SETTINGS, captureMode: 'VERDICT_ONLY' };
+    await ctx.signIn();
+    ctx.server.online = false;
+    const jpeg = new Uint8Array(fixtureJpeg('person-vlado.jpg'));
+    const sent = await ctx.handlers.enrolFace({ faces: [{ descriptor: descriptorOf(3) }, { jpeg, descriptor: descriptorOf(5) }] });
+    expect(await queuedFaces(ctx.queue)).toEqual({
+      faces: [{ descriptor: descriptorOf(3), model: 'dlib-resnet34-v1' }, { descriptor: descriptorOf(5), model: 'dlib-resnet34-v1' }],
+      images: 0,
+    });
+    // No queued file holds the photo's bytes (the queue's files are encrypted: read back through it above).
+    expect(await handlersDescriptors(ctx)).toEqual([descriptorOf(3), descriptorOf(5)]);
+    ctx.server.online = true;
+    await ctx.sync.syncNow();
+    expect(ctx.server.events.filter((e) => e.eventType === 'face').map((e) => ({ id: e.clientId, photo: 'jpegBase64' in e.data }))).toEqual(sent.clientIds.map((id) => ({ id, photo: false })));
+    expect(ctx.server.images).toEqual([]);
+  });
+
+  it('an enrolment queued with photos loses them when verdict-only arrives (same client ids); other modes keep them', async () => {
+    const ctx = await setup();
+    await ctx.signIn();
+    ctx.server.online = false;
+    const jpeg = new Uint8Array(fixtureJpeg('person-vlado.jpg'));
+    const sent = await ctx.handlers.enrolFace({ faces: [{ jpeg, descriptor: descriptorOf(3) }] });
+    // Outside verdict-only a photo is required.
+    await expect(ctx.handlers.enrolFace({ faces: [{ descriptor: descriptorOf(4) }] })).rejects.toThrow('photos');
+    expect((await queuedFaces(ctx.queue)).faces.map((f) => typeof f.jpegBase64)).toEqual(['string']);
+    ctx.server.online = true;
+    ctx.server.sendEvent = async () => Promise.reject(new Error('ECONNREFUSED'));
+    ctx.server.settings = { ...DEFAULT_SETTINGS, captureMode: 'INCIDENT_ONLY' };
+    await ctx.handlers.getSettings(undefined);
+    expect((await queuedFaces(ctx.queue)).faces.map((f) => typeof f.jpegBase64)).toEqual(['string']);
+    ctx.server.settings = { ...DEFAULT_SETTINGS, captureMode: 'VERDICT_ONLY' };
+    await ctx.handlers.getSettings(undefined);
+    expect(await queuedFaces(ctx.queue)).toEqual({ faces: [{ descriptor: descriptorOf(3), model: 'dlib-resnet34-v1' }], images: 0 });
+    expect(ctx.queue.list().map((e) => e.clientId)).toEqual(sent.clientIds);
+  });
+
+  it('a consent is queued like a punch and delivered with its terms', async () => {
+    const ctx = await setup();
+    await ctx.signIn();
+    ctx.server.online = false;
+    const terms = { captureMode: 'VERDICT_ONLY', captureIntervalMin: null, screenshotMode: null, retentionDays: 90 } as const;
+    expect(await ctx.handlers.recordConsent({ terms, occurredAt: at })).toMatchObject({ delivered: false });
+    expect(await queued(ctx.queue)).toEqual(['event:consent']);
+    ctx.server.online = true;
+    await ctx.sync.syncNow();
+    expect(ctx.server.events.map((e) => [e.eventType, e.data])).toEqual([['consent', { terms, occurredAt: at.toISOString() }]]);
   });
 
   it('images queued under a wider mode are deleted when a stricter one arrives, events kept', async () => {

@@ -1,6 +1,7 @@
 import { captureAllows, type BridgeResponses, type CaptureMode, type SignInResult } from '../contract/bridge';
 import { BridgeRequestError, type BridgeHandlers } from './ipc/register-bridge';
-import { faceEventData } from './offline-queue/item';
+import { DESCRIPTOR_MODEL_VERSION } from '@telework/face/verdict';
+import { faceEventData, type JsonValue } from './offline-queue/item';
 import type { OfflineQueue } from './offline-queue/offline-queue';
 import { uuidV7 } from './offline-queue/uuid-v7';
 import { assertServerUrl, InsecureServerUrlError } from './security/server-url';
@@ -84,6 +85,21 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
       if (face?.success) descriptors.push(face.data.descriptor);
     }
     return descriptors;
+  };
+
+  /**
+   * Verdict-only arrived while enrolment photos wait in the queue: each becomes a descriptor-only
+   * enrolment (same client id), and the file holding its photo is deleted.
+   */
+  const stripEnrolmentPhotos = async () => {
+    for (const entry of queue.list()) {
+      if (entry.cls !== 'event') continue;
+      const item = await queue.read(entry.seq);
+      const face = item?.class === 'event' && item.eventType === 'face' ? faceEventData.safeParse(item.data) : null;
+      if (face?.success && face.data.jpegBase64 !== undefined) {
+        await queue.replaceEvent(entry.seq, { descriptor: face.data.descriptor, model: face.data.model ?? DESCRIPTOR_MODEL_VERSION });
+      }
+    }
   };
 
   /** The capture mode last received (fail closed: none captured before the organisation's settings arrive). */
@@ -172,10 +188,17 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
 
     enrolFace: async ({ faces }) => {
       await requireSignedIn();
+      // Verdict-only (and before the organisation's settings are known): the descriptors alone, with
+      // the model that computed them; no photo is written, even one the renderer sent.
+      const photos = (await captureMode()) !== 'VERDICT_ONLY';
+      if (photos && faces.some((f) => !f.jpeg)) throw new BridgeRequestError('This organisation enrols faces with their photos');
       const clientIds: string[] = [];
       // Queued as events (never evicted): an enrolment made offline is uploaded when back online.
       for (const face of faces) {
-        const { clientId } = await queue.enqueueEvent({ eventType: 'face', data: { jpegBase64: Buffer.from(face.jpeg).toString('base64'), descriptor: face.descriptor } });
+        const data: Record<string, JsonValue> = photos && face.jpeg
+          ? { jpegBase64: Buffer.from(face.jpeg).toString('base64'), descriptor: face.descriptor, model: DESCRIPTOR_MODEL_VERSION }
+          : { descriptor: face.descriptor, model: DESCRIPTOR_MODEL_VERSION };
+        const { clientId } = await queue.enqueueEvent({ eventType: 'face', data });
         clientIds.push(clientId);
       }
       const { delivered } = await deliver(clientIds[0] ?? '', clientIds);
@@ -206,6 +229,13 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
       return deliver(captureId, items);
     },
 
+    recordConsent: async ({ terms, occurredAt }) => {
+      await requireSignedIn();
+      // Queued like a punch: the server's consent record is brought up to date once online.
+      const { clientId } = await queue.enqueueEvent({ eventType: 'consent', data: { terms, occurredAt: occurredAt.toISOString() } });
+      return deliver(clientId);
+    },
+
     getSettings: async (request) => {
       if (await tokens.get()) {
         try {
@@ -214,6 +244,7 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
           // Images queued under a mode that allowed them must not leave the PC under one that does not.
           const forbidden = (['INTERVAL', 'INCIDENT'] as const).filter((t) => !captureAllows(saved.settings.captureMode, t));
           if (forbidden.length > 0) await queue.discardImagesOf(forbidden);
+          if (saved.settings.captureMode === 'VERDICT_ONLY') await stripEnrolmentPhotos();
           return saved;
         } catch {
           // Offline, or an answer we cannot use: the last settings received stay in force.

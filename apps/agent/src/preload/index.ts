@@ -17,6 +17,7 @@ const bridge = {
   getTasks: () => ipcRenderer.invoke(invokeChannels.getTasks),
   getToday: () => ipcRenderer.invoke(invokeChannels.getToday),
   reportCapture: (request) => ipcRenderer.invoke(invokeChannels.reportCapture, request),
+  recordConsent: (request) => ipcRenderer.invoke(invokeChannels.recordConsent, request),
   onSyncStatusChanged: (listener) => {
     const forward = (_event: IpcRendererEvent, status: SyncStatus) => listener(status);
     ipcRenderer.on(eventChannels.syncStatusChanged, forward);

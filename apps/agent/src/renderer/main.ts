@@ -1,5 +1,6 @@
 import { DESCRIPTOR_LENGTH } from '@telework/face/verdict';
-import { captureAllows, consentTermsKey, type AgentBridge, type AgentSettings, type SettingsInfo, type SyncStatus, type TaskInfo, type TodayInfo } from '../contract/bridge';
+import { asksConsentAgain } from '@telework/api/capture-terms';
+import { captureAllows, consentTerms, consentTermsKey, termsOfKey, type AgentBridge, type AgentSettings, type SettingsInfo, type SyncStatus, type TaskInfo, type TodayInfo } from '../contract/bridge';
 import { BRIDGE_GLOBAL } from '../contract/bridge-channels';
 import { AutoPunch, awayWindowMs } from './auto-punch';
 import { captureStill, listCameras, openCamera, type CameraStatus, type OpenCamera } from './camera';
@@ -272,13 +273,12 @@ function termsList(settings: AgentSettings): HTMLElement {
 }
 
 /**
- * Asked after sign-in and whenever the terms change (consentTermsKey): nothing is analysed or
- * captured under terms the worker has not seen.
+ * Asked after sign-in and whenever the terms change to capture more (asksConsentAgain): nothing is
+ * analysed or captured under such terms until the worker agrees.
  */
 function termsView(): HTMLElement {
   const info = app.settings;
   if (!info) return h('div', { class: 'card' }, '…');
-  const key = consentTermsKey(info.settings);
   return h(
     'div',
     { class: 'card', 'data-testid': 'terms' },
@@ -286,15 +286,46 @@ function termsView(): HTMLElement {
     tx('termsChanged', 'p'),
     termsList(info.settings),
     h('div', { class: 'row' },
-      h('button', { class: 'primary', 'data-testid': 'terms-accept', onclick: () => (localStore.giveTermsConsent(app.user, key), void start()) }, inline('consentAccept')),
+      h('button', { class: 'primary', 'data-testid': 'terms-accept', onclick: () => (agreeTo(info.settings), void start()) }, inline('consentAccept')),
       h('button', { 'data-testid': 'terms-sign-out', onclick: () => void signOut() }, inline('signOut'))),
   );
 }
 
-/** Whether the settings received carry terms this worker has not agreed to (defaults capture nothing). */
+/**
+ * The worker agreed to (or read) these terms: kept on this PC, and sent to the server's consent
+ * record through main's queue (offline it goes once connected).
+ */
+function agreeTo(settings: AgentSettings) {
+  localStore.giveTermsConsent(app.user, consentTermsKey(settings));
+  void bridge.recordConsent({ terms: consentTerms(settings), occurredAt: new Date() }).catch(() => undefined);
+}
+
+/**
+ * Whether the settings received capture more than the terms this worker last agreed to (or none were
+ * agreed to yet; the defaults capture nothing). Less capture is shown (termsReducedNotice), not asked.
+ */
 function termsPending(): boolean {
   const info = app.settings;
-  return info !== null && info.fetchedAt !== null && localStore.consentedTerms(app.user) !== consentTermsKey(info.settings);
+  return info !== null && info.fetchedAt !== null && asksConsentAgain(termsOfKey(localStore.consentedTerms(app.user)), consentTerms(info.settings));
+}
+
+/**
+ * The terms changed to capture less: shown on the main screen until the worker has read them; from
+ * then on they are the terms agreed to, so a later widening back is asked again.
+ */
+function termsReducedNotice(): HTMLElement | null {
+  const info = app.settings;
+  if (!info || info.fetchedAt === null || termsPending()) return null;
+  const key = consentTermsKey(info.settings);
+  if (localStore.consentedTerms(app.user) === key) return null;
+  return h(
+    'div',
+    { class: 'card', 'data-testid': 'terms-reduced' },
+    tx('termsReducedTitle', 'h2'),
+    tx('termsReduced', 'p'),
+    termsList(info.settings),
+    h('button', { 'data-testid': 'terms-acknowledge', onclick: () => (agreeTo(info.settings), render()) }, inline('termsAcknowledge')),
+  );
 }
 
 function signInView(): HTMLElement {
@@ -366,6 +397,7 @@ function punchView(): HTMLElement {
   return h(
     'div',
     { 'data-testid': 'punch' },
+    termsReducedNotice(),
     h('div', { class: 'card' }, h('div', { class: 'big', 'data-testid': 'work-state' }, inline(stateKey)),
       app.today?.currentTask ? h('div', { 'data-testid': 'current-task' }, app.today.currentTask.name) : null,
       h('div', { class: 'row' }, button('workStart', 'WORK_START', !isWorking, true), button('workEnd', 'WORK_END', isWorking))),
@@ -401,10 +433,14 @@ function cameraView(): HTMLElement {
     h('div', { class: 'card' }, h('label', {}, inline('cameraDevice'), select), cameraStatusLine()),
     h('div', { class: 'card', 'data-testid': 'enrolment' }, tx('enrolTitle', 'h2'), tx('enrolHelp', 'p'),
       h('div', { 'data-testid': 'enrol-count' }, `${inline('enrolCount')}: ${enrolled}`),
+      descriptorOnly() ? h('p', { 'data-testid': 'enrol-descriptor-only' }, inline('enrolDescriptorOnly')) : null,
       app.message ? h('div', { class: `status ${app.message.tone}`, 'data-testid': 'enrol-status' }, app.message.text) : null,
       h('button', { class: 'primary', disabled: app.busy, 'data-testid': 'enrol-start', onclick: () => void guarded(enrol) }, inline('enrolStart'))),
   );
 }
+
+/** Verdict-only mode (or settings not known yet): enrolment sends descriptors, never photos. */
+const descriptorOnly = () => (app.settings?.settings.captureMode ?? 'VERDICT_ONLY') === 'VERDICT_ONLY';
 
 async function enrol() {
   const camera = await ensureCamera();
@@ -418,7 +454,9 @@ async function enrol() {
   );
   if (!outcome.ok) return setMessage(`${inline('enrolRejected')}: ${inline(rejectionMessage(outcome.rejection))}`, 'bad');
   // Main queues the stills with their descriptors and uploads them; offline they wait in its queue.
-  const sent = await bridge.enrolFace({ faces: outcome.photos.map((p) => ({ jpeg: p.jpeg, descriptor: p.embedding })) });
+  // Verdict-only: the stills never leave the renderer, only the descriptors go to main.
+  const photos = !descriptorOnly();
+  const sent = await bridge.enrolFace({ faces: outcome.photos.map((p) => ({ ...(photos ? { jpeg: p.jpeg } : {}), descriptor: p.embedding })) });
   await loadFaces();
   setMessage(inline(sent.delivered ? 'enrolDone' : 'enrolQueued'), 'ok');
   if (app.loop) await startDetection();
@@ -535,7 +573,8 @@ bridge.onSyncStatusChanged((status) => {
 setInterval(() => {
   if (screen !== 'main' || app.busy) return;
   void refreshSettings().then(() => {
-    if (!termsPending()) return;
+    // Terms that capture less are shown at once; terms that capture more stop everything until agreed to.
+    if (!termsPending()) return void (app.tab === 'punch' && termsReducedNotice() && render());
     stopWatch();
     stopDetection();
     screen = 'terms';

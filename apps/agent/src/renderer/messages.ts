@@ -24,6 +24,12 @@ export const messages = {
     ja: '組織の記録設定を確認してください。内容に同意するまで、在席判定と撮影は始まりません。',
     en: 'Please review your organisation’s recording settings. Presence checks and captures start only after you agree.',
   },
+  termsReducedTitle: { ja: '記録設定が変更されました（記録は減ります）', en: 'Your recording settings changed (less is recorded)' },
+  termsReduced: {
+    ja: '組織が記録する内容を減らしました。以前の同意の範囲内のため、同意し直す必要はありません。新しい設定は次のとおりです。',
+    en: 'Your organisation now records less. It stays within what you agreed to, so no new consent is needed. The new settings:',
+  },
+  termsAcknowledge: { ja: '確認しました', en: 'Understood' },
   termsWhatInterval: {
     ja: '勤務中は{minutes}分ごとに、Webカメラの静止画とPC画面のスクリーンショットを撮影して送信します。のぞき見・なりすまし等の検知時にも撮影します。',
     en: 'While at work, a webcam still and a screenshot of your screens are taken and sent every {minutes} minutes, and also at each incident (peeking, impersonation, …).',
@@ -99,6 +105,10 @@ export const messages = {
     en: 'Face the camera, alone and in good light, then press “Capture and enrol”. Several photos are taken.',
   },
   enrolStart: { ja: '撮影して登録', en: 'Capture and enrol' },
+  enrolDescriptorOnly: {
+    ja: '組織の設定（判定結果のみ）により、顔写真はこのPCから送信されません。写真から計算した顔の特徴値だけが登録されます。',
+    en: 'By your organisation’s setting (verdicts only), no photo leaves this PC: only the face features computed from it are enrolled.',
+  },
   enrolProgress: { ja: '撮影中', en: 'Capturing' },
   enrolDone: { ja: '顔を登録しました', en: 'Face enrolled' },
   enrolQueued: { ja: '顔を登録しました（サーバーへは接続後に送信されます）', en: 'Face enrolled (sent to the server once connected)' },

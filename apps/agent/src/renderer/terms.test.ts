@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { consentTermsKey, type AgentSettings } from '../contract/bridge';
+import { asksConsentAgain } from '@telework/api/capture-terms';
+import { consentTerms, consentTermsKey, termsOfKey, type AgentSettings } from '../contract/bridge';
 import { messages } from './messages';
 import { termsLines } from './terms';
 
@@ -33,7 +34,21 @@ describe('the terms in plain words', () => {
   });
 });
 
-describe('the consent key', () => {
+describe('the consent key and the terms it names', () => {
+  it('a stored key gives back its terms (keys stored by earlier agents keep their consent); anything else none', () => {
+    for (const s of [base, { ...base, captureMode: 'INCIDENT_ONLY' as const }, { ...base, captureMode: 'VERDICT_ONLY' as const }, { ...base, screenshotMode: 'REDACTED' as const }]) {
+      expect(termsOfKey(consentTermsKey(s))).toEqual(consentTerms(s));
+    }
+    for (const k of [null, '', 'v1:OFF:5:FULL:90', 'v2:VERDICT_ONLY:-:-:90', `${consentTermsKey(base)}:x`]) expect(termsOfKey(k)).toBeNull();
+  });
+
+  it('the agent asks again only for terms that capture more than those agreed to', () => {
+    const agreed = termsOfKey(consentTermsKey(base));
+    expect(asksConsentAgain(agreed, consentTerms({ ...base, captureMode: 'VERDICT_ONLY' }))).toBe(false);
+    expect(asksConsentAgain(agreed, consentTerms({ ...base, retentionDays: base.retentionDays + 1 }))).toBe(true);
+    expect(asksConsentAgain(termsOfKey(null), consentTerms({ ...base, captureMode: 'VERDICT_ONLY' }))).toBe(true);
+  });
+
   it('changes with what is captured, how often, the screenshots and the retention; not with face-check tuning', () => {
     const k = consentTermsKey(base);
     expect(consentTermsKey({ ...base, thresholdLevel: 5, detectionIntervalSec: 30, autoPunchFromPresence: true })).toBe(k);

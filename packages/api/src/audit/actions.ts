@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   'tenant.settings.updated',
   'tenant.capture_mode.updated',
   'group.capture_mode.updated',
+  'capture.consent.recorded',
   'work.correction_requested',
   'work.correction_approved',
   'work.correction_rejected',

@@ -135,13 +135,15 @@ describe('console: incidents, judgement, images', () => {
     expect(list.map((f) => f.id)).toEqual([face.faceImageId]);
     const res = await getImage(list[0]?.imageUrl ?? '', admin.httpHeaders());
     expect(res.status).toBe(200);
-    const row = await adminDb.faceImage.findFirstOrThrow({ where: { id: face.faceImageId } });
+    const { blobKey } = await adminDb.faceImage.findFirstOrThrow({ where: { id: face.faceImageId } });
+    if (blobKey === null) throw new Error('the photo is stored');
+    expect(await deps.store.exists(blobKey)).toBe(true);
     // The router deletes through the configured store; delete directly through ours to check the blob.
     await withTenant(db, t.tenantId, async (tx) => {
       const { deleteFaceImage } = await import('./face-admin');
       await deleteFaceImage(tx, deps.store, t.tenantId, { faceImageId: face.faceImageId, actorId: t.users.admin.id, ip: null });
     });
-    expect(await deps.store.exists(row.blobKey)).toBe(false);
+    expect(await deps.store.exists(blobKey)).toBe(false);
     expect(await admin.console((c) => c.evidence.faces({ userId: t.users.manager.id }))).toEqual([]);
   });
 });

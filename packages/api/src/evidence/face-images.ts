@@ -11,6 +11,7 @@ import { uploadDbGate } from './gate';
 import type { FaceDescriber } from './face-enrolment';
 import { decodeImage, reencode } from './image';
 import { sha256Hex } from './store-evidence';
+import { assertEnrolmentImageAllowed } from '../tenancy/capture-mode';
 
 export const descriptorSchema = z.array(z.number().refine(Number.isFinite, 'finite')).length(DESCRIPTOR_LENGTH);
 
@@ -53,6 +54,8 @@ export async function storeFaceImage(deps: EvidenceDeps, u: FaceUpload): Promise
     }
     const user = await tx.user.findFirst({ where: { tenantId: u.tenantId, id: u.userId, disabledAt: null }, select: { id: true } });
     if (!user) throw new AppError('NOT_FOUND', 'No such user.');
+    // Verdict-only: no photo of the worker is stored, from the agent or from the console.
+    await assertEnrolmentImageAllowed(tx, { tenantId: u.tenantId, userId: u.userId });
     return { kind: 'new', key: await currentDataKey(tx, deps.keyring, u.tenantId) } as const;
   }));
   if (prep.kind === 'duplicate') return { faceImageId: prep.id, duplicate: true };
@@ -85,22 +88,29 @@ export async function storeFaceImage(deps: EvidenceDeps, u: FaceUpload): Promise
 }
 
 interface SealedDescriptor {
-  blobKey: string;
+  id: string;
+  blobKey: string | null;
   keyVersion: number;
   descriptorEncrypted: Uint8Array;
 }
 
+/**
+ * What a descriptor's encryption is bound to: its photo's blob key, or, for a descriptor-only
+ * enrolment (no photo), the row's own id, so a sealed descriptor cannot be moved to another row.
+ */
+export const descriptorLabel = (row: { id: string; blobKey: string | null }) => row.blobKey ?? `descriptor-only/${row.id}`;
+
 /** Opens a stored descriptor with the data key version it was sealed with. */
 async function openDescriptor(tx: Tx, keyring: MasterKeyring, tenantId: string, row: SealedDescriptor): Promise<number[]> {
   const key = await dataKeyVersion(tx, keyring, tenantId, row.keyVersion);
-  const plain = open(key.key, row.descriptorEncrypted, descriptorAad(tenantId, row.blobKey));
+  const plain = open(key.key, row.descriptorEncrypted, descriptorAad(tenantId, descriptorLabel(row)));
   return Array.from(new Float32Array(plain.buffer.slice(plain.byteOffset, plain.byteOffset + plain.byteLength)));
 }
 
 /** The decrypted descriptor of one face image (for the agent's matcher). */
 export async function readFaceDescriptor(deps: EvidenceDeps, tenantId: string, faceImageId: string): Promise<number[]> {
   return withTenant(deps.db, tenantId, async (tx) => {
-    const row = await tx.faceImage.findFirst({ where: { tenantId, id: faceImageId }, select: { blobKey: true, keyVersion: true, descriptorEncrypted: true } });
+    const row = await tx.faceImage.findFirst({ where: { tenantId, id: faceImageId }, select: { id: true, blobKey: true, keyVersion: true, descriptorEncrypted: true } });
     if (!row) throw new AppError('NOT_FOUND', 'No such face image.');
     return openDescriptor(tx, deps.keyring, tenantId, row);
   });

@@ -58,13 +58,19 @@ async function legacyEnrolment(t: TenantFixture, userId: string, bytes: Uint8Arr
   return faceImageId;
 }
 
+/** The blob key of a row stored with its photo (every row this file stores has one). */
+function blobKeyOf(row: { blobKey: string | null }): string {
+  if (row.blobKey === null) throw new Error('a row with a photo');
+  return row.blobKey;
+}
+
 describe('reembedFaceDescriptors', () => {
   it('re-computes the descriptor from the stored photo; a faceless photo and a lost image are listed, not lost', async () => {
     const vlado = await legacyEnrolment(a, a.users.worker.id, photo('person-vlado.jpg'));
     const empty = await legacyEnrolment(a, a.users.manager.id, photo('background.jpg'));
     const lost = await legacyEnrolment(a, a.users.manager.id, photo('person-tetiana.jpg'));
     const lostRow = await adminDb.faceImage.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenantId, id: lost } } });
-    await deps.store.delete(lostRow.blobKey);
+    await deps.store.delete(blobKeyOf(lostRow));
     const other = await legacyEnrolment(b, b.users.worker.id, photo('person-vlado.jpg'));
 
     // Before the job: the agent gets nothing to compare (the old model's numbers are never returned).
@@ -77,9 +83,9 @@ describe('reembedFaceDescriptors', () => {
     // re-encoded before they are stored), decoded as the server decodes it.
     const row = await adminDb.faceImage.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenantId, id: vlado } } });
     const key = await withTenant(db, a.tenantId, (tx) => dataKeyVersion(tx, deps.keyring, a.tenantId, row.keyVersion));
-    const sealed = await deps.store.get(row.blobKey);
+    const sealed = await deps.store.get(blobKeyOf(row));
     if (!sealed) throw new Error('the enrolled photo is stored');
-    const asStored = await describerFor(async () => analyzer)(await decodeServerImage(open(key.key, sealed, blobAad(a.tenantId, row.blobKey)), CAMERA_MAX));
+    const asStored = await describerFor(async () => analyzer)(await decodeServerImage(open(key.key, sealed, blobAad(a.tenantId, blobKeyOf(row))), CAMERA_MAX));
     const stored = await readFaceDescriptor(deps, a.tenantId, vlado);
     expect(stored).toHaveLength(128);
     expect(faceSimilarity(stored, asStored)).toBeGreaterThan(0.999);
@@ -98,13 +104,13 @@ describe('reembedFaceDescriptors', () => {
         name: expect.any(String),
         currentPhotos: 0,
         photos: [
-          { faceImageId: empty, model: 'human-faceres', reason: 'FACE_NOT_FOUND', createdAt: expect.any(Date) },
-          { faceImageId: lost, model: 'human-faceres', reason: 'IMAGE_MISSING', createdAt: expect.any(Date) },
+          { faceImageId: empty, model: 'human-faceres', reason: 'FACE_NOT_FOUND', hasImage: true, createdAt: expect.any(Date) },
+          { faceImageId: lost, model: 'human-faceres', reason: 'IMAGE_MISSING', hasImage: true, createdAt: expect.any(Date) },
         ],
       },
     ]);
     expect(await adminDb.faceImage.count({ where: { tenantId: a.tenantId, id: { in: [empty, lost] } } })).toBe(2);
-    expect(await deps.store.exists((await adminDb.faceImage.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenantId, id: empty } } })).blobKey)).toBe(true);
+    expect(await deps.store.exists(blobKeyOf(await adminDb.faceImage.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenantId, id: empty } } })))).toBe(true);
 
     // A second run has nothing left to try; tenant b was never touched by tenant a's run.
     expect(await reembedFaceDescriptors(deps, a.tenantId, describerFor(async () => analyzer))).toEqual({ reembedded: 0, failed: 0 });

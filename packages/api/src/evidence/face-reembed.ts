@@ -30,7 +30,8 @@ function failureOf(error: unknown): ReembedFailure {
 export async function reembedFaceDescriptors(deps: EvidenceDeps, tenantId: string, describe: FaceDescriber): Promise<{ reembedded: number; failed: number }> {
   const rows = await withTenant(deps.db, tenantId, (tx) =>
     tx.faceImage.findMany({
-      where: { tenantId, descriptorModel: { not: DESCRIPTOR_MODEL_VERSION }, descriptorError: null },
+      // Descriptor-only enrolments (verdict-only mode) have no photo to compute from: never picked here.
+      where: { tenantId, descriptorModel: { not: DESCRIPTOR_MODEL_VERSION }, descriptorError: null, blobKey: { not: null } },
       orderBy: { createdAt: 'asc' },
       take: BATCH,
       select: { id: true, blobKey: true, keyVersion: true },
@@ -38,7 +39,9 @@ export async function reembedFaceDescriptors(deps: EvidenceDeps, tenantId: strin
   );
   let reembedded = 0;
   let failed = 0;
-  for (const row of rows) {
+  for (const { blobKey, ...rest } of rows) {
+    if (blobKey === null) continue;
+    const row = { ...rest, blobKey };
     const key = await withTenant(deps.db, tenantId, (tx) => dataKeyVersion(tx, deps.keyring, tenantId, row.keyVersion));
     let outcome: { descriptor: number[] } | { error: ReembedFailure };
     const sealed = await deps.store.get(row.blobKey);
@@ -74,23 +77,31 @@ export async function reembedFaceDescriptors(deps: EvidenceDeps, tenantId: strin
 }
 
 /**
+ * The reason of a stale descriptor-only enrolment (verdict-only mode): there is no photo, so the job
+ * can never re-compute it, and the worker must enrol again with the agent's current model.
+ */
+export const DESCRIPTOR_ONLY_REASON = 'DESCRIPTOR_ONLY';
+
+/**
  * Workers with enrolment photos whose descriptor is not of the current model: waiting for the job
- * (`reason` null) or refused by it (`reason` set). Until they have at least one current photo the
- * agent treats them as not enrolled, so the administrator re-enrols those listed with a reason.
+ * (`reason` null) or refused by it (`reason` set), or descriptor-only enrolments (`reason`
+ * DESCRIPTOR_ONLY, `hasImage` false) that no job can re-compute. Until they have at least one current
+ * photo the agent treats them as not enrolled, so the administrator re-enrols those listed with a reason.
  */
 export async function facesToReenrol(tx: Tx, { tenantId }: { tenantId: string }) {
   {
     const rows = await tx.faceImage.findMany({
       where: { tenantId, descriptorModel: { not: DESCRIPTOR_MODEL_VERSION } },
       orderBy: [{ userId: 'asc' }, { createdAt: 'asc' }],
-      select: { id: true, userId: true, descriptorModel: true, descriptorError: true, createdAt: true, user: { select: { name: true } } },
+      select: { id: true, userId: true, blobKey: true, descriptorModel: true, descriptorError: true, createdAt: true, user: { select: { name: true } } },
     });
     const current = await tx.faceImage.groupBy({ by: ['userId'], where: { tenantId, descriptorModel: DESCRIPTOR_MODEL_VERSION }, _count: { _all: true } });
     const currentOf = new Map(current.map((c) => [c.userId, c._count._all]));
-    const users = new Map<string, { userId: string; name: string; currentPhotos: number; photos: { faceImageId: string; model: string; reason: string | null; createdAt: Date }[] }>();
+    const users = new Map<string, { userId: string; name: string; currentPhotos: number; photos: { faceImageId: string; model: string; reason: string | null; hasImage: boolean; createdAt: Date }[] }>();
     for (const r of rows) {
       const u = users.get(r.userId) ?? { userId: r.userId, name: r.user.name, currentPhotos: currentOf.get(r.userId) ?? 0, photos: [] };
-      u.photos.push({ faceImageId: r.id, model: r.descriptorModel, reason: r.descriptorError, createdAt: r.createdAt });
+      const hasImage = r.blobKey !== null;
+      u.photos.push({ faceImageId: r.id, model: r.descriptorModel, reason: hasImage ? r.descriptorError : DESCRIPTOR_ONLY_REASON, hasImage, createdAt: r.createdAt });
       users.set(r.userId, u);
     }
     return [...users.values()];

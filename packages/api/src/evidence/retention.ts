@@ -99,7 +99,7 @@ export async function purgePersonalData(
       const faces = await tx.faceImage.findMany({ where: { tenantId }, take: BATCH, select: { id: true, blobKey: true } });
       if (faces.length) {
         await tx.faceImage.deleteMany({ where: { tenantId, id: { in: faces.map((r) => r.id) } } });
-        return { kind: 'faceImages' as const, keys: faces.map((r) => r.blobKey) };
+        return { kind: 'faceImages' as const, keys: faces.flatMap((r) => (r.blobKey === null ? [] : [r.blobKey])) };
       }
       const pe = await tx.presenceEvent.findMany({ where: { tenantId }, take: BATCH, select: { id: true } });
       if (pe.length) return { kind: 'presenceEvents' as const, keys: [], n: (await tx.presenceEvent.deleteMany({ where: { tenantId, id: { in: pe.map((r) => r.id) } } })).count };

@@ -39,8 +39,9 @@ export async function handleImage(req: Request, deps: EvidenceDeps = { db: getSe
       if (isFace) {
         if (viewer.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Face images are for administrators.');
         const row = await tx.faceImage.findFirst({ where: { tenantId: p.tenantId, id }, select: { blobKey: true, keyVersion: true } });
-        if (!row) throw new AppError('NOT_FOUND', 'No such image.');
-        return decryptBlob(tx, deps.store, deps.keyring, p.tenantId, row);
+        // A descriptor-only enrolment (verdict-only mode) has no image at all.
+        if (!row?.blobKey) throw new AppError('NOT_FOUND', 'No such image.');
+        return decryptBlob(tx, deps.store, deps.keyring, p.tenantId, { blobKey: row.blobKey, keyVersion: row.keyVersion });
       }
       const row = await tx.evidence.findFirst({ where: { tenantId: p.tenantId, id }, select: { userId: true, blobKey: true, keyVersion: true } });
       if (!row) throw new AppError('NOT_FOUND', 'No such image.');

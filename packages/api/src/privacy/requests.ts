@@ -185,7 +185,7 @@ export async function processAcceptedRequests(db: Db, deps: { store: BlobStore; 
       const blobKeys = await withTenant(db, r.tenantId, async (tx) => {
         if (!r.subjectUserId) return [];
         const where = { tenantId: r.tenantId, userId: r.subjectUserId };
-        const keys = [...(await tx.faceImage.findMany({ where, select: { blobKey: true } })), ...(await tx.evidence.findMany({ where, select: { blobKey: true } }))].map((x) => x.blobKey);
+        const keys = [...(await tx.faceImage.findMany({ where, select: { blobKey: true } })), ...(await tx.evidence.findMany({ where, select: { blobKey: true } }))].flatMap((x) => (x.blobKey === null ? [] : [x.blobKey]));
         await removeEvidence(tx, deps.keyring, r.tenantId, { userId: r.subjectUserId }, 'ERASURE_REQUEST', deps.now);
         await tx.user.deleteMany({ where: { tenantId: r.tenantId, id: r.subjectUserId } });
         await tx.personalDataRequest.update({

@@ -61,6 +61,20 @@ export async function assertImageAllowed(db: Tx, { tenantId, userId, trigger }: 
   }
 }
 
+/**
+ * Refuses an enrolment photo of a worker whose mode is verdict-only (typed 412, reason
+ * CAPTURE_MODE_FORBIDS): the agent enrols such a worker with descriptors only (agent.faces.enrol),
+ * and an administrator's photo would be the one image of the worker the organisation promised not to keep.
+ */
+export async function assertEnrolmentImageAllowed(db: Tx, { tenantId, userId }: { tenantId: string; userId: string }): Promise<void> {
+  const { mode } = await effectiveCaptureMode(db, { tenantId, userId });
+  if (mode === 'VERDICT_ONLY') {
+    throw new AppError('RULE_VIOLATION', `This organisation's capture mode (${mode}) keeps no face photos; enrol with descriptors only.`, {
+      reason: 'CAPTURE_MODE_FORBIDS', captureMode: mode, enrolment: 'DESCRIPTOR_ONLY',
+    });
+  }
+}
+
 /** The tenant's mode and every group's override, for the settings screen. */
 export async function getCaptureModes(db: Tx, { tenantId }: { tenantId: string }) {
   const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { captureMode: true } });

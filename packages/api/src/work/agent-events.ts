@@ -1,3 +1,4 @@
+import { captureConsentState } from '../tenancy/capture-consent';
 import type { IncidentKind, PresenceState, Tx } from '@telework/db';
 import { AppError } from '../errors/app-error';
 import { effectiveCaptureMode } from '../tenancy/capture-mode';
@@ -87,5 +88,8 @@ export async function recordHeartbeat(db: Tx, caller: DeviceCaller, meta: { ip: 
   // The worker's own mode (group override > tenant): the agent enforces it and shows it on its consent screen.
   const { mode } = await effectiveCaptureMode(db, { tenantId: caller.tenantId, userId: caller.userId });
   // The device's own threshold level (set by an admin for that PC) overrides the tenant's.
-  return { settings: { ...tenant, captureMode: mode, thresholdLevel: device?.thresholdLevel ?? tenant.thresholdLevel }, serverTime: now };
+  const settings = { ...tenant, captureMode: mode, thresholdLevel: device?.thresholdLevel ?? tenant.thresholdLevel };
+  // The server's consent record against these terms (the same rule the agent applies, capture-terms.ts).
+  const { asks, reduced } = await captureConsentState(db, { tenantId: caller.tenantId, userId: caller.userId });
+  return { settings, consent: { asks, reduced }, serverTime: now };
 }

@@ -129,6 +129,7 @@ export const evidenceJa = {
   'faces.source.CONSOLE': 'コンソールから追加',
   'faces.addedAt': '登録日時',
   'faces.size': '{width}×{height}',
+  'faces.descriptorOnly': '写真なし（判定結果のみの設定のため、顔の特徴値だけが登録されています）',
   'faces.thumbAlt': '{name} さんの顔画像（{date} 登録）',
   'faces.deleteConfirm': '{name} さんの顔画像（{date} 登録）を削除しますか。削除すると元に戻せません。',
   'faces.deleted': '顔画像を削除しました',
@@ -143,6 +144,7 @@ export const evidenceJa = {
   'faces.reason.CORRUPT_IMAGE': '画像が壊れているため読み込めません。',
   'faces.reason.DIMENSIONS_TOO_LARGE': '画像が大きすぎます（640×480 まで）。',
   'faces.reason.TOO_LARGE': 'ファイルが大きすぎます。',
+  'faces.reason.CAPTURE_MODE_FORBIDS': 'この方の撮影モードは「判定結果のみ」のため、顔写真は登録できません。本人がエージェントで顔を登録してください（写真は送信されず、顔の特徴値だけが登録されます）。',
 
   'integrity.title': '改ざん検知',
   'integrity.intro': '証跡画像の記録は、ひとつ前の記録と鎖のようにつながった署名（HMAC）と画像のハッシュ値で保護されています。鎖の末尾は別に署名して保管しているため、最新の記録の削除も検出します。保持期間の経過などでシステムが削除した記録は鎖の中に記録されるため、問題として扱いません。検証では、記録の書き換え・欠落・順序の入れ替えと、画像ファイルの欠落・改変を調べます。',
@@ -359,6 +361,7 @@ export const evidenceEn: Record<keyof typeof evidenceJa, string> = {
   'faces.source.CONSOLE': 'Added in the console',
   'faces.addedAt': 'Added',
   'faces.size': '{width}×{height}',
+  'faces.descriptorOnly': 'No photo (verdicts-only setting: only the face features are enrolled)',
   'faces.thumbAlt': 'Face image of {name} (added {date})',
   'faces.deleteConfirm': 'Delete the face image of {name} added on {date}? This cannot be undone.',
   'faces.deleted': 'The face image was deleted',
@@ -373,6 +376,7 @@ export const evidenceEn: Record<keyof typeof evidenceJa, string> = {
   'faces.reason.CORRUPT_IMAGE': 'The image is damaged and cannot be read.',
   'faces.reason.DIMENSIONS_TOO_LARGE': 'The image is too large (at most 640×480).',
   'faces.reason.TOO_LARGE': 'The file is too large.',
+  'faces.reason.CAPTURE_MODE_FORBIDS': 'This person’s capture mode is verdicts only, so no face photo can be enrolled. Ask them to enrol in the agent (no photo is sent; only the face features are enrolled).',
 
   'integrity.title': 'Integrity check',
   'integrity.intro': 'Each evidence record is signed (HMAC) together with the previous one, like links of a chain, and holds the hash of its image. The end of the chain is signed and kept apart, so deleting the newest records is detected too; records the system deletes itself (retention period and the like) are recorded in the chain and are not a problem. The check finds records that were edited, deleted or reordered, and image files that are missing or altered.',

@@ -40,6 +40,7 @@ function handlers(calls: unknown[]): BridgeHandlers {
     getTasks: async () => null,
     getToday: async () => null,
     reportCapture: record,
+    recordConsent: record,
   };
 }
 

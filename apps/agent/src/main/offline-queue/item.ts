@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Events are never dropped; images are capped and the oldest go first (仕様書: offline recording). */
 export type ItemClass = 'event' | 'image';
 /** `face` is an enrolment still with its descriptor: an event, so it is never evicted like evidence. */
-export type EventType = 'punch' | 'presence' | 'incident' | 'face';
+export type EventType = 'punch' | 'presence' | 'incident' | 'face' | 'consent';
 export type ImageSource = 'camera' | 'screen';
 /** Why evidence was taken (the server's EvidenceTrigger): with an incident, or every capture interval. */
 export type ImageTrigger = 'INCIDENT' | 'INTERVAL';
@@ -40,8 +40,13 @@ const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
 
 export const eventDataSchema = z.record(z.string(), jsonValue);
 
-/** The data of a `face` event: the enrolment JPEG as base64 and its descriptor. */
-export const faceEventData = z.object({ jpegBase64: z.string().min(1), descriptor: z.array(z.number()).min(1) });
+/**
+ * The data of a `face` event: the enrolment JPEG as base64 and its descriptor, or (verdict-only
+ * mode, issue 20) the descriptor alone with the face model that computed it: no photo is queued.
+ * Items queued before the model was recorded have none; they are of the model this agent runs.
+ */
+export const faceEventData = z.object({ jpegBase64: z.string().min(1).optional(), descriptor: z.array(z.number()).min(1), model: z.string().min(1).max(64).optional() });
+export type FaceEventData = z.infer<typeof faceEventData>;
 
 /** What is stored inside each encrypted file, before the binary body. */
 export const storedHeaderSchema = z.discriminatedUnion('class', [
@@ -49,7 +54,7 @@ export const storedHeaderSchema = z.discriminatedUnion('class', [
     v: z.literal(1),
     class: z.literal('event'),
     clientId: z.uuid(),
-    eventType: z.enum(['punch', 'presence', 'incident', 'face']),
+    eventType: z.enum(['punch', 'presence', 'incident', 'face', 'consent']),
     createdAt: z.iso.datetime(),
     data: eventDataSchema,
   }),

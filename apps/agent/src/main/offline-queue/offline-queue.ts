@@ -22,7 +22,7 @@ export interface OfflineQueueOptions {
 }
 
 const eventInput = z.object({
-  eventType: z.enum(['punch', 'presence', 'incident', 'face']),
+  eventType: z.enum(['punch', 'presence', 'incident', 'face', 'consent']),
   data: eventDataSchema,
   clientId: z.uuid().optional(),
   createdAt: z.date().optional(),
@@ -188,6 +188,22 @@ export class OfflineQueue {
       });
     }
     return removed;
+  }
+
+  /**
+   * Puts a new version of a queued event (same client id, the server's idempotency key) at the end
+   * and removes the old file: used to strip the photo from an enrolment queued under a wider mode.
+   * A crash between the two leaves both; the server stores the client id once.
+   */
+  async replaceEvent(seq: number, data: Record<string, JsonValue>): Promise<boolean> {
+    const item = await this.read(seq);
+    if (item?.class !== 'event') return false;
+    await this.enqueueEvent({ eventType: item.eventType, data, clientId: item.clientId, createdAt: item.createdAt });
+    return this.exclusive(async () => {
+      if (!this.entries.some((e) => e.seq === seq)) return false;
+      await this.remove(seq);
+      return true;
+    });
   }
 
   counts(): { events: number; images: number } {

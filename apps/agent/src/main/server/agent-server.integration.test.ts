@@ -244,6 +244,10 @@ describe('agent against the real API server', () => {
     const { handlers, queue, sync, tokens } = await agent();
     expect(await handlers.signIn({ serverUrl: baseUrl, systemId: t.systemId, loginId: 'admin', password: FIXTURE_PASSWORD })).toMatchObject({ ok: true });
     expect((await handlers.getSettings(undefined)).settings).toMatchObject({ captureMode: 'VERDICT_ONLY', retentionDays: 90 });
+    // The worker agrees to the terms in the agent: the server's consent record has them.
+    const terms = { captureMode: 'VERDICT_ONLY', captureIntervalMin: null, screenshotMode: null, retentionDays: 90 } as const;
+    expect(await handlers.recordConsent({ terms, occurredAt: minutesAgo(31) })).toMatchObject({ delivered: true });
+    expect(await adminDb.user.findFirstOrThrow({ where: { tenantId: t.tenantId, id: t.users.admin.id }, select: { captureConsentTerms: true } })).toEqual({ captureConsentTerms: terms });
     const evidence = () => adminDb.evidence.count({ where: { tenantId: t.tenantId, userId: t.users.admin.id } });
 
     networkDown = true;
@@ -261,6 +265,26 @@ describe('agent against the real API server', () => {
     await expect(server.sendImage?.({ class: 'image', seq: 1, clientId: randomUUID(), eventClientId: incident.clientId, source: 'camera', trigger: 'INCIDENT', createdAt: minutesAgo(20), jpeg: Buffer.from(cameraStill()) }))
       .rejects.toThrow(/CAPTURE_MODE_FORBIDS/);
     expect(await evidence()).toBe(0);
+
+    // Enrolment: the descriptors alone reach the server (a still the renderer sent is dropped by main);
+    // no face image row has a photo and no blob is written.
+    const faces = () => adminDb.faceImage.findMany({ where: { tenantId: t.tenantId, userId: t.users.admin.id }, select: { blobKey: true, width: true, descriptorModel: true } });
+    const before = (await faces()).length;
+    networkDown = true;
+    const enrolled = await handlers.enrolFace({ faces: [{ descriptor: descriptorOf(3) }, { jpeg: cameraStill(), descriptor: descriptorOf(5) }] });
+    expect(queue.counts()).toEqual({ events: 2, images: 0 });
+    networkDown = false;
+    expect(await sync.syncNow()).toMatchObject({ online: true, queuedEvents: 0, queuedImages: 0 });
+    const rows = await faces();
+    expect(rows.slice(before)).toEqual([0, 1].map(() => ({ blobKey: null, width: null, descriptorModel: 'dlib-resnet34-v1' })));
+    expect(enrolled.clientIds).toHaveLength(2);
+    // The agent's matcher gets them back from the server.
+    expect((await handlers.getFaceDescriptors(undefined)).descriptors.map((d) => d.map((x) => Math.round(x * 64)))).toEqual(
+      [descriptorOf(3), descriptorOf(5)].map((d) => d.map((x) => Math.round(x * 64))),
+    );
+    // An altered agent that uploads an enrolment photo anyway: refused for good (412), nothing stored.
+    await expect(createUploadClient(tokens).sendFace({ clientId: randomUUID(), jpeg: cameraStill(), descriptor: descriptorOf(7) })).rejects.toThrow(/CAPTURE_MODE_FORBIDS/);
+    expect((await faces()).length).toBe(rows.length);
   });
 
   it('sent everything, images included, to the tRPC endpoint', () => {

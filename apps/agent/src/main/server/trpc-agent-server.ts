@@ -7,6 +7,7 @@ import { DeviceSignedOutError, type AgentServer } from '../sync/sync-service';
 import type { TokenStore } from '../token-store';
 import { osName } from '../os-name';
 import { createAgentClient } from './trpc-client';
+import { DESCRIPTOR_MODEL_VERSION } from '@telework/face/verdict';
 import { usableDescriptors } from './face-descriptors';
 import { createUploadClient, type UploadClient } from './upload-client';
 
@@ -46,6 +47,11 @@ export function trpcAgentServer(tokens: TokenStore, upload: UploadClient = creat
     if (item.eventType === 'face') {
       const face = faceEventData.safeParse(item.data);
       if (!face.success) throw new RejectedItemError('face item unreadable');
+      // Descriptor-only (verdict-only mode): no photo to upload, the descriptor goes as JSON.
+      if (face.data.jpegBase64 === undefined) {
+        await (await client()).agent.faces.enrol.mutate({ model: face.data.model ?? DESCRIPTOR_MODEL_VERSION, faces: [{ clientId: item.clientId, descriptor: face.data.descriptor }] });
+        return;
+      }
       return upload.sendFace({ clientId: item.clientId, jpeg: Buffer.from(face.data.jpegBase64, 'base64'), descriptor: face.data.descriptor });
     }
     const api = await client();
@@ -53,6 +59,7 @@ export function trpcAgentServer(tokens: TokenStore, upload: UploadClient = creat
     const input = { ...item.data, clientEventId: item.clientId } as never;
     if (item.eventType === 'punch') await api.agent.work.punch.mutate(input);
     else if (item.eventType === 'presence') await api.agent.work.presence.mutate(input);
+    else if (item.eventType === 'consent') await api.agent.consent.record.mutate(input);
     else await api.agent.work.incident.mutate(input);
   };
   return {

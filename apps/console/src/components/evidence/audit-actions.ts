@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS: readonly { filter: string; label: MessageKey }[] = [
   { filter: 'tenant.settings.updated', label: 'audit.action.tenant.settings.updated' },
   { filter: 'tenant.capture_mode.updated', label: 'audit.action.tenant.capture_mode.updated' },
   { filter: 'group.capture_mode.updated', label: 'audit.action.group.capture_mode.updated' },
+  { filter: 'capture.consent.recorded', label: 'audit.action.capture.consent.recorded' },
 ];
 
 /**

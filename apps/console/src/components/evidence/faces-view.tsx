@@ -25,6 +25,7 @@ const REASONS: Record<string, MessageKey> = {
   CORRUPT_IMAGE: 'faces.reason.CORRUPT_IMAGE',
   DIMENSIONS_TOO_LARGE: 'faces.reason.DIMENSIONS_TOO_LARGE',
   TOO_LARGE: 'faces.reason.TOO_LARGE',
+  CAPTURE_MODE_FORBIDS: 'faces.reason.CAPTURE_MODE_FORBIDS',
 };
 
 const FILTERS = ['userId'] as const;
@@ -90,10 +91,16 @@ export function FacesView() {
                 const date = formatJst(f.createdAt, lang);
                 return (
                   <li key={f.id} data-testid={`face-${f.id}`}>
-                    <EvidenceImage src={f.imageUrl} label={t('faces.title')} alt={t('faces.thumbAlt', { name, date })} testId="face-thumb" />
+                    {/* A descriptor-only enrolment (verdict-only mode) has no photo, by the organisation's choice. */}
+                    {f.imageUrl ? (
+                      <EvidenceImage src={f.imageUrl} label={t('faces.title')} alt={t('faces.thumbAlt', { name, date })} testId="face-thumb" />
+                    ) : (
+                      <p className="tw-muted" data-testid="face-descriptor-only">{t('faces.descriptorOnly')}</p>
+                    )}
                     <p style={{ margin: '6px 0 0' }}>{t(`faces.source.${f.source}`)}</p>
                     <p className="tw-muted" style={{ margin: 0 }}>
-                      {date} · {t('faces.size', { width: f.width, height: f.height })}
+                      {date}
+                      {f.width !== null && f.height !== null ? ` · ${t('faces.size', { width: f.width, height: f.height })}` : ''}
                     </p>
                     <Button variant="link" onClick={() => setDeleting(f)}>
                       {t('common.delete')}

@@ -109,6 +109,15 @@ export const consoleCases: ConsoleCases = {
   'agent.work.state': { minRole: 'AGENT', call: (c) => c.agent.work.state(), crossTenant: 'OWN_ONLY' },
   'agent.work.today': { minRole: 'AGENT', call: (c) => c.agent.work.today(), crossTenant: 'OWN_ONLY' },
   'agent.faces.descriptors': { minRole: 'AGENT', call: (c) => c.agent.faces.descriptors(), crossTenant: 'OWN_ONLY' },
+  // Take no user id: the device's own worker only (consent record, issue 20).
+  'agent.consent.state': { minRole: 'AGENT', call: (c) => c.agent.consent.state(), crossTenant: 'OWN_ONLY' },
+  'agent.consent.record': {
+    minRole: 'AGENT',
+    call: (c) => c.agent.consent.record({ clientEventId: randomUUID(), occurredAt: new Date(), terms: { captureMode: 'VERDICT_ONLY', captureIntervalMin: null, screenshotMode: null, retentionDays: 90 } }),
+    crossTenant: 'OWN_ONLY',
+  },
+  // Takes no user id: the device's own worker only (descriptor-only enrolment, issue 20).
+  'agent.faces.enrol': { minRole: 'AGENT', call: (c) => c.agent.faces.enrol({ model: 'dlib-resnet34-v1', faces: [{ clientId: randomUUID(), descriptor: Array<number>(128).fill(0.01) }] }), crossTenant: 'OWN_ONLY' },
   'agent.auth.signIn': { minRole: 'PUBLIC', call: (c, t) => c.agent.auth.signIn({ systemId: t.systemId, loginId: 'worker', password: FIXTURE_PASSWORD, deviceName: 'x' }) },
   'agent.auth.me': { minRole: 'AGENT', call: (c) => c.agent.auth.me() },
   'agent.auth.signOut': { minRole: 'AGENT', call: (c) => c.agent.auth.signOut() },

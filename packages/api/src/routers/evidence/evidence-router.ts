@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { businessInstant } from '../../validation/bounds';
 import { getMasterKeyring } from '../../crypto';
 import { deleteFaceImage, listFaceImages } from '../../evidence/face-admin';
+import { descriptorEnrolmentInput, enrolFaceDescriptors } from '../../evidence/face-descriptor-enrolment';
 import { listOwnFaceDescriptors } from '../../evidence/face-images';
 import { facesToReenrol } from '../../evidence/face-reembed';
 import { incidentDetail, judgeIncident, listIncidents } from '../../evidence/incidents';
@@ -53,4 +54,11 @@ export const evidenceRouter = {
 /** The agent reads back its worker's enrolled faces (its own uploads and the administrator's). */
 export const agentFacesRouter = {
   descriptors: agentProcedure.query(({ ctx }) => listOwnFaceDescriptors(ctx.db, getMasterKeyring, { tenantId: ctx.tenantId, userId: ctx.user.id })),
+  /**
+   * Descriptor-only enrolment of the device's own worker (verdict-only mode: the agent computed the
+   * descriptors and no photo leaves the PC). Enrolment photos go through agent.uploads.image.
+   */
+  enrol: agentProcedure
+    .input(descriptorEnrolmentInput)
+    .mutation(({ ctx, input }) => enrolFaceDescriptors(ctx.db, getMasterKeyring, { tenantId: ctx.tenantId, userId: ctx.user.id, input })),
 } satisfies TRPCRouterRecord;
