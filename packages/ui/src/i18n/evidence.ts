@@ -53,7 +53,7 @@ export const evidenceJa = {
   'incidents.alerts.mode.OFF': '通知しない',
   'incidents.alerts.hint': '担当グループの勤務者にインシデントが記録されると、コンソールへのリンクをメールでお知らせします。メールに画像は含まれません。',
   'incidents.alerts.noEmail': 'メールアドレスが登録されていないため、通知は届きません。',
-  'incidents.alerts.admins': '管理者にも常に通知する（オフのときは、勤務者のグループに勤務管理者がいない場合だけ管理者に通知）',
+  'incidents.alerts.admins': '管理者にも常に通知する（オフのときは、勤務管理者のいないグループの人の分だけ管理者に通知）',
   'incidents.alerts.saved': '通知の設定を保存しました',
 
   'incident.title': 'インシデントの詳細',
