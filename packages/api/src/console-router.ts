@@ -22,6 +22,7 @@ import { consoleContractsRouter } from './routers/contracts/contracts-router';
 import { consoleBillingRouter } from './routers/billing/billing-router';
 import { privacyRouter } from './routers/privacy/privacy-router';
 import { accessRouter } from './routers/audit/access-router';
+import { incidentAlertsRouter } from './routers/incident-alerts/incident-alerts-router';
 import { createTRPCRouter } from './trpc';
 
 /** Everything the console serves at /api/trpc: the web console's users and the desktop agent. */
@@ -48,6 +49,7 @@ export const consoleRouter = createTRPCRouter({
   audit: auditRouter,
   privacy: privacyRouter,
   access: accessRouter,
+  incidentAlerts: incidentAlertsRouter,
   agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter, faces: agentFacesRouter, uploads: agentUploadsRouter, consent: agentConsentRouter }),
 });
 

@@ -8,7 +8,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
-import { applyScope, Prisma, type DbScope, type Tx, type UserRole } from '@telework/db';
+import { applyScope, Prisma, type Db, type DbScope, type Tx, type UserRole } from '@telework/db';
 import type { Context } from './context';
 import { AppError, toTrpcError } from './errors/app-error';
 import { safeEqual } from './auth/tokens';
@@ -128,12 +128,22 @@ const signedIn = t.middleware(({ ctx, next }) => {
 
 export const authedProcedure = publicProcedure.use(signedIn);
 
+/**
+ * Work a procedure hands over to run once its transaction has committed, on the pool (e.g. mailing
+ * about a row it recorded: sent before the commit, the mail could announce something rolled back).
+ * It runs without the caller waiting; its failures are its own to record and retry.
+ */
+export type AfterCommit = (work: (db: Db) => Promise<unknown>) => void;
+
 /** Runs the rest of the chain inside one transaction with the given scope; any error rolls it back. */
-function inScope<T>(ctx: Context, scope: DbScope, run: (tx: Tx) => Promise<T>): Promise<T> {
-  return ctx.db.$transaction(async (tx) => {
+async function inScope<T>(ctx: Context, scope: DbScope, run: (tx: Tx, afterCommit: AfterCommit) => Promise<T>): Promise<T> {
+  const after: ((db: Db) => Promise<unknown>)[] = [];
+  const result = await ctx.db.$transaction(async (tx) => {
     await applyScope(tx, scope);
-    return run(tx);
+    return run(tx, (work) => after.push(work));
   });
+  for (const work of after) void work(ctx.db).catch((error: unknown) => console.error('[after-commit]', error));
+  return result;
 }
 
 async function loadActiveTenantUser(tx: Tx, tenantId: string, userId: string, opts: { allowIssuedPassword?: boolean } = {}) {
@@ -223,9 +233,9 @@ const deviceProcedure = authedProcedure.use(deviceToken);
 
 export const agentProcedure = deviceProcedure.use(async ({ ctx, next }) => {
   const p = ctx.principal;
-  return inScope(ctx, { tenantId: p.tenantId }, async (tx) => {
+  return inScope(ctx, { tenantId: p.tenantId }, async (tx, afterCommit) => {
     const { tenant, user } = await loadActiveTenantUser(tx, p.tenantId, p.userId);
-    const result = await next({ ctx: { db: tx, tenantId: tenant.id, tenant, user, deviceId: p.deviceId, principal: p } });
+    const result = await next({ ctx: { db: tx, tenantId: tenant.id, tenant, user, deviceId: p.deviceId, principal: p, afterCommit } });
     if (!result.ok) throw result.error;
     return result;
   });

@@ -48,7 +48,7 @@ export async function listIncidents(db: Tx, tenantId: string, viewer: Viewer, f:
     ...(f.cursor ? { cursor: { tenantId_id: { tenantId, id: f.cursor } }, skip: 1 } : {}),
     select: {
       id: true, kind: true, status: true, verdict: true, occurredAt: true, faceCount: true, similarity: true, captureMode: true,
-      user: { select: { id: true, name: true } }, _count: { select: { evidence: true } },
+      user: { select: { id: true, name: true, loginId: true } }, device: { select: { name: true } }, _count: { select: { evidence: true } },
     },
   });
   const more = rows.length > f.limit;

@@ -27,6 +27,7 @@ export const handleImage = withAccessGuard(getServerDb, (req) => images.handleIm
 export const handleWorkExport = withAccessGuard(getServerDb, exportRoutes.handleWorkExport);
 export const handleBoardExport = withAccessGuard(getServerDb, exportRoutes.handleBoardExport);
 export const handlePayrollExport = withAccessGuard(getServerDb, exportRoutes.handlePayrollExport);
+export const handleIncidentExport = withAccessGuard(getServerDb, (req) => exportRoutes.handleIncidentExport(req));
 export const handleConsoleInvoicePdf = withAccessGuard(getServerDb, (req) => handleInvoicePdf(req, 'console'));
 export const handleResellerInvoicePdf = withAccessGuard(getServerDb, (req) => handleInvoicePdf(req, 'reseller'));
 

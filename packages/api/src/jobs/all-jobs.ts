@@ -2,6 +2,7 @@ import { closeBillingPeriodsJob } from '../billing/jobs';
 import { contractLifecycleJob } from '../contracts/lifecycle-job';
 import { faceReembedJob } from '../evidence/face-reembed-job';
 import { evidenceRetentionJob, personalDataPurgeJob } from '../evidence/retention';
+import { sendIncidentAlertsJob, sendIncidentDigestsJob } from '../incident-alerts/jobs';
 import { sendNoticeDeliveriesJob } from '../notices/delivery';
 import { processPersonalDataRequestsJob } from '../privacy/jobs';
 import { sendDueReportsJob } from '../reports/send-reports';
@@ -21,4 +22,6 @@ export const ALL_JOBS: JobDefinition[] = [
   contractLifecycleJob,
   closeBillingPeriodsJob,
   faceReembedJob,
+  sendIncidentAlertsJob,
+  sendIncidentDigestsJob,
 ];

@@ -70,6 +70,8 @@ export async function erasePersonalData(db: Db, tenantId: string, now: Date): Pr
     const all = [...new Set([...personal, ...(await personalValues(tx, tenantId))])];
     const where = { tenantId };
     const deletions = [
+      () => tx.incidentAlert.deleteMany({ where }),
+      () => tx.incidentDigest.deleteMany({ where }),
       () => tx.incidentJudgement.deleteMany({ where }),
       () => tx.incident.deleteMany({ where }),
       () => tx.presenceEvent.deleteMany({ where }),

@@ -1,6 +1,7 @@
 import { captureConsentState } from '../tenancy/capture-consent';
 import type { IncidentKind, PresenceState, Tx } from '@telework/db';
 import { AppError } from '../errors/app-error';
+import { queueIncidentAlerts } from '../incident-alerts/alerts';
 import { effectiveCaptureMode } from '../tenancy/capture-mode';
 import { liveContact, liveIncident, livePresence } from './live-state';
 import { checkPunchTime } from './punch-rules';
@@ -67,6 +68,8 @@ export async function recordIncident(
     },
     select: { id: true },
   });
+  // In the same transaction: the alert rows exist exactly when the incident does.
+  await queueIncidentAlerts(db, { tenantId: caller.tenantId, incidentId: created.id, workerId: caller.userId });
   return { incidentId: created.id, duplicate: false };
 }
 

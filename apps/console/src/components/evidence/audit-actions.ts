@@ -6,6 +6,8 @@ import { hasMessage, type MessageKey } from '@telework/ui/i18n';
  */
 export const AUDIT_ACTIONS: readonly { filter: string; label: MessageKey }[] = [
   { filter: 'incident.judge', label: 'audit.action.incident.judge' },
+  { filter: 'incident.alert_mode.updated', label: 'audit.action.incident.alert_mode.updated' },
+  { filter: 'incident.alert_admins.updated', label: 'audit.action.incident.alert_admins.updated' },
   { filter: 'face.add', label: 'audit.action.face.add' },
   { filter: 'face.delete', label: 'audit.action.face.delete' },
   { filter: 'auth.sign_in.*', label: 'audit.action.auth.sign_in' },
@@ -23,6 +25,8 @@ export const AUDIT_ACTIONS: readonly { filter: string; label: MessageKey }[] = [
   { filter: 'report.deleted', label: 'audit.action.report.deleted' },
   { filter: 'agent.device.registered', label: 'audit.action.agent.device.registered' },
   { filter: 'agent.device.revoked', label: 'audit.action.agent.device.revoked' },
+  { filter: 'agent.device.threshold_set', label: 'audit.action.agent.device.threshold_set' },
+  { filter: 'agent.device.threshold_cleared', label: 'audit.action.agent.device.threshold_cleared' },
   { filter: 'work.session_auto_closed', label: 'audit.action.work.session_auto_closed' },
   { filter: 'work.correction_requested', label: 'audit.action.work.correction_requested' },
   { filter: 'work.correction_approved', label: 'audit.action.work.correction_approved' },

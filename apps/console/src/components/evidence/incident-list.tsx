@@ -13,6 +13,7 @@ import { Pager, useCursorPages } from './cursor-pages';
 import { jstDayRange } from './jst-day';
 import { UserSelect } from './user-select';
 import { IncidentStatusBadge } from './incident-status-badge';
+import { IncidentAlertSettings } from './incident-alert-settings';
 import { useUrlFilters } from './use-url-filters';
 
 type IncidentRow = inferRouterOutputs<ConsoleRouter>['evidence']['incidents']['items'][number];
@@ -23,6 +24,13 @@ const FILTERS = ['kind', 'userId', 'groupId', 'from', 'to', 'status'] as const;
 const PAGE_SIZE = 25;
 
 const pick = <T extends string>(values: readonly T[], v: string): T | undefined => values.find((x) => x === v);
+
+/** The export link for the filters on screen: the same filters, days as Tokyo days (the API turns them into instants). */
+function exportHref(filters: Record<(typeof FILTERS)[number], string>, format: 'csv' | 'csv-sjis' | 'xlsx', lang: string): string {
+  const q = new URLSearchParams({ format, lang });
+  for (const key of FILTERS) if (filters[key]) q.set(key, filters[key]);
+  return `/api/export/incidents?${q.toString()}`;
+}
 
 /** The incident list (managers: their groups' workers only, enforced by the API) with filters and cursor pages. */
 export function IncidentList() {
@@ -69,6 +77,7 @@ export function IncidentList() {
   return (
     <>
       <h1>{t('incidents.title')}</h1>
+      <IncidentAlertSettings />
       <Card>
         {me.role === 'MANAGER' ? <Alert tone="info">{t('incidents.managerNote')}</Alert> : null}
         <div className="tw-toolbar">
@@ -104,6 +113,16 @@ export function IncidentList() {
             {t('evidence.clearFilters')}
           </Button>
         </div>
+        {range.invalid ? null : (
+          <div className="tw-toolbar">
+            <span>{t('incidents.export')}:</span>
+            {(['csv', 'csv-sjis', 'xlsx'] as const).map((format) => (
+              <a key={format} href={exportHref(filters, format, lang)} data-testid={`incidents-export-${format}`} download>
+                {t(format === 'csv' ? 'analytics.export.csv' : format === 'csv-sjis' ? 'analytics.export.sjis' : 'analytics.export.xlsx')}
+              </a>
+            ))}
+          </div>
+        )}
         {list.error ? <Alert>{errorText(list.error).message}</Alert> : null}
         <DataTable columns={columns} rows={rows} rowKey={(i) => i.id} empty={list.isLoading ? t('common.loading') : t('incidents.empty')} />
         <Pager page={pages.page} nextCursor={list.data?.nextCursor} onPrev={pages.prev} onNext={pages.next} />

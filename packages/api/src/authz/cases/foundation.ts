@@ -83,6 +83,7 @@ export const consoleCases: ConsoleCases = {
   'tasks.update': { minRole: 'ADMIN', call: (c, t) => c.tasks.update({ taskId: t.taskId, code: 'DEV', name: '開発', active: true }), crossTenant: 'NOT_FOUND' },
   'devices.list': { minRole: 'ADMIN', call: (c) => c.devices.list(), crossTenant: 'OWN_ONLY' },
   'devices.revoke': { minRole: 'ADMIN', call: (c, t) => c.devices.revoke({ deviceId: t.deviceId }), crossTenant: 'NOT_FOUND' },
+  'devices.setThreshold': { minRole: 'ADMIN', call: (c, t) => c.devices.setThreshold({ deviceId: t.deviceId, level: 4 }), crossTenant: 'NOT_FOUND' },
   'work.punch': {
     minRole: 'WORKER',
     // Starts work first when needed, then a task of tenant `t` (another tenant's task must be NOT_FOUND).

@@ -6,6 +6,8 @@ import { getWorkerMonth } from '../../work/worker-month';
 import { z } from 'zod';
 import { recordHeartbeat, recordIncident, recordPresence } from '../../work/agent-events';
 import { getStatusBoard } from '../../work/status-board';
+import { sendIncidentAlerts } from '../../incident-alerts/alerts';
+import { getMailer } from '../../mail/mailer';
 import { agentProcedure, managerProcedure, tenantProcedure } from '../../trpc';
 import { boardInput, heartbeatInput, incidentInput, presenceInput, punchInput } from './schemas';
 
@@ -34,6 +36,11 @@ export const agentWorkRouter = {
   state: agentProcedure.query(({ ctx }) => getWorkerState(ctx.db, { tenantId: ctx.tenantId, userId: ctx.user.id })),
   today: agentProcedure.query(({ ctx }) => getWorkerToday(ctx.db, { tenantId: ctx.tenantId, userId: ctx.user.id })),
   presence: agentProcedure.input(presenceInput).mutation(({ ctx, input }) => recordPresence(ctx.db, caller(ctx), input)),
-  incident: agentProcedure.input(incidentInput).mutation(({ ctx, input }) => recordIncident(ctx.db, caller(ctx), input)),
+  incident: agentProcedure.input(incidentInput).mutation(async ({ ctx, input }) => {
+    const recorded = await recordIncident(ctx.db, caller(ctx), input);
+    // The managers' alert mails leave at once, after the commit; the minute job sends what this could not.
+    if (!recorded.duplicate) ctx.afterCommit((db) => sendIncidentAlerts(db, getMailer(), { tenantId: ctx.tenantId, incidentId: recorded.incidentId, now: new Date() }));
+    return recorded;
+  }),
   heartbeat: agentProcedure.input(heartbeatInput).mutation(({ ctx, input }) => recordHeartbeat(ctx.db, caller(ctx), { ip: ctx.meta.ip, ...input })),
 } satisfies TRPCRouterRecord;

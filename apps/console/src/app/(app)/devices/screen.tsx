@@ -11,6 +11,8 @@ import type { DeviceRow } from '@/components/people/types';
 // Agents registered before the OS naming (os-name.ts) sent Node's platform code; it is shown as a word too.
 const PLATFORM_CODES = ['win32', 'darwin', 'linux'] as const;
 const platformCode = (p: string) => PLATFORM_CODES.find((c) => c === p);
+// The face threshold levels (1 lenient … 5 strict), as on the organisation settings screen.
+const LEVELS = [1, 2, 3, 4, 5] as const;
 
 export default function DevicesPage() {
   const t = useT();
@@ -24,6 +26,11 @@ export default function DevicesPage() {
   const [userId, setUserId] = useState('');
   const [revoking, setRevoking] = useState<DeviceRow | null>(null);
   const revoke = useMutation(trpc.devices.revoke.mutationOptions());
+  const tenantSettings = useQuery(trpc.tenant.settings.queryOptions());
+  const tenantLevel = tenantSettings.data?.thresholdLevel;
+  const setThreshold = useMutation(
+    trpc.devices.setThreshold.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.devices.list.queryKey() }) }),
+  );
   const names = new Map((users.data ?? []).map((u) => [u.id, `${u.name}（${u.loginId}）`]));
   const rows = (devices.data ?? []).filter((d) => (showRevoked || !d.revokedAt) && (!userId || d.userId === userId));
   const owners = (users.data ?? []).filter((u) => (devices.data ?? []).some((d) => d.userId === u.id));
@@ -44,6 +51,30 @@ export default function DevicesPage() {
       },
     },
     { key: 'version', header: t('devices.version'), cell: (d) => d.agentVersion ?? t('people.none') },
+    {
+      key: 'threshold',
+      header: t('devices.threshold'),
+      cell: (d) =>
+        d.revokedAt ? (
+          d.thresholdLevel === null ? t('devices.threshold.tenant', { level: String(tenantLevel ?? '…') }) : t('devices.threshold.own', { level: String(d.thresholdLevel) })
+        ) : (
+          <Select
+            aria-label={t('devices.threshold.label', { name: d.name })}
+            data-testid={`device-threshold-${d.id}`}
+            value={d.thresholdLevel === null ? '' : String(d.thresholdLevel)}
+            disabled={setThreshold.isPending}
+            style={{ width: 'auto' }}
+            onChange={(e) => setThreshold.mutate({ deviceId: d.id, level: LEVELS.find((l) => String(l) === e.target.value) ?? null })}
+          >
+            <option value="">{t('devices.threshold.tenant', { level: String(tenantLevel ?? '…') })}</option>
+            {LEVELS.map((l) => (
+              <option key={l} value={String(l)}>
+                {t('devices.threshold.own', { level: String(l) })}
+              </option>
+            ))}
+          </Select>
+        ),
+    },
     { key: 'lastSeen', header: t('devices.lastSeen'), cell: (d) => (d.lastSeenAt ? formatJst(d.lastSeenAt, lang) : t('devices.never')) },
     { key: 'registered', header: t('devices.registered'), cell: (d) => formatJst(d.createdAt, lang) },
     {
@@ -87,6 +118,9 @@ export default function DevicesPage() {
         }
       >
         {peopleError(devices.error).message ? <Alert>{peopleError(devices.error).message}</Alert> : null}
+        <p>{t('devices.threshold.hint')}</p>
+        {peopleError(setThreshold.error).message ? <Alert>{peopleError(setThreshold.error).message}</Alert> : null}
+        {setThreshold.isSuccess ? <Alert tone="success">{t('devices.threshold.saved')}</Alert> : null}
         <DataTable columns={columns} rows={rows} rowKey={(d) => d.id} empty={devices.isLoading ? t('common.loading') : t('common.none')} />
       </Card>
       {revoking ? (
