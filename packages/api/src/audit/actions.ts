@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   'incident.judge',
   'face.add',
   'face.delete',
+  'face.reenrol_requested',
+  'face.enrolment_reset',
   'evidence.retention',
   'tenant.settings.updated',
   'tenant.capture_mode.updated',
