@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@telework/db';
-import { THRESHOLD_LEVELS } from '@telework/face/verdict';
+import { levelRates } from '@telework/face/verdict';
+import { formatRate } from '@telework/ui/i18n';
 import { launchBrowser, screenshot, signInToConsole } from './support/browser';
 
 const consoleUrl = inject('consoleUrl');
@@ -22,7 +23,10 @@ describe('organisation settings (仕様書: アプリケーション動作設定
     await page.getByRole('link', { name: '動作設定' }).click();
     await page.waitForURL(`${consoleUrl}/settings`);
     await expect.poll(() => form().getByLabel('閾値レベル').inputValue()).toBe('3');
-    expect(await form().getByLabel('閾値レベル').locator('option:checked').textContent()).toBe(`レベル3（類似度 ${THRESHOLD_LEVELS[3].toFixed(2)} 以上で本人）`);
+    // Each level reads as its measured false-accept and true-accept rates on faces-lfw10 (issue 14), from the face package's table.
+    const { far, tar } = levelRates(3);
+    expect(await form().getByLabel('閾値レベル').locator('option:checked').textContent()).toBe(`レベル3（他人の誤受入 ${formatRate(far, 'ja')}・本人の認識 ${formatRate(tar, 'ja')}）`);
+    expect(await form().getByLabel('閾値レベル').locator('option').allTextContents()).toEqual([1, 2, 3, 4, 5].map((l) => expect.stringMatching(new RegExp(`^レベル${l}（他人の誤受入 [0-9.]+%・本人の認識 [0-9.]+%）$`))));
 
     await form().getByLabel('閾値レベル').selectOption('4');
     await form().getByLabel('判定の間隔（秒）').fill('3');

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { BridgeDoubleConfig, RecordedCall } from './bridge-double';
@@ -15,6 +15,30 @@ export const FIXTURES = join(import.meta.dirname, '../../../fixtures/faces');
 export function fakeCamera(photo: string, dir: string, fps = 10): string {
   const out = join(dir, photo.replace(/\.jpg$/, `-${fps}fps.y4m`));
   execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-loop', '1', '-i', join(FIXTURES, photo), '-t', '2', '-r', String(fps), '-vf', 'scale=640:480,format=yuv420p', '-f', 'yuv4mpegpipe', out]);
+  return out;
+}
+
+/**
+ * A fake webcam showing several fixture photos side by side on one 640×480 frame (each fitted into
+ * its share of the width, on grey), as several people in front of one webcam.
+ */
+export function composedCamera(photos: readonly string[], dir: string, fps = 10): string {
+  // Names are relative to fixtures/faces ('../faces-lfw10/<person>/<photo>.jpg' for the labelled set).
+  const out = join(dir, `${photos.map((p) => basename(p, '.jpg')).join('+')}-${fps}fps.y4m`);
+  const w = Math.floor(640 / photos.length);
+  const fit = photos.map((_, i) => `[${i}:v]scale=${w}:480:force_original_aspect_ratio=decrease,pad=${w}:480:(ow-iw)/2:(oh-ih)/2:color=gray[p${i}]`);
+  const stack = `${photos.map((_, i) => `[p${i}]`).join('')}hstack=inputs=${photos.length},pad=640:480:(ow-iw)/2:0:color=gray,format=yuv420p[v]`;
+  execFileSync('ffmpeg', [
+    '-loglevel', 'error', '-y', ...photos.flatMap((p) => ['-loop', '1', '-i', join(FIXTURES, p)]),
+    '-filter_complex', [...fit, stack].join(';'), '-map', '[v]', '-t', '2', '-r', String(fps), '-f', 'yuv4mpegpipe', out,
+  ]);
+  return out;
+}
+
+/** A fake webcam whose lens is covered: a black 640×480 picture (ffmpeg's colour source). */
+export function coveredCamera(dir: string, fps = 10): string {
+  const out = join(dir, `covered-${fps}fps.y4m`);
+  execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `color=c=black:s=640x480:r=${fps}`, '-t', '2', '-vf', 'format=yuv420p', '-f', 'yuv4mpegpipe', out]);
   return out;
 }
 

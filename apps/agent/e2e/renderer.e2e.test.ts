@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRenderer } from '../scripts/build-renderer';
 import type { AgentSettings } from '../src/contract/bridge';
-import { bridgeCalls, bridgeDoubleScript, fakeCamera, launchAgent } from './browser';
+import { bridgeCalls, bridgeDoubleScript, composedCamera, coveredCamera, fakeCamera, launchAgent } from './browser';
 import type { BridgeDoubleConfig, RecordedCall } from './bridge-double';
 import { serveRenderer } from './static-server';
 
@@ -42,9 +42,10 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-/** `photo` null: a PC with no camera connected. */
-async function launch(photo: string | null, config: Partial<BridgeDoubleConfig> = {}) {
-  return launchAgent({ origin: server.origin, profile, y4m: photo === null ? null : fakeCamera(photo, tmp), config: { signedIn: true, settings, faceDescriptors: vladoFaces, tasks: [TASK], ...config }, doubleScript });
+/** `photo` null: a PC with no camera connected; `{ y4m }` a camera file made otherwise (composed, covered). */
+async function launch(photo: string | null | { y4m: string }, config: Partial<BridgeDoubleConfig> = {}) {
+  const y4m = photo === null ? null : typeof photo === 'string' ? fakeCamera(photo, tmp) : photo.y4m;
+  return launchAgent({ origin: server.origin, profile, y4m, config: { signedIn: true, settings, faceDescriptors: vladoFaces, tasks: [TASK], ...config }, doubleScript });
 }
 
 const reports = (calls: RecordedCall[]) => calls.filter((c) => c.method === 'reportPresence' || c.method === 'reportIncident');
@@ -242,6 +243,44 @@ describe('agent renderer in headless Chromium with a fake webcam', () => {
       const present = await waitForReport(page, (c) => c.method === 'reportPresence');
       expect(present.request).toMatchObject({ state: 'PRESENT' });
       await page.getByTestId('punch-WORK_END').click();
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('a group of strangers (two faces-lfw10 photos side by side): peeking without the worker, never present', async () => {
+    const strangers = composedCamera(['../faces-lfw10/Tony_Blair/Tony_Blair_0001.jpg', '../faces-lfw10/Hugo_Chavez/Hugo_Chavez_0001.jpg'], tmp);
+    const { context, page } = await launch({ y4m: strangers });
+    try {
+      await page.getByTestId('punch-WORK_START').click();
+      const call = await waitForReport(page, (c) => c.method === 'reportIncident');
+      expect(call.request).toMatchObject({ kind: 'PEEKING' });
+      expect((call.request as { faceCount: number }).faceCount).toBeGreaterThanOrEqual(2);
+      expect(call.valid).toBe(true);
+      // Three more checks at the 1 s interval: the worker is not among the faces, so nothing says present.
+      await page.waitForTimeout(3_500);
+      await page.getByTestId('punch-WORK_END').click();
+      const all = reports(await bridgeCalls(page));
+      expect(all.some((c) => c.method === 'reportPresence' && (c.request as { state?: string }).state === 'PRESENT')).toBe(false);
+      expect(all.filter((c) => c.method === 'reportIncident').map((c) => (c.request as { kind: string }).kind)).toEqual(['PEEKING']);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('a covered (black) camera: COVERED_CAMERA after M checks, with no face, no similarity and the dark still, and away', async () => {
+    const { context, page } = await launch({ y4m: coveredCamera(tmp) });
+    try {
+      await page.getByTestId('punch-WORK_START').click();
+      const call = await waitForReport(page, (c) => c.method === 'reportIncident');
+      expect(call.request).toMatchObject({ kind: 'COVERED_CAMERA', faceCount: 0, similarity: null });
+      expect(call.valid).toBe(true);
+      expect(call.jpeg).toMatchObject({ width: 640, height: 480 });
+      const away = await waitForReport(page, (c) => c.method === 'reportPresence');
+      expect(away.request).toMatchObject({ state: 'AWAY' });
+      await page.getByTestId('punch-WORK_END').click();
+      // Once per run of covered checks, however long the lens stays covered.
+      expect((await bridgeCalls(page)).filter((c) => c.method === 'reportIncident')).toHaveLength(1);
     } finally {
       await context.close();
     }

@@ -42,7 +42,8 @@ export const bridgeRequestSchemas = {
   }),
   /** Main adds the screenshot itself (desktopCapturer); the renderer only has the camera still. */
   reportIncident: z.object({
-    kind: z.enum(['PEEKING', 'IMPERSONATION', 'SPOOF']),
+    /** COVERED_CAMERA: M nearly uniform frames without a face in a row (faceCount 0, no similarity). */
+    kind: z.enum(['PEEKING', 'IMPERSONATION', 'SPOOF', 'COVERED_CAMERA']),
     faceCount: z.number().int().min(0).max(50),
     similarity,
     occurredAt: z.date(),

@@ -13,6 +13,8 @@ interface Scene {
   real: number;
   /** A second person looking over the worker's shoulder. */
   peeker?: boolean;
+  /** The lens covered: no face and a nearly uniform frame. */
+  covered?: boolean;
 }
 
 function face(box: FaceObservation['box'], embedding: readonly number[], real: number, depth: CheckDepth): FaceObservation {
@@ -21,6 +23,7 @@ function face(box: FaceObservation['box'], embedding: readonly number[], real: n
 }
 
 function sceneFrame(scene: Scene, depth: CheckDepth): FrameAnalysis {
+  if (scene.covered) return { width: 640, height: 480, faces: [], luma: { mean: 3, sd: 0.4 } };
   const faces = [face([200, 120, 220, 220], WORKER, scene.real, depth)];
   if (scene.peeker) faces.push(face([20, 60, 120, 120], STRANGER, 0.9, depth));
   return { width: 640, height: 480, faces };
@@ -101,6 +104,34 @@ describe('DetectionLoop and the depth of its checks', () => {
     expect(reportIncident).toHaveBeenCalledTimes(1);
     expect(reportIncident.mock.calls[0]?.[0]).toEqual({ kind: 'PEEKING', faceCount: 2, similarity: expect.any(Number), occurredAt: expect.any(Date) });
     expect(stills()).toBe(0);
+  });
+
+  it('a covered camera: after M covered checks one COVERED_CAMERA incident (no face, no similarity, the dark still) and AWAY', async () => {
+    const { loop, reportIncident, reportPresence, stills } = harness((n) => ({ real: 0.9, covered: n >= 1 }));
+    loop.start();
+    await runChecks(6);
+    loop.stop();
+    expect(reportIncident).toHaveBeenCalledTimes(1);
+    expect(reportIncident.mock.calls[0]?.[0]).toEqual({ kind: 'COVERED_CAMERA', faceCount: 0, similarity: null, occurredAt: expect.any(Date), cameraJpeg: expect.any(Uint8Array) });
+    expect(stills()).toBe(1);
+    expect(reportPresence.mock.calls.map((c) => c[0].state)).toEqual(['PRESENT', 'AWAY']);
+  });
+
+  it('an empty seat (frames with contrast) is AWAY only, never COVERED_CAMERA', async () => {
+    const reportIncident = vi.fn<DetectionDeps['bridge']['reportIncident']>(async () => ({ clientId: 'c', delivered: true }));
+    const reportPresence = vi.fn<DetectionDeps['bridge']['reportPresence']>(async () => ({ clientId: 'c', delivered: true }));
+    const loop = new DetectionLoop({
+      bridge: { reportIncident, reportPresence },
+      settings,
+      enrolled: [WORKER],
+      analyze: async () => ({ width: 640, height: 480, faces: [], luma: { mean: 120, sd: 40 } }),
+      captureStill: async () => new Uint8Array([0xff, 0xd8, 0xff, 0xd9]),
+    });
+    loop.start();
+    await runChecks(4);
+    loop.stop();
+    expect(reportIncident).not.toHaveBeenCalled();
+    expect(reportPresence.mock.calls.map((c) => c[0].state)).toEqual(['AWAY']);
   });
 
   it('incident only: the incident still is taken as before', async () => {

@@ -95,12 +95,16 @@ export class DetectionLoop {
       });
       return;
     }
-    // A covered camera reaches the server as the AWAY reported on the same check; the server keeps
-    // no record of its own for it yet (the event still reaches onCheck).
-    if (event.type === 'cameraCovered') return;
-    const kind = event.kind === 'peeking' ? 'PEEKING' : event.cause === 'spoof' ? 'SPOOF' : 'IMPERSONATION';
     // Verdict-only mode: not even a still is taken; the incident carries the verdict data alone.
+    // A covered camera's still is the dark frame itself: it shows the reviewer what the checks saw.
     const cameraJpeg = captureAllows(this.deps.settings.captureMode, 'INCIDENT') ? await this.deps.captureStill() : undefined;
-    await this.deps.bridge.reportIncident({ kind, faceCount: verdict.faceCount, similarity: event.bestSimilarity, occurredAt, ...(cameraJpeg ? { cameraJpeg } : {}) });
+    const still = cameraJpeg ? { cameraJpeg } : {};
+    if (event.type === 'cameraCovered') {
+      // Its own incident (the AWAY of the same check is reported too): no face, nobody compared.
+      await this.deps.bridge.reportIncident({ kind: 'COVERED_CAMERA', faceCount: 0, similarity: null, occurredAt, ...still });
+      return;
+    }
+    const kind = event.kind === 'peeking' ? 'PEEKING' : event.cause === 'spoof' ? 'SPOOF' : 'IMPERSONATION';
+    await this.deps.bridge.reportIncident({ kind, faceCount: verdict.faceCount, similarity: event.bestSimilarity, occurredAt, ...still });
   }
 }

@@ -55,15 +55,17 @@ describe('work analysis', () => {
       ],
     });
     await adminDb.incident.create({ data: { tenantId: t.tenantId, userId: w, deviceId: t.deviceId, clientEventId: randomUUID(), kind: 'PEEKING', faceCount: 2, occurredAt: at('2026-11-04', 15, 0) } });
+    // A covered camera is an incident like the others (issue 14).
+    await adminDb.incident.create({ data: { tenantId: t.tenantId, userId: w, deviceId: t.deviceId, clientEventId: randomUUID(), kind: 'COVERED_CAMERA', faceCount: 0, occurredAt: at('2026-11-05', 10, 0) } });
 
     const report = await manager.console((c) => c.analytics.work({ from: '2026-11-04', to: '2026-11-05', groupId: t.groupId }));
     const day = (date: string) => report.days.find((d) => d.workerId === w && d.date === date);
     expect(day('2026-11-04')).toMatchObject({ workedMinutes: 14 * 60 + 30, awayMinutes: 60, incidents: 1 });
     expect(day('2026-11-04')?.schedule).toMatchObject({ lateStartMinutes: 30, overtimeMinutes: 6 * 60 });
-    expect(day('2026-11-05')).toMatchObject({ workedMinutes: 60 + 8 * 60 });
+    expect(day('2026-11-05')).toMatchObject({ workedMinutes: 60 + 8 * 60, incidents: 1 });
     expect(day('2026-11-05')?.schedule).toMatchObject({ earlyEndMinutes: 60, overtimeMinutes: 60 });
     const total = report.workers.find((x) => x.userId === w);
-    expect(total).toMatchObject({ workedMinutes: 14 * 60 + 30 + 9 * 60, lateStartDays: 1, earlyEndDays: 1, incidents: 1, workDays: 2 });
+    expect(total).toMatchObject({ workedMinutes: 14 * 60 + 30 + 9 * 60, lateStartDays: 1, earlyEndDays: 1, incidents: 2, workDays: 2 });
   });
 });
 

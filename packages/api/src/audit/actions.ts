@@ -36,6 +36,8 @@ export const AUDIT_ACTIONS = [
   'incident.alert_admins.updated',
   'face.add',
   'face.delete',
+  'face.reenrol_requested',
+  'face.enrolment_reset',
   'evidence.retention',
   'tenant.settings.updated',
   'tenant.capture_mode.updated',

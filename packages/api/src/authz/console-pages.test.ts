@@ -60,6 +60,11 @@ describe('role checks', () => {
     expect(mayDo('MANAGER', 'groups.manage')).toBe(false);
     expect(mayDo('ADMIN', 'groups.manage')).toBe(true);
     expect(mayDo('MANAGER', 'users.resetPassword')).toBe(true);
+    // Re-enrolment after a face model change (issue 14): administrators only, like the face images.
+    expect(mayOpen('WORKER', '/faces/reenrol')).toBe(false);
+    expect(mayOpen('MANAGER', '/faces/reenrol')).toBe(false);
+    expect(mayOpen('ADMIN', '/faces/reenrol')).toBe(true);
+    expect(consolePageOf('/faces/reenrol')).toBe('/faces/reenrol');
   });
 
   it('the navigation lists exactly the pages the role may open that have an entry', () => {

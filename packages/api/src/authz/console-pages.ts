@@ -35,6 +35,7 @@ export const CONSOLE_PAGES = {
   '/contract': { minRole: 'ADMIN', nav: 'nav.contract', uses: ['contracts.mine'] },
   '/settings': { minRole: 'ADMIN', nav: 'nav.settings', uses: ['tenant.settings'] },
   '/faces': { minRole: 'ADMIN', nav: 'nav.faces', uses: ['evidence.faces'] },
+  '/faces/reenrol': { minRole: 'ADMIN', nav: 'nav.facesReenrol', uses: ['evidence.facesToReenrol', 'evidence.requestReenrolment', 'evidence.resetStaleEnrolment'] },
   '/integrity': { minRole: 'ADMIN', nav: 'nav.integrity', uses: ['evidence.verify'] },
   '/audit': { minRole: 'ADMIN', nav: 'nav.audit', uses: ['audit.list'] },
   '/inquiries': { minRole: 'ADMIN', nav: 'nav.inquiries', uses: ['support.list'] },

@@ -102,7 +102,10 @@ describe('reembedFaceDescriptors', () => {
       {
         userId: a.users.manager.id,
         name: expect.any(String),
+        loginId: 'manager',
+        hasEmail: true,
         currentPhotos: 0,
+        lastRequestedAt: null,
         photos: [
           { faceImageId: empty, model: 'human-faceres', reason: 'FACE_NOT_FOUND', hasImage: true, createdAt: expect.any(Date) },
           { faceImageId: lost, model: 'human-faceres', reason: 'IMAGE_MISSING', hasImage: true, createdAt: expect.any(Date) },

@@ -86,24 +86,41 @@ export const DESCRIPTOR_ONLY_REASON = 'DESCRIPTOR_ONLY';
  * Workers with enrolment photos whose descriptor is not of the current model: waiting for the job
  * (`reason` null) or refused by it (`reason` set), or descriptor-only enrolments (`reason`
  * DESCRIPTOR_ONLY, `hasImage` false) that no job can re-compute. Until they have at least one current
- * photo the agent treats them as not enrolled, so the administrator re-enrols those listed with a reason.
+ * photo the agent treats them as not enrolled, so the administrator re-enrols those listed with a reason
+ * (face-reenrol.ts: ask them by mail, remove the old photos). `hasEmail` says whether they can be
+ * asked by mail, `lastRequestedAt` when they last were.
  */
 export async function facesToReenrol(tx: Tx, { tenantId }: { tenantId: string }) {
-  {
-    const rows = await tx.faceImage.findMany({
-      where: { tenantId, descriptorModel: { not: DESCRIPTOR_MODEL_VERSION } },
-      orderBy: [{ userId: 'asc' }, { createdAt: 'asc' }],
-      select: { id: true, userId: true, blobKey: true, descriptorModel: true, descriptorError: true, createdAt: true, user: { select: { name: true } } },
-    });
-    const current = await tx.faceImage.groupBy({ by: ['userId'], where: { tenantId, descriptorModel: DESCRIPTOR_MODEL_VERSION }, _count: { _all: true } });
-    const currentOf = new Map(current.map((c) => [c.userId, c._count._all]));
-    const users = new Map<string, { userId: string; name: string; currentPhotos: number; photos: { faceImageId: string; model: string; reason: string | null; hasImage: boolean; createdAt: Date }[] }>();
-    for (const r of rows) {
-      const u = users.get(r.userId) ?? { userId: r.userId, name: r.user.name, currentPhotos: currentOf.get(r.userId) ?? 0, photos: [] };
-      const hasImage = r.blobKey !== null;
-      u.photos.push({ faceImageId: r.id, model: r.descriptorModel, reason: hasImage ? r.descriptorError : DESCRIPTOR_ONLY_REASON, hasImage, createdAt: r.createdAt });
-      users.set(r.userId, u);
+  const rows = await tx.faceImage.findMany({
+    where: { tenantId, descriptorModel: { not: DESCRIPTOR_MODEL_VERSION } },
+    orderBy: [{ userId: 'asc' }, { createdAt: 'asc' }],
+    select: { id: true, userId: true, blobKey: true, descriptorModel: true, descriptorError: true, createdAt: true, user: { select: { name: true, loginId: true, email: true } } },
+  });
+  const userIds = [...new Set(rows.map((r) => r.userId))];
+  const current = await tx.faceImage.groupBy({ by: ['userId'], where: { tenantId, userId: { in: userIds }, descriptorModel: DESCRIPTOR_MODEL_VERSION }, _count: { _all: true } });
+  const currentOf = new Map(current.map((c) => [c.userId, c._count._all]));
+  const requests = await tx.auditLog.groupBy({ by: ['targetId'], where: { tenantId, action: 'face.reenrol_requested', targetId: { in: userIds } }, _max: { createdAt: true } });
+  const requestedOf = new Map(requests.map((r) => [r.targetId, r._max.createdAt]));
+  const users = new Map<
+    string,
+    {
+      userId: string; name: string; loginId: string; hasEmail: boolean; currentPhotos: number; lastRequestedAt: Date | null;
+      photos: { faceImageId: string; model: string; reason: string | null; hasImage: boolean; createdAt: Date }[];
     }
-    return [...users.values()];
+  >();
+  for (const r of rows) {
+    const u = users.get(r.userId) ?? {
+      userId: r.userId,
+      name: r.user.name,
+      loginId: r.user.loginId,
+      hasEmail: Boolean(r.user.email),
+      currentPhotos: currentOf.get(r.userId) ?? 0,
+      lastRequestedAt: requestedOf.get(r.userId) ?? null,
+      photos: [],
+    };
+    const hasImage = r.blobKey !== null;
+    u.photos.push({ faceImageId: r.id, model: r.descriptorModel, reason: hasImage ? r.descriptorError : DESCRIPTOR_ONLY_REASON, hasImage, createdAt: r.createdAt });
+    users.set(r.userId, u);
   }
+  return [...users.values()];
 }

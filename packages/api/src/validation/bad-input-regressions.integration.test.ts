@@ -146,7 +146,11 @@ describe('client timestamps within CLIENT_CLOCK_SKEW_MINUTES (a day) of the serv
       expect(await refusal(agent.agent.work.punch({ clientEventId: randomUUID(), kind: 'WORK_START', occurredAt }))).toMatchObject({ code: 'BAD_REQUEST' });
       expect(await refusal(agent.agent.work.presence({ clientEventId: randomUUID(), state: 'PRESENT', occurredAt }))).toMatchObject({ code: 'BAD_REQUEST' });
       expect(await refusal(agent.agent.work.incident({ clientEventId: randomUUID(), kind: 'PEEKING', faceCount: 2, occurredAt }))).toMatchObject({ code: 'BAD_REQUEST' });
+      expect(await refusal(agent.agent.work.incident({ clientEventId: randomUUID(), kind: 'COVERED_CAMERA', faceCount: 0, occurredAt }))).toMatchObject({ code: 'BAD_REQUEST' });
     }
+    // A covered camera that names faces or a similarity contradicts its own verdict (issue 14).
+    expect(await refusal(agent.agent.work.incident({ clientEventId: randomUUID(), kind: 'COVERED_CAMERA', faceCount: 2, occurredAt: NOW }))).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await refusal(agent.agent.work.incident({ clientEventId: randomUUID(), kind: 'COVERED_CAMERA', faceCount: 0, similarity: 0.5, occurredAt: NOW }))).toMatchObject({ code: 'BAD_REQUEST' });
     expect(await tenantRows(tenant.tenantId)).toEqual(before);
     // An agent that was offline overnight still delivers what it queued.
     await agent.agent.work.punch({ clientEventId: randomUUID(), kind: 'WORK_START', occurredAt: new Date(NOW.getTime() - 23 * HOUR) });

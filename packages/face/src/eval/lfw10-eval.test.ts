@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FACES_DIR } from '../testing/fixtures';
+import { LEVEL_FIGURES_LFW10 } from '../verdict/level-figures';
 import { productMatcher } from '../verdict/matcher';
 import { describeLabelledFolder } from './cli';
 import { enrolmentFigures, type LabelledPerson } from './verification-metrics';
@@ -34,6 +35,17 @@ describe('face verification on faces-lfw10', () => {
     const f = enrolmentFigures(people.filter((_, i) => i % 2 === 1), productMatcher, n);
     expect(level3(f)?.far).toBeLessThanOrEqual(0.01);
     expect(level3(f)?.tar).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it.each([
+    [1, 'oneEnrolled'],
+    [3, 'threeEnrolled'],
+  ] as const)('gives the level figures the console shows (LEVEL_FIGURES_LFW10, %i enrolled)', (n, key) => {
+    const f = enrolmentFigures(people, productMatcher, n);
+    const measured = Object.fromEntries(
+      f.levels.map((l) => [l.level, { trueAccepts: Math.round(l.tar * f.genuinePairs), falseAccepts: Math.round(l.far * f.impostorPairs) }]),
+    );
+    expect({ genuine: f.genuinePairs, impostor: f.impostorPairs, levels: measured }).toEqual(LEVEL_FIGURES_LFW10[key]);
   });
 
   it('three enrolled photos never accept more strangers than one, at any level', () => {

@@ -10,6 +10,7 @@ export {
   similarityThreshold,
   type ThresholdLevel,
 } from './threshold';
+export { LEVEL_FIGURES_LFW10, levelRates, type EnrolmentLevelFigures, type LevelCounts } from './level-figures';
 export {
   judgeFrame,
   NoEnrolmentError,

@@ -32,6 +32,10 @@ export function AppShell({
 }) {
   const t = useT();
   const lang = useLanguage();
+  // One entry is current: the longest one the path is or lies under (/faces/reenrol is not /faces).
+  const activeHref = nav
+    .filter((item) => (item.href === '/' ? currentPath === '/' : currentPath === item.href || currentPath.startsWith(`${item.href}/`)))
+    .reduce<string | null>((best, item) => (best === null || item.href.length > best.length ? item.href : best), null);
   const switchLanguage = async () => {
     const next = lang === 'ja' ? 'en' : 'ja';
     // A failed save must not block the switch: the cookie alone still changes this browser's UI.
@@ -61,7 +65,7 @@ export function AppShell({
         <nav className="tw-nav" aria-label={t('nav.menu')}>
           <ul>
             {nav.map((item) => {
-              const active = item.href === '/' ? currentPath === '/' : currentPath.startsWith(item.href);
+              const active = item.href === activeHref;
               return (
                 <li key={item.href}>
                   <a href={item.href} className={active ? 'tw-nav-active' : undefined} aria-current={active ? 'page' : undefined}>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { ja } from './ja';
-import { DEFAULT_LANGUAGE, formatJst, formatMinutes, resolveLanguage, translate } from './index';
+import { DEFAULT_LANGUAGE, formatJst, formatMinutes, formatRate, resolveLanguage, translate } from './index';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -47,6 +47,7 @@ describe('formatting', () => {
 
   it('prints minutes as h:mm', () => {
     expect(formatMinutes(0)).toBe('0:00');
+    expect([formatRate(0.004, 'ja'), formatRate(140 / 4500, 'en'), formatRate(0, 'en'), formatRate(436 / 450, 'ja')]).toEqual(['0.4%', '3.11%', '0%', '96.89%']);
     expect(formatMinutes(61)).toBe('1:01');
     expect(formatMinutes(8 * 60 + 59.6)).toBe('9:00');
     expect(formatMinutes(-75)).toBe('-1:15');

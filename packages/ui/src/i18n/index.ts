@@ -43,4 +43,9 @@ export function formatMinutes(minutes: number): string {
   const m = Math.abs(Math.round(minutes));
   return `${sign}${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
 }
+/** A rate (0..1) as a percentage with up to two decimals: 0.004 → "0.4%", 0 → "0%". */
+export function formatRate(rate: number, lang: Language): string {
+  return new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { style: 'percent', maximumFractionDigits: 2 }).format(rate);
+}
+
 export { jstDateInputValue, jstInputValue, parseJstInput } from './jst-input';

@@ -158,6 +158,23 @@ describe('agent against the real API server', () => {
     expect(await adminDb.agentDevice.findFirst({ where: { id: device?.deviceId }, select: { revokedAt: true } })).toMatchObject({ revokedAt: expect.any(Date) });
   });
 
+  it('a covered camera (issue 14) goes through the queue as its own incident, with its still and screenshot, once', async () => {
+    const { handlers, sync, tokens } = await agent();
+    expect(await handlers.signIn({ serverUrl: baseUrl, systemId: t.systemId, loginId: 'worker', password: FIXTURE_PASSWORD })).toMatchObject({ ok: true });
+    await handlers.getSettings(undefined);
+    networkDown = true;
+    const covered = await handlers.reportIncident({ kind: 'COVERED_CAMERA', faceCount: 0, similarity: null, occurredAt: minutesAgo(1), cameraJpeg: cameraStill() });
+    expect(covered.delivered).toBe(false);
+    networkDown = false;
+    expect(await sync.syncNow()).toMatchObject({ online: true, queuedEvents: 0, queuedImages: 0 });
+    const row = await adminDb.incident.findFirstOrThrow({ where: { tenantId: t.tenantId, clientEventId: covered.clientId }, select: { kind: true, faceCount: true, similarity: true, _count: { select: { evidence: true } } } });
+    expect(row).toEqual({ kind: 'COVERED_CAMERA', faceCount: 0, similarity: null, _count: { evidence: 2 } });
+    // Resent after a crash between send and delete: absorbed.
+    await trpcAgentServer(tokens).sendEvent({ class: 'event', seq: 1, clientId: covered.clientId, eventType: 'incident', createdAt: new Date(), data: { kind: 'COVERED_CAMERA', faceCount: 0, similarity: null, occurredAt: minutesAgo(1).toISOString() } });
+    expect(await adminDb.incident.count({ where: { tenantId: t.tenantId, clientEventId: covered.clientId } })).toBe(1);
+    expect(await handlers.signOut(undefined)).toEqual({ ok: true });
+  });
+
   it('uploads enrolment stills and evidence: server down → kept → server up → all delivered exactly once', async () => {
     const { dir, handlers, queue, sync, tokens, log } = await agent();
     // Another user of the tenant than the first test's worker, so its punches start a fresh day.

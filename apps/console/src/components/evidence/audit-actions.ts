@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS: readonly { filter: string; label: MessageKey }[] = [
   { filter: 'incident.alert_admins.updated', label: 'audit.action.incident.alert_admins.updated' },
   { filter: 'face.add', label: 'audit.action.face.add' },
   { filter: 'face.delete', label: 'audit.action.face.delete' },
+  { filter: 'face.reenrol_requested', label: 'audit.action.face.reenrol_requested' },
+  { filter: 'face.enrolment_reset', label: 'audit.action.face.enrolment_reset' },
   { filter: 'auth.sign_in.*', label: 'audit.action.auth.sign_in' },
   { filter: 'user.created', label: 'audit.action.user.created' },
   { filter: 'user.imported', label: 'audit.action.user.imported' },

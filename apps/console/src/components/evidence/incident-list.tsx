@@ -18,7 +18,7 @@ import { useUrlFilters } from './use-url-filters';
 
 type IncidentRow = inferRouterOutputs<ConsoleRouter>['evidence']['incidents']['items'][number];
 
-export const INCIDENT_KINDS = ['PEEKING', 'IMPERSONATION', 'SPOOF'] as const;
+export const INCIDENT_KINDS = ['PEEKING', 'IMPERSONATION', 'SPOOF', 'COVERED_CAMERA'] as const;
 const STATUSES = ['OPEN', 'JUDGED'] as const;
 const FILTERS = ['kind', 'userId', 'groupId', 'from', 'to', 'status'] as const;
 const PAGE_SIZE = 25;

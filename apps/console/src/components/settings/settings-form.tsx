@@ -1,10 +1,11 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Card, Field, Select, TextInput, useErrorText, useT } from '@telework/ui';
+import { Alert, Button, Card, Field, Select, TextInput, useErrorText, useLanguage, useT } from '@telework/ui';
+import { formatRate } from '@telework/ui/i18n';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { ConsoleRouter } from '@telework/api/console';
-import { THRESHOLD_LEVELS } from '@telework/face/verdict';
+import { levelRates } from '@telework/face/verdict';
 import { useTRPC } from '@/trpc/client';
 import { areaFromDraft, draftFromArea, RedactionAreasEditor, type AreaDraft } from './redaction-areas-editor';
 
@@ -41,6 +42,7 @@ function toDraft(s: Settings) {
 /** The organisation's settings form: one save for everything, each bad value named under its field. */
 export function SettingsForm({ initial }: { initial: Settings }) {
   const t = useT();
+  const lang = useLanguage();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
@@ -106,7 +108,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           <Select id="s-level" value={v.thresholdLevel} onChange={(e) => edit({ ...v, thresholdLevel: LEVELS.find((l) => String(l) === e.target.value) ?? v.thresholdLevel })}>
             {LEVELS.map((level) => (
               <option key={level} value={level}>
-                {t('settings.level', { level, similarity: THRESHOLD_LEVELS[level].toFixed(2) })}
+                {t('settings.level', { level, far: formatRate(levelRates(level).far, lang), tar: formatRate(levelRates(level).tar, lang) })}
               </option>
             ))}
           </Select>

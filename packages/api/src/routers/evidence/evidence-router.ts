@@ -6,14 +6,17 @@ import { deleteFaceImage, listFaceImages } from '../../evidence/face-admin';
 import { descriptorEnrolmentInput, enrolFaceDescriptors } from '../../evidence/face-descriptor-enrolment';
 import { listOwnFaceDescriptors } from '../../evidence/face-images';
 import { facesToReenrol } from '../../evidence/face-reembed';
+import { requestReenrolment, resetStaleEnrolment } from '../../evidence/face-reenrol';
+import { getMailer } from '../../mail/mailer';
 import { incidentDetail, judgeIncident, listIncidents } from '../../evidence/incidents';
 import { timeline } from '../../evidence/timeline';
 import { verifyEvidence } from '../../evidence/verify';
 import { getBlobStore } from '../../storage';
 import { adminProcedure, agentProcedure, managerProcedure, tenantProcedure } from '../../trpc';
+import { INCIDENT_KINDS } from '../work/schemas';
 
 const listInput = z.object({
-  kind: z.enum(['PEEKING', 'IMPERSONATION', 'SPOOF']).optional(),
+  kind: z.enum(INCIDENT_KINDS).optional(),
   status: z.enum(['OPEN', 'JUDGED']).optional(),
   userId: z.uuid().optional(),
   groupId: z.uuid().optional(),
@@ -26,7 +29,7 @@ const listInput = z.object({
 // A timeline is read a few days at a time (the screen shows one day or one week).
 const TIMELINE_MAX_DAYS = 31;
 
-/** Incidents (のぞき込み/なりすまし), their evidence, judgements, timelines and face images. */
+/** Incidents (のぞき込み/なりすまし/カメラの遮蔽), their evidence, judgements, timelines and face images. */
 export const evidenceRouter = {
   incidents: managerProcedure.input(listInput).query(({ ctx, input }) => listIncidents(ctx.db, ctx.tenantId, ctx.user, input)),
   incident: managerProcedure.input(z.object({ incidentId: z.uuid() })).query(({ ctx, input }) => incidentDetail(ctx.db, ctx.tenantId, ctx.user, input.incidentId)),
@@ -46,6 +49,14 @@ export const evidenceRouter = {
     .mutation(({ ctx, input }) => deleteFaceImage(ctx.db, getBlobStore(), ctx.tenantId, { faceImageId: input.faceImageId, actorId: ctx.user.id, ip: ctx.meta.ip })),
   /** Workers whose enrolment photos are not (yet) described by the current face model. */
   facesToReenrol: adminProcedure.query(({ ctx }) => facesToReenrol(ctx.db, { tenantId: ctx.tenantId })),
+  /** Mails a listed worker to enrol again in the agent. */
+  requestReenrolment: adminProcedure
+    .input(z.object({ userId: z.uuid() }))
+    .mutation(({ ctx, input }) => requestReenrolment(ctx.db, getMailer(), { tenantId: ctx.tenantId, userId: input.userId, actorId: ctx.user.id, ip: ctx.meta.ip })),
+  /** Removes a listed worker's photos of another face model (the worker then enrols again). */
+  resetStaleEnrolment: adminProcedure
+    .input(z.object({ userId: z.uuid() }))
+    .mutation(({ ctx, input }) => resetStaleEnrolment(ctx.db, getBlobStore(), { tenantId: ctx.tenantId, userId: input.userId, actorId: ctx.user.id, ip: ctx.meta.ip })),
   verify: adminProcedure
     .input(z.object({ blobs: z.boolean().default(true) }).default({ blobs: true }))
     .query(({ ctx, input }) => verifyEvidence((fn) => fn(ctx.db), getBlobStore(), getMasterKeyring, { tenantId: ctx.tenantId, blobs: input.blobs })),

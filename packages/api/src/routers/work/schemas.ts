@@ -15,13 +15,22 @@ export const presenceInput = z.object({
   occurredAt: clientInstant,
 });
 
-export const incidentInput = z.object({
-  clientEventId: z.uuid(),
-  kind: z.enum(['PEEKING', 'IMPERSONATION', 'SPOOF']),
-  faceCount: z.number().int().min(0).max(50),
-  similarity: z.number().min(0).max(1).nullish(),
-  occurredAt: clientInstant,
-});
+/** What the agent's checks report (のぞき込み, なりすまし, photo/screen spoof, covered camera). */
+export const INCIDENT_KINDS = ['PEEKING', 'IMPERSONATION', 'SPOOF', 'COVERED_CAMERA'] as const;
+
+export const incidentInput = z
+  .object({
+    clientEventId: z.uuid(),
+    kind: z.enum(INCIDENT_KINDS),
+    faceCount: z.number().int().min(0).max(50),
+    similarity: z.number().min(0).max(1).nullish(),
+    occurredAt: clientInstant,
+  })
+  // A covered camera is judged on frames that show no face, so nobody was compared with the worker.
+  .refine((i) => i.kind !== 'COVERED_CAMERA' || (i.faceCount === 0 && i.similarity == null), {
+    path: ['faceCount'],
+    message: 'A covered camera shows no face and has no similarity.',
+  });
 
 export const heartbeatInput = z.object({
   agentVersion: z.string().max(40).optional(),

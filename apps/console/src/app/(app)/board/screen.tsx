@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Card, DataTable, Field, Select, useLanguage, useT } from '@telework/ui';
-import { formatJst } from '@telework/ui/i18n';
+import { formatJst, hasMessage } from '@telework/ui/i18n';
 import { useTRPC } from '@/trpc/client';
 import { GroupFilter } from '@/components/group-filter';
 import { StateBadge, type BoardState } from '@/components/work/state-badge';
@@ -24,6 +24,10 @@ export default function BoardPage() {
   });
   const rows = board.data?.workers ?? [];
   const time = (d: Date | null | undefined) => (d ? formatJst(d, lang) : '—');
+  const incidentKindLabel = (kind: string) => {
+    const key = `incident.kind.${kind}`;
+    return hasMessage(key) ? t(key) : kind;
+  };
 
   return (
     <>
@@ -76,7 +80,23 @@ export default function BoardPage() {
                 </a>
               ),
             },
-            { key: 'state', header: t('board.state'), cell: (r) => <span data-testid={`state-${r.loginId}`}><StateBadge state={r.state} /></span> },
+            {
+              key: 'state',
+              header: t('board.state'),
+              cell: (r) => (
+                <>
+                  <span data-testid={`state-${r.loginId}`}>
+                    <StateBadge state={r.state} />
+                  </span>
+                  {/* Which incident: peeking, impersonation, spoof or a covered camera. */}
+                  {r.state === 'INCIDENT' && r.lastIncident ? (
+                    <span className="tw-muted" data-testid={`incident-kind-${r.loginId}`} style={{ marginLeft: 6 }}>
+                      {incidentKindLabel(r.lastIncident.kind)}
+                    </span>
+                  ) : null}
+                </>
+              ),
+            },
             { key: 'task', header: t('board.task'), cell: (r) => r.task?.name ?? '—' },
             { key: 'since', header: t('board.since'), cell: (r) => time(r.since) },
             { key: 'contact', header: t('board.lastContact'), cell: (r) => time(r.lastContactAt) },
