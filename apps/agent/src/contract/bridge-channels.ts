@@ -16,6 +16,9 @@ export const invokeChannels = {
   getTasks: 'agent:tasks:list',
   getToday: 'agent:work:today',
   reportCapture: 'agent:capture',
+  requestCorrection: 'agent:corrections:request',
+  getCorrections: 'agent:corrections:list',
+  getCorrectionSessions: 'agent:corrections:sessions',
 } as const;
 
 /** Main → renderer notifications. */

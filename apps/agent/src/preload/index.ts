@@ -17,6 +17,9 @@ const bridge = {
   getTasks: () => ipcRenderer.invoke(invokeChannels.getTasks),
   getToday: () => ipcRenderer.invoke(invokeChannels.getToday),
   reportCapture: (request) => ipcRenderer.invoke(invokeChannels.reportCapture, request),
+  requestCorrection: (request) => ipcRenderer.invoke(invokeChannels.requestCorrection, request),
+  getCorrections: () => ipcRenderer.invoke(invokeChannels.getCorrections),
+  getCorrectionSessions: (request) => ipcRenderer.invoke(invokeChannels.getCorrectionSessions, request),
   onSyncStatusChanged: (listener) => {
     const forward = (_event: IpcRendererEvent, status: SyncStatus) => listener(status);
     ipcRenderer.on(eventChannels.syncStatusChanged, forward);
