@@ -59,17 +59,21 @@ export function inputWindow(from: IsoDate, to: IsoDate) {
 }
 
 // Rows leave the database packed into one text value per worker (records separated by RS, fields
-// by US, NULL as an empty field, times as epoch milliseconds), as the status board does: for
+// by US, a group's key from its records by GS, NULL as an empty field, times as epoch milliseconds), as the status board does: for
 // hundreds of thousands of events this is several times cheaper than row objects through the
 // driver and the ORM. One value per worker keeps each far below the text limits even for a year.
 const RS = '\u001e';
 const US = '\u001f';
+const GS = '\u001d';
 const millis = (column: string) => Prisma.raw(`coalesce(((date_part('epoch', ${column}) * 1000)::bigint)::text, '')`);
-const uuidText = (column: string) => Prisma.raw(`coalesce(${column}::text, '')`);
 
-async function packedByUser(db: Tx, query: Prisma.Sql): Promise<{ userId: string; records: string[][] }[]> {
+async function packedByUser(db: Tx, query: Prisma.Sql): Promise<{ userId: string; packed: string; records: string[][] }[]> {
   const rows = await db.$queryRaw<{ userId: string; packed: string | null }[]>(query);
-  return rows.map((r) => ({ userId: r.userId, records: (r.packed ?? '') === '' ? [] : (r.packed ?? '').split(RS).map((rec) => rec.split(US)) }));
+  return rows.map((r) => {
+    const packed = r.packed ?? '';
+    // Records split lazily: the presence rows are packed in two levels and split by their reader.
+    return { userId: r.userId, packed, get records() { return packed === '' ? [] : packed.split(RS).map((rec) => rec.split(US)); } };
+  });
 }
 
 const at = (v: string | undefined): Date => new Date(Number(v));
@@ -83,6 +87,13 @@ const atOrNull = (v: string | undefined): Date | null => (v === undefined || v =
 export const loadReportInputs: ReportInputLoader = async (db, { tenantId, userIds, from, to }) => {
   const { start, end, lookback } = inputWindow(from, to);
   const users = Prisma.sql`${userIds}::uuid[]`;
+  // Rows overlapping the range, as two disjoint halves so that each is one range of the
+  // (tenantId, userId, endedAt) index: those that ended after the start, and those still open. As
+  // one condition with OR, PostgreSQL reads every earlier row of the worker and filters it out.
+  const overlapping = (table: 'work_sessions' | 'task_sessions') => Prisma.sql`
+    SELECT * FROM ${Prisma.raw(table)} r WHERE r."tenantId" = ${tenantId}::uuid AND r."userId" = ANY(${users}) AND r."endedAt" > ${start} AND r."startedAt" < ${end}
+    UNION ALL
+    SELECT * FROM ${Prisma.raw(table)} r WHERE r."tenantId" = ${tenantId}::uuid AND r."userId" = ANY(${users}) AND r."endedAt" IS NULL AND r."startedAt" < ${end}`;
   const sessionFilter = Prisma.sql`s."tenantId" = ${tenantId}::uuid AND s."userId" = ANY(${users}) AND s."startedAt" < ${end} AND (s."endedAt" IS NULL OR s."endedAt" > ${start})`;
 
   // For this transaction only: hundreds of thousands of rows are grouped per worker in memory
@@ -92,17 +103,19 @@ export const loadReportInputs: ReportInputLoader = async (db, { tenantId, userId
   const [sessionRows, presenceRows, taskRows, incidentRows, corrections, schedules] = await Promise.all([
     packedByUser(db, Prisma.sql`
       SELECT s."userId"::text AS "userId", string_agg(concat_ws(${US}, s.id::text, ${millis('s."startedAt"')}, ${millis('s."endedAt"')}, CASE WHEN s."flaggedForgotten" THEN '1' ELSE '' END), ${RS}) AS packed
-      FROM work_sessions s WHERE ${sessionFilter} GROUP BY s."userId"`),
+      FROM (${overlapping('work_sessions')}) s GROUP BY s."userId"`),
+    // Presence events come grouped by session too (the session id once, then its events as
+    // state letter + epoch ms): there are several per session, and the id is most of each record.
     packedByUser(db, Prisma.sql`
-      SELECT p."userId"::text AS "userId", string_agg(concat_ws(${US}, ${uuidText('p."workSessionId"')}, CASE WHEN p.state = 'PRESENT' THEN 'P' ELSE 'A' END, ${millis('p."occurredAt"')}), ${RS}) AS packed
-      FROM presence_events p
-      WHERE p."tenantId" = ${tenantId}::uuid AND p."userId" = ANY(${users}) AND p."occurredAt" >= ${lookback} AND p."occurredAt" < ${end}
-      GROUP BY p."userId"`),
+      SELECT g."userId"::text AS "userId", string_agg(g.packed, ${RS}) AS packed FROM (
+        SELECT p."userId", coalesce(p."workSessionId"::text, '') || ${GS} || string_agg((CASE WHEN p.state = 'PRESENT' THEN 'P' ELSE 'A' END) || ((date_part('epoch', p."occurredAt") * 1000)::bigint)::text, ${US}) AS packed
+        FROM presence_events p
+        WHERE p."tenantId" = ${tenantId}::uuid AND p."userId" = ANY(${users}) AND p."occurredAt" >= ${lookback} AND p."occurredAt" < ${end}
+        GROUP BY p."userId", p."workSessionId") g
+      GROUP BY g."userId"`),
     packedByUser(db, Prisma.sql`
       SELECT t."userId"::text AS "userId", string_agg(concat_ws(${US}, t."workSessionId"::text, t."taskId"::text, ${millis('t."startedAt"')}, ${millis('t."endedAt"')}), ${RS}) AS packed
-      FROM task_sessions t
-      WHERE t."tenantId" = ${tenantId}::uuid AND t."userId" = ANY(${users}) AND t."startedAt" < ${end} AND (t."endedAt" IS NULL OR t."endedAt" > ${start})
-      GROUP BY t."userId"`),
+      FROM (${overlapping('task_sessions')}) t GROUP BY t."userId"`),
     db.$queryRaw<{ userId: string; day: Date; n: number }[]>`
       SELECT i."userId"::text AS "userId", (i."occurredAt" + interval '9 hours')::date AS day, count(*)::int AS n
       FROM incidents i
@@ -129,8 +142,12 @@ export const loadReportInputs: ReportInputLoader = async (db, { tenantId, userId
     if (forgotten > 0) forgottenEnds.set(userId, forgotten);
   }
   const presence: PresenceEventInput[] = [];
-  for (const { userId, records } of presenceRows) {
-    for (const [sessionId = '', state, occurred] of records) presence.push({ workerId: userId, workSessionId: sessionId === '' ? null : sessionId, state: state === 'P' ? 'PRESENT' : 'AWAY', occurredAt: at(occurred) });
+  for (const { userId, packed } of presenceRows) {
+    for (const group of packed === '' ? [] : packed.split(RS)) {
+      const [sessionId = '', events = ''] = group.split(GS);
+      const workSessionId = sessionId === '' ? null : sessionId;
+      for (const event of events.split(US)) presence.push({ workerId: userId, workSessionId, state: event[0] === 'P' ? 'PRESENT' : 'AWAY', occurredAt: new Date(Number(event.slice(1))) });
+    }
   }
   const tasks: TaskIntervalInput[] = [];
   for (const { userId, records } of taskRows) {
