@@ -1,7 +1,7 @@
 // Runs inside the test page (bundled by esbuild, injected before the renderer loads): the one stand-in
 // in the browser tests. It implements the real AgentBridge contract and records every call.
 import './zod-jitless';
-import { bridgeRequestSchemas, type AgentBridge, type AgentSettings, type BridgeMethod, type SettingsInfo, type TaskInfo, type TodayInfo } from '../src/contract/bridge';
+import { bridgeRequestSchemas, type AgentBridge, type AgentSettings, type BridgeMethod, type CorrectionInfo, type CorrectionRequestResult, type PunchedSession, type SettingsInfo, type TaskInfo, type TodayInfo } from '../src/contract/bridge';
 
 export interface BridgeDoubleConfig {
   signedIn: boolean;
@@ -9,6 +9,11 @@ export interface BridgeDoubleConfig {
   /** Faces the server already holds (getFaceDescriptors adds those enrolled through this double). */
   faceDescriptors?: number[][];
   tasks?: TaskInfo[];
+  /** 打刻修正: the worker's punched sessions (any date asked for) and requests the server already holds. */
+  punchedSessions?: PunchedSession[];
+  corrections?: CorrectionInfo[];
+  /** The server's refusal of every request (e.g. a closed month); absent: requests are accepted as PENDING. */
+  correctionRefusal?: Extract<CorrectionRequestResult, { ok: false }>['error'];
 }
 
 export interface RecordedCall {
@@ -75,6 +80,8 @@ function applyPunch(request: { kind: string; taskId?: string | null | undefined 
   }
 }
 
+const corrections: CorrectionInfo[] = [...(config.corrections ?? [])];
+
 const settingsInfo = (): SettingsInfo => ({ settings: config.settings, fetchedAt: new Date().toISOString() });
 const recorded = () => ({ clientId: `client-${++seq}`, delivered: true });
 
@@ -101,6 +108,19 @@ const bridge: AgentBridge = {
   getToday: async () => (await record('getToday', undefined), structuredClone(today)),
   reportCapture: async (request) => (await record('reportCapture', request), recorded()),
   recordConsent: async (request) => (await record('recordConsent', request), recorded()),
+  requestCorrection: async (request) => {
+    await record('requestCorrection', request);
+    if (config.correctionRefusal) return { ok: false, error: config.correctionRefusal, message: 'refused by the test server' };
+    const punched = config.punchedSessions?.find((s) => s.id === request.workSessionId);
+    const correction: CorrectionInfo = {
+      id: `correction-${++seq}`, workSessionId: request.workSessionId, startedAt: request.startedAt.toISOString(), endedAt: request.endedAt.toISOString(), reason: request.reason,
+      status: 'PENDING', decidedAt: null, decisionNote: null, punched: punched ? { startedAt: punched.startedAt, endedAt: punched.endedAt } : null,
+    };
+    corrections.unshift(correction);
+    return { ok: true, correction };
+  },
+  getCorrections: async () => (await record('getCorrections', undefined), structuredClone(corrections)),
+  getCorrectionSessions: async (request) => (await record('getCorrectionSessions', request), structuredClone(config.punchedSessions ?? [])),
   onSyncStatusChanged: () => () => undefined,
 };
 

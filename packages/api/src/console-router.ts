@@ -7,7 +7,7 @@ import { tenantRouter } from './routers/tenant/tenant-router';
 import { usersRouter } from './routers/users/users-router';
 import { profileRouter } from './routers/users/profile-router';
 import { agentWorkRouter, workRouter } from './routers/work/work-router';
-import { correctionsRouter, monthCloseRouter } from './routers/work/corrections-router';
+import { agentCorrectionsRouter, correctionsRouter, monthCloseRouter } from './routers/work/corrections-router';
 import { schedulesRouter } from './routers/schedules/schedules-router';
 import { analyticsRouter } from './routers/analytics/analytics-router';
 import { reportsRouter } from './routers/reports/reports-router';
@@ -50,7 +50,7 @@ export const consoleRouter = createTRPCRouter({
   privacy: privacyRouter,
   access: accessRouter,
   incidentAlerts: incidentAlertsRouter,
-  agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter, faces: agentFacesRouter, uploads: agentUploadsRouter, consent: agentConsentRouter }),
+  agent: createTRPCRouter({ auth: agentAuthRouter, tasks: agentTasksRouter, work: agentWorkRouter, faces: agentFacesRouter, uploads: agentUploadsRouter, consent: agentConsentRouter, corrections: agentCorrectionsRouter }),
 });
 
 export type ConsoleRouter = typeof consoleRouter;

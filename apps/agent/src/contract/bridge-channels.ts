@@ -17,6 +17,9 @@ export const invokeChannels = {
   getToday: 'agent:work:today',
   reportCapture: 'agent:capture',
   recordConsent: 'agent:consent:record',
+  requestCorrection: 'agent:corrections:request',
+  getCorrections: 'agent:corrections:list',
+  getCorrectionSessions: 'agent:corrections:sessions',
 } as const;
 
 /** Main → renderer notifications. */

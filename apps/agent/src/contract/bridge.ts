@@ -73,6 +73,13 @@ export const bridgeRequestSchemas = {
     }),
     occurredAt: z.date(),
   }),
+  /** 打刻修正: the worker asks to correct a session's start/end (or to add work never punched), with a reason. */
+  requestCorrection: z
+    .object({ workSessionId: z.uuid().nullable(), startedAt: z.date(), endedAt: z.date(), reason: z.string().trim().min(1).max(500) })
+    .refine((v) => v.endedAt.getTime() > v.startedAt.getTime(), { message: 'the end must be after the start', path: ['endedAt'] }),
+  getCorrections: z.undefined(),
+  /** The worker's punched sessions that started on this JST date, to choose the one to correct. */
+  getCorrectionSessions: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD') }),
 } satisfies Record<keyof typeof invokeChannels, z.ZodType>;
 
 export type BridgeMethod = keyof typeof bridgeRequestSchemas;
@@ -177,6 +184,35 @@ export interface TodayInfo {
   tasks: { taskId: string; name: string; minutes: number }[];
 }
 
+/** One of the worker's correction requests and its outcome (times as ISO strings). */
+export interface CorrectionInfo {
+  id: string;
+  workSessionId: string | null;
+  startedAt: string;
+  endedAt: string;
+  reason: string;
+  status: 'PENDING' | 'APPROVED' | 'REJECTED';
+  decidedAt: string | null;
+  decisionNote: string | null;
+  /** The punched session the request corrects; null for work that was never punched. */
+  punched: { startedAt: string; endedAt: string | null } | null;
+}
+
+/** A punched work session, to choose the one to correct. */
+export interface PunchedSession {
+  id: string;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+/**
+ * A request is sent at once, never queued: the server's answer (a closed month, a request already
+ * waiting, a time in the future) must reach the worker while they are there to read it.
+ */
+export type CorrectionRequestResult =
+  | { ok: true; correction: CorrectionInfo }
+  | { ok: false; error: 'OFFLINE' | 'MONTH_CLOSED' | 'ALREADY_PENDING' | 'INVALID' | 'NOT_FOUND'; message: string };
+
 export interface BridgeResponses {
   getSession: SessionInfo;
   signIn: SignInResult;
@@ -194,6 +230,10 @@ export interface BridgeResponses {
   getToday: TodayInfo | null;
   reportCapture: RecordResult;
   recordConsent: RecordResult;
+  requestCorrection: CorrectionRequestResult;
+  /** Null while the server cannot be reached. */
+  getCorrections: CorrectionInfo[] | null;
+  getCorrectionSessions: PunchedSession[] | null;
 }
 
 type InvokeMethods = {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBridgeHandlers, SignInError, type AgentAuth, type AgentQueries, type SettingsSource } from './bridge-handlers';
+import type { CorrectionInfo } from '../contract/bridge';
+import { createBridgeHandlers, SignInError, type AgentAuth, type AgentCorrections, type AgentQueries, type SettingsSource } from './bridge-handlers';
 import type { EventItem, ImageItem } from './offline-queue/item';
 import { OfflineQueue } from './offline-queue/offline-queue';
 import { DEFAULT_SETTINGS, SettingsStore } from './settings/settings-store';
@@ -15,7 +16,7 @@ import { TokenStore } from './token-store';
 const tempDir = useTempDirs();
 const at = new Date('2026-11-28T00:30:00.000Z');
 
-class Server implements AgentServer, AgentAuth, SettingsSource, AgentQueries {
+class Server implements AgentServer, AgentAuth, SettingsSource, AgentQueries, AgentCorrections {
   online = true;
   settings: unknown = { ...DEFAULT_SETTINGS, thresholdLevel: 4, screenshotMode: 'REDUCED', captureMode: 'INTERVAL_AND_INCIDENT' };
   heartbeats: unknown[] = [];
@@ -54,6 +55,22 @@ class Server implements AgentServer, AgentAuth, SettingsSource, AgentQueries {
     if (!this.online) throw new Error('ECONNREFUSED');
     return [{ id: '0190f1e2-0000-7000-8000-0000000000aa', code: 'DEV', name: '開発' }];
   }
+  corrections: CorrectionInfo[] = [];
+  /** Like trpcAgentCorrections: offline is an answer (OFFLINE), not an error. */
+  async request(input: { workSessionId: string | null; startedAt: Date; endedAt: Date; reason: string }) {
+    if (!this.online) return { ok: false as const, error: 'OFFLINE' as const, message: 'The server could not be reached.' };
+    const correction: CorrectionInfo = { id: uuidV7(), workSessionId: input.workSessionId, startedAt: input.startedAt.toISOString(), endedAt: input.endedAt.toISOString(), reason: input.reason, status: 'PENDING', decidedAt: null, decisionNote: null, punched: null };
+    this.corrections.push(correction);
+    return { ok: true as const, correction };
+  }
+  async list() {
+    if (!this.online) throw new Error('ECONNREFUSED');
+    return this.corrections;
+  }
+  async sessions(date: string) {
+    if (!this.online) throw new Error('ECONNREFUSED');
+    return date === '2026-11-28' ? [{ id: '0190f1e2-0000-7000-8000-0000000000cc', startedAt: at.toISOString(), endedAt: null }] : [];
+  }
   async today() {
     if (!this.online) throw new Error('ECONNREFUSED');
     return { date: '2026-11-28', workedMinutes: 75, state: 'WORKING' as const, workStartedAt: at.toISOString(), currentTask: null, tasks: [] };
@@ -77,6 +94,7 @@ async function setup(options: { captureScreens?: () => Promise<Uint8Array[]> } =
     settings: new SettingsStore(join(dir, 'settings.json')),
     settingsSource: server,
     queries: server,
+    corrections: server,
     now: () => at,
   });
   const signInOnly = () => handlers.signIn({ serverUrl: 'https://telework.example.jp', systemId: 'T-001', loginId: 'yamada', password: 'correct horse' });
@@ -227,6 +245,25 @@ describe('bridge handlers', () => {
     server.online = false;
     expect(await handlers.getTasks(undefined)).toBeNull();
     expect(await handlers.getToday(undefined)).toBeNull();
+  });
+
+  it('打刻修正: requests only when signed in, checks the request, lists requests and sessions, null offline', async () => {
+    const { handlers, server, signIn } = await setup();
+    const request = { workSessionId: '0190f1e2-0000-7000-8000-0000000000cc', startedAt: new Date('2026-11-28T00:00:00Z'), endedAt: new Date('2026-11-28T09:00:00Z'), reason: '終了打刻を忘れました' };
+    await expect(handlers.requestCorrection(request)).rejects.toThrow('Not signed in');
+    expect(await handlers.getCorrections(undefined)).toBeNull();
+    await signIn();
+    expect(await handlers.getCorrectionSessions({ date: '2026-11-28' })).toEqual([{ id: '0190f1e2-0000-7000-8000-0000000000cc', startedAt: at.toISOString(), endedAt: null }]);
+    const sent = await handlers.requestCorrection(request);
+    expect(sent).toMatchObject({ ok: true, correction: { status: 'PENDING', reason: '終了打刻を忘れました', workSessionId: request.workSessionId } });
+    expect(await handlers.getCorrections(undefined)).toEqual([sent.ok ? sent.correction : null]);
+    // Nothing of it goes to the offline queue: a request is answered now or not sent.
+    expect(server.events).toEqual([]);
+    server.online = false;
+    expect(await handlers.requestCorrection(request)).toMatchObject({ ok: false, error: 'OFFLINE' });
+    expect(await handlers.getCorrections(undefined)).toBeNull();
+    expect(await handlers.getCorrectionSessions({ date: '2026-11-28' })).toBeNull();
+    expect(server.corrections).toHaveLength(1);
   });
 
   it('takes one screenshot per screen', async () => {

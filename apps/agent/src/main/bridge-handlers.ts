@@ -1,4 +1,4 @@
-import { captureAllows, type BridgeResponses, type CaptureMode, type SignInResult } from '../contract/bridge';
+import { captureAllows, type BridgeRequest, type BridgeResponses, type CaptureMode, type SignInResult } from '../contract/bridge';
 import { BridgeRequestError, type BridgeHandlers } from './ipc/register-bridge';
 import { DESCRIPTOR_MODEL_VERSION } from '@telework/face/verdict';
 import { faceEventData, type JsonValue } from './offline-queue/item';
@@ -42,6 +42,17 @@ export interface AgentQueries {
   today(): Promise<NonNullable<BridgeResponses['getToday']>>;
 }
 
+/**
+ * 打刻修正 on the server: the request goes out at once (never queued: the procedure has no
+ * idempotency key, and a refusal — closed month, a request already waiting — must reach the worker
+ * now); `request` answers OFFLINE when the server cannot be reached. The reads fail while offline.
+ */
+export interface AgentCorrections {
+  request(input: { workSessionId: string | null; startedAt: Date; endedAt: Date; reason: string }): Promise<BridgeResponses['requestCorrection']>;
+  list(): Promise<NonNullable<BridgeResponses['getCorrections']>>;
+  sessions(date: BridgeRequest<'getCorrectionSessions'>['date']): Promise<NonNullable<BridgeResponses['getCorrectionSessions']>>;
+}
+
 export interface HandlerDeps {
   queue: OfflineQueue;
   tokens: TokenStore;
@@ -53,6 +64,7 @@ export interface HandlerDeps {
   settings: SettingsStore;
   settingsSource: SettingsSource;
   queries: AgentQueries;
+  corrections: AgentCorrections;
   now?: () => Date;
 }
 
@@ -235,6 +247,15 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
       const { clientId } = await queue.enqueueEvent({ eventType: 'consent', data: { terms, occurredAt: occurredAt.toISOString() } });
       return deliver(clientId);
     },
+
+    requestCorrection: async ({ workSessionId, startedAt, endedAt, reason }) => {
+      await requireSignedIn();
+      return deps.corrections.request({ workSessionId, startedAt, endedAt, reason });
+    },
+
+    getCorrections: () => ask(() => deps.corrections.list()),
+
+    getCorrectionSessions: ({ date }) => ask(() => deps.corrections.sessions(date)),
 
     getSettings: async (request) => {
       if (await tokens.get()) {

@@ -16,7 +16,7 @@ import { secretFileKeyProvider } from './offline-queue/key-provider';
 import { OfflineQueue } from './offline-queue/offline-queue';
 import { APP_ORIGIN, type TrustedPages } from './security/app-origin';
 import { secureWindowOptions } from './security/window-options';
-import { trpcAgentAuth, trpcAgentQueries, trpcAgentServer, trpcSettingsSource } from './server/trpc-agent-server';
+import { trpcAgentAuth, trpcAgentCorrections, trpcAgentQueries, trpcAgentServer, trpcSettingsSource } from './server/trpc-agent-server';
 import { SettingsStore } from './settings/settings-store';
 import { SyncService } from './sync/sync-service';
 import { TokenStore } from './token-store';
@@ -52,6 +52,7 @@ async function start() {
     settings,
     settingsSource: trpcSettingsSource(tokens),
     queries: trpcAgentQueries(tokens),
+    corrections: trpcAgentCorrections(tokens),
   });
   registerIpc(ipcMain, handlers, pages);
   // The heartbeat keeps the device's "last contact" current on the console's board.

@@ -23,7 +23,7 @@ describe('preload', () => {
     for (const [method, channel] of Object.entries(invokeChannels)) {
       invoked.length = 0;
       await (bridge[method as keyof typeof invokeChannels] as (request?: unknown) => Promise<unknown>)({ probe: method });
-      const expectsArgument = !['getSession', 'signOut', 'getSyncStatus', 'getFaceDescriptors', 'getTasks', 'getToday'].includes(method);
+      const expectsArgument = !['getSession', 'signOut', 'getSyncStatus', 'getFaceDescriptors', 'getTasks', 'getToday', 'getCorrections'].includes(method);
       expect(invoked).toEqual([expectsArgument ? [channel, { probe: method }] : [channel]]);
     }
   });

@@ -18,6 +18,9 @@ const bridge = {
   getToday: () => ipcRenderer.invoke(invokeChannels.getToday),
   reportCapture: (request) => ipcRenderer.invoke(invokeChannels.reportCapture, request),
   recordConsent: (request) => ipcRenderer.invoke(invokeChannels.recordConsent, request),
+  requestCorrection: (request) => ipcRenderer.invoke(invokeChannels.requestCorrection, request),
+  getCorrections: () => ipcRenderer.invoke(invokeChannels.getCorrections),
+  getCorrectionSessions: (request) => ipcRenderer.invoke(invokeChannels.getCorrectionSessions, request),
   onSyncStatusChanged: (listener) => {
     const forward = (_event: IpcRendererEvent, status: SyncStatus) => listener(status);
     ipcRenderer.on(eventChannels.syncStatusChanged, forward);

@@ -1,6 +1,6 @@
 import { DESCRIPTOR_LENGTH } from '@telework/face/verdict';
 import { asksConsentAgain } from '@telework/api/capture-terms';
-import { captureAllows, consentTerms, consentTermsKey, termsOfKey, type AgentBridge, type AgentSettings, type SettingsInfo, type SyncStatus, type TaskInfo, type TodayInfo } from '../contract/bridge';
+import { captureAllows, consentTerms, consentTermsKey, termsOfKey, type AgentBridge, type AgentSettings, type CorrectionInfo, type PunchedSession, type SettingsInfo, type SyncStatus, type TaskInfo, type TodayInfo } from '../contract/bridge';
 import { BRIDGE_GLOBAL } from '../contract/bridge-channels';
 import { AutoPunch, awayWindowMs } from './auto-punch';
 import { captureStill, listCameras, openCamera, type CameraStatus, type OpenCamera } from './camera';
@@ -25,7 +25,7 @@ const previewBox = h('div', { class: 'card', hidden: true }, tx('cameraPreview',
 const view = h('div');
 root.append(h('h1', {}, tx('appTitle')), view, previewBox);
 
-type Tab = 'punch' | 'camera' | 'settings';
+type Tab = 'punch' | 'camera' | 'corrections' | 'settings';
 const app = {
   user: '',
   tab: 'punch' as Tab,
@@ -50,6 +50,10 @@ const app = {
   lastIncident: null as { kind: MessageKey; at: Date } | null,
   message: null as { text: string; tone: 'ok' | 'warn' | 'bad' } | null,
   busy: false,
+  /** 打刻修正: the form (JST date and HH:MM times, kept across re-renders) and the worker's requests. */
+  correction: { date: '', sessions: null as PunchedSession[] | null, sessionId: '', start: '', end: '', nextDay: false, reason: '' },
+  corrections: null as CorrectionInfo[] | null,
+  correctionMessage: null as { text: string; tone: 'ok' | 'warn' | 'bad' } | null,
 };
 
 function setMessage(text: string | null, tone: 'ok' | 'warn' | 'bad' = 'ok') {
@@ -464,6 +468,107 @@ async function enrol() {
   render();
 }
 
+// ---- 打刻修正 ---------------------------------------------------------------------------------
+
+const jstDate = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10);
+const jstTime = (iso: string) => new Date(Date.parse(iso) + 9 * 3_600_000).toISOString().slice(11, 16);
+const jstDateTime = (iso: string) => `${jstDate(Date.parse(iso)).slice(5).replace('-', '/')} ${jstTime(iso)}`;
+/** A JST date and HH:MM as an instant (Japan has no daylight saving time). */
+const jstInstant = (date: string, time: string, plusDays = 0) => new Date(Date.parse(`${date}T${time}:00+09:00`) + plusDays * 86_400_000);
+
+async function loadCorrectionSessions() {
+  const form = app.correction;
+  form.sessions = await bridge.getCorrectionSessions({ date: form.date });
+  if (form.sessions === null) app.correctionMessage = { text: inline('correctionListOffline'), tone: 'warn' };
+}
+
+async function refreshCorrections() {
+  app.corrections = await bridge.getCorrections();
+}
+
+/** Choosing a punch fills in its times, to be corrected from there. */
+function chooseSession(id: string) {
+  const form = app.correction;
+  form.sessionId = id;
+  const session = form.sessions?.find((s) => s.id === id);
+  if (session) {
+    form.start = jstTime(session.startedAt);
+    form.end = session.endedAt ? jstTime(session.endedAt) : '';
+    form.nextDay = session.endedAt !== null && jstDate(Date.parse(session.endedAt)) !== form.date;
+  }
+  render();
+}
+
+const refusals: Record<'OFFLINE' | 'MONTH_CLOSED' | 'ALREADY_PENDING' | 'INVALID' | 'NOT_FOUND', MessageKey> = {
+  OFFLINE: 'correctionOffline',
+  MONTH_CLOSED: 'correctionMonthClosed',
+  ALREADY_PENDING: 'correctionAlreadyPending',
+  INVALID: 'correctionInvalid',
+  NOT_FOUND: 'correctionNotFound',
+};
+
+async function sendCorrection() {
+  const form = app.correction;
+  if (!form.date || !form.start || !form.end || form.reason.trim() === '') {
+    app.correctionMessage = { text: inline('correctionMissing'), tone: 'bad' };
+    return;
+  }
+  const startedAt = jstInstant(form.date, form.start);
+  const endedAt = jstInstant(form.date, form.end, form.nextDay ? 1 : 0);
+  if (endedAt.getTime() <= startedAt.getTime()) {
+    app.correctionMessage = { text: inline('correctionInvalid'), tone: 'bad' };
+    return;
+  }
+  const result = await bridge.requestCorrection({ workSessionId: form.sessionId || null, startedAt, endedAt, reason: form.reason.trim() });
+  if (!result.ok) {
+    app.correctionMessage = { text: inline(refusals[result.error]), tone: result.error === 'OFFLINE' ? 'warn' : 'bad' };
+    return;
+  }
+  app.correctionMessage = { text: inline('correctionSent'), tone: 'ok' };
+  form.reason = '';
+  await refreshCorrections();
+}
+
+const statusKey: Record<CorrectionInfo['status'], MessageKey> = { PENDING: 'correctionPending', APPROVED: 'correctionApproved', REJECTED: 'correctionRejected' };
+
+function correctionsView(): HTMLElement {
+  const form = app.correction;
+  const input = (testId: string, attrs: Record<string, string | boolean | undefined>, onInput: (value: string) => void) =>
+    h('input', { 'data-testid': testId, ...attrs, oninput: (e: Event) => onInput((e.target as HTMLInputElement).value) });
+  const label = (key: MessageKey, control: HTMLElement) => h('label', {}, inline(key), control);
+  const sessionOptions = (form.sessions ?? []).map((s) =>
+    h('option', { value: s.id, selected: form.sessionId === s.id }, `${jstTime(s.startedAt)} – ${s.endedAt ? jstTime(s.endedAt) : inline('correctionOpen')}`));
+  const list = app.corrections;
+  return h(
+    'div',
+    { 'data-testid': 'corrections' },
+    h('div', { class: 'card' }, tx('correctionTitle', 'h2'), tx('correctionHelp', 'p'),
+      h('div', { class: 'row' },
+        label('correctionDate', input('correction-date', { type: 'date', value: form.date }, (v) => ((form.date = v), (form.sessions = null), (form.sessionId = '')))),
+        h('button', { 'data-testid': 'correction-load', disabled: app.busy || !form.date, onclick: () => void guarded(async () => { app.correctionMessage = null; await loadCorrectionSessions(); }) }, inline('correctionLoadSessions'))),
+      form.sessions === null ? null : label('correctionSession',
+        h('select', { 'data-testid': 'correction-session', onchange: (e: Event) => chooseSession((e.target as HTMLSelectElement).value) },
+          h('option', { value: '', selected: form.sessionId === '' }, inline('correctionNoPunch')), ...sessionOptions)),
+      h('div', { class: 'row' },
+        label('correctionStart', input('correction-start', { type: 'time', value: form.start }, (v) => (form.start = v))),
+        label('correctionEnd', input('correction-end', { type: 'time', value: form.end }, (v) => (form.end = v))),
+        h('label', {}, h('input', { type: 'checkbox', 'data-testid': 'correction-next-day', checked: form.nextDay, onchange: (e: Event) => (form.nextDay = (e.target as HTMLInputElement).checked) }), inline('correctionNextDay'))),
+      label('correctionReason', h('textarea', { 'data-testid': 'correction-reason', maxlength: 500, rows: 2, oninput: (e: Event) => (form.reason = (e.target as HTMLTextAreaElement).value) }, form.reason)),
+      h('div', { class: 'row' }, h('button', { class: 'primary', 'data-testid': 'correction-submit', disabled: app.busy, onclick: () => void guarded(sendCorrection) }, inline('correctionSubmit'))),
+      app.correctionMessage ? h('div', { class: `status ${app.correctionMessage.tone}`, 'data-testid': 'correction-status' }, app.correctionMessage.text) : null),
+    h('div', { class: 'card' }, tx('correctionListTitle', 'h2'),
+      list === null ? h('div', { class: 'status warn', 'data-testid': 'corrections-offline' }, inline('correctionListOffline'))
+        : list.length === 0 ? h('div', { 'data-testid': 'corrections-none' }, inline('correctionNone'))
+          : h('ul', { 'data-testid': 'correction-list' }, ...list.map((c) =>
+            h('li', { 'data-testid': 'correction-item', 'data-status': c.status },
+              h('strong', { 'data-testid': 'correction-state' }, inline(statusKey[c.status])), ' ',
+              c.punched ? `${inline('correctionPunched')}: ${jstDateTime(c.punched.startedAt)} – ${c.punched.endedAt ? jstTime(c.punched.endedAt) : inline('correctionOpen')} → ` : '',
+              `${inline('correctionRequested')}: ${jstDateTime(c.startedAt)} – ${jstTime(c.endedAt)}`,
+              h('div', { class: 'en' }, c.reason),
+              c.decisionNote ? h('div', { 'data-testid': 'correction-note' }, c.decisionNote) : null)))),
+  );
+}
+
 function settingsView(): HTMLElement {
   const info = app.settings;
   if (!info) return h('div', { class: 'card' }, '…');
@@ -508,10 +613,10 @@ function render() {
   if (screen === 'terms') return view.replaceChildren(termsView());
   if (screen === 'sign-in') return view.replaceChildren(signInView());
   const tab = (id: Tab, key: MessageKey) =>
-    h('button', { 'aria-current': app.tab === id ? 'page' : undefined, 'data-testid': `tab-${id}`, onclick: () => ((app.tab = id), (app.message = null), void showPreview(), render()) }, inline(key));
-  const body = app.tab === 'punch' ? punchView() : app.tab === 'camera' ? cameraView() : settingsView();
+    h('button', { 'aria-current': app.tab === id ? 'page' : undefined, 'data-testid': `tab-${id}`, onclick: () => ((app.tab = id), (app.message = null), void showPreview(), id === 'corrections' ? void openCorrections() : render()) }, inline(key));
+  const body = app.tab === 'punch' ? punchView() : app.tab === 'camera' ? cameraView() : app.tab === 'corrections' ? correctionsView() : settingsView();
   view.replaceChildren(h('div', {},
-    h('nav', {}, tab('punch', 'tabPunch'), tab('camera', 'tabCamera'), tab('settings', 'tabSettings'),
+    h('nav', {}, tab('punch', 'tabPunch'), tab('camera', 'tabCamera'), tab('corrections', 'tabCorrections'), tab('settings', 'tabSettings'),
       h('button', { 'data-testid': 'sign-out', onclick: () => void signOut() }, inline('signOut'))),
     app.sync?.signedOut ? h('div', { class: 'status bad', 'data-testid': 'signed-out-by-server' }, inline('signedOutByServer'), ' ',
       h('button', { 'data-testid': 'sign-in-again', onclick: () => signInAgain() }, inline('signInAgain')))
@@ -519,6 +624,16 @@ function render() {
     app.tab === 'punch' && app.message ? h('div', { class: `status ${app.message.tone}`, 'data-testid': 'punch-status' }, app.message.text) : null,
     body,
   ));
+}
+
+/** The corrections tab opens on today's punches and the worker's requests, fresh from the server. */
+async function openCorrections() {
+  app.correctionMessage = null;
+  if (!app.correction.date) app.correction.date = jstDate(Date.now());
+  render();
+  await guarded(async () => {
+    await Promise.all([refreshCorrections(), loadCorrectionSessions()]);
+  });
 }
 
 /** The server refused this device's token: stop the camera and sign in again (main keeps the queue). */

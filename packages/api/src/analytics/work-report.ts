@@ -1,8 +1,8 @@
 import type { Tx } from '@telework/db';
 import { AppError } from '../errors/app-error';
-import { compareIsoDates, daysBetween, jstDayRange, toJstDate, type IsoDate } from '../calendar';
+import { compareIsoDates, daysBetween, type IsoDate } from '../calendar';
 import { groupTreeMemberIds, visibleUserIds, type Viewer } from '../people/scope';
-import { resolveSchedules } from '../schedules/resolve-schedules';
+import { loadReportInputs, type ReportInputLoader } from './report-inputs';
 import { addDayToTotals, aggregateWorkDays, emptyDayFigureTotals, presenceEventsToIntervals, type DayFigureTotals, type WorkerDay } from './rules';
 
 export const MAX_REPORT_DAYS = 366;
@@ -53,67 +53,25 @@ function checkRange(from: IsoDate, to: IsoDate) {
 /**
  * Work analysis for a period: per worker and JST day, worked / present / away time, schedule vs
  * actual (late start, early end, overtime), incidents; plus per-worker totals and task time.
- * Sessions crossing midnight are split by day in the rules (analytics/rules).
+ * Sessions crossing midnight are split by day in the rules (analytics/rules). The rows come from
+ * `load` (report-inputs.ts; tests pass the reference loader to compare).
  */
-export async function buildWorkReport(db: Tx, scope: ReportScope, now = new Date()) {
+export async function buildWorkReport(db: Tx, scope: ReportScope, now = new Date(), load: ReportInputLoader = loadReportInputs) {
   checkRange(scope.from, scope.to);
   const users = await reportWorkers(db, scope);
   const userIds = users.map((u) => u.id);
-  const rangeStart = jstDayRange(scope.from).start;
-  const rangeEnd = jstDayRange(scope.to).end;
-  const overlaps = { startedAt: { lt: rangeEnd }, OR: [{ endedAt: null }, { endedAt: { gt: rangeStart } }] };
-  // A state reported before the range still holds at its start: look back one day for it.
-  const lookback = new Date(rangeStart.getTime() - 86_400_000);
-
-  const [sessions, presence, tasks, incidents, schedules] = await Promise.all([
-    db.workSession.findMany({ where: { tenantId: scope.tenantId, userId: { in: userIds }, ...overlaps }, select: { id: true, userId: true, startedAt: true, endedAt: true, flaggedForgotten: true } }),
-    db.presenceEvent.findMany({
-      where: { tenantId: scope.tenantId, userId: { in: userIds }, occurredAt: { gte: lookback, lt: rangeEnd } },
-      select: { userId: true, workSessionId: true, state: true, occurredAt: true },
-    }),
-    db.taskSession.findMany({ where: { tenantId: scope.tenantId, userId: { in: userIds }, ...overlaps }, select: { userId: true, workSessionId: true, taskId: true, startedAt: true, endedAt: true } }),
-    db.incident.findMany({ where: { tenantId: scope.tenantId, userId: { in: userIds }, occurredAt: { gte: rangeStart, lt: rangeEnd } }, select: { userId: true, occurredAt: true, kind: true } }),
-    resolveSchedules(db, { tenantId: scope.tenantId, userIds, from: scope.from, to: scope.to }),
-  ]);
-
-  // Approved punch corrections (打刻修正) replace their session's times, newest decision first; one
-  // without a session adds the work that was never punched. The punched rows stay as they are.
-  const corrections = await db.punchCorrection.findMany({
-    where: {
-      tenantId: scope.tenantId,
-      userId: { in: userIds },
-      status: 'APPROVED',
-      OR: [{ workSessionId: { in: sessions.map((s) => s.id) } }, { startedAt: { lt: rangeEnd }, endedAt: { gt: rangeStart } }],
-    },
-    select: { id: true, userId: true, workSessionId: true, startedAt: true, endedAt: true },
-    orderBy: [{ decidedAt: 'asc' }, { createdAt: 'asc' }],
-  });
-  const correctedTimes = new Map<string, { userId: string; startedAt: Date; endedAt: Date }>();
-  for (const c of corrections) correctedTimes.set(c.workSessionId ?? `correction:${c.id}`, c);
-  const sessionInputs = sessions.map((s) => {
-    const c = correctedTimes.get(s.id);
-    return c ? { id: s.id, workerId: s.userId, startedAt: c.startedAt, endedAt: c.endedAt, corrected: true } : { id: s.id, workerId: s.userId, startedAt: s.startedAt, endedAt: s.endedAt };
-  });
-  const loaded = new Set(sessions.map((s) => s.id));
-  for (const [id, c] of correctedTimes) if (!loaded.has(id)) sessionInputs.push({ id, workerId: c.userId, startedAt: c.startedAt, endedAt: c.endedAt, corrected: true });
-
+  const inputs = await load(db, { tenantId: scope.tenantId, userIds, from: scope.from, to: scope.to });
   const days = aggregateWorkDays({
     from: scope.from,
     to: scope.to,
     asOf: now,
-    sessions: sessionInputs,
-    presence: presenceEventsToIntervals(presence.map((p) => ({ workerId: p.userId, workSessionId: p.workSessionId, state: p.state, occurredAt: p.occurredAt }))),
-    tasks: tasks.map((t) => ({ workerId: t.userId, workSessionId: t.workSessionId, taskId: t.taskId, startedAt: t.startedAt, endedAt: t.endedAt })),
-    schedules,
+    sessions: inputs.sessions,
+    presence: presenceEventsToIntervals(inputs.presence),
+    tasks: inputs.tasks,
+    schedules: inputs.schedules,
   });
-
-  const incidentsByDay = new Map<string, number>();
-  for (const i of incidents) {
-    const key = `${i.userId}|${toJstDate(i.occurredAt)}`;
-    incidentsByDay.set(key, (incidentsByDay.get(key) ?? 0) + 1);
-  }
-  const forgotten = new Map<string, number>();
-  for (const s of sessions) if (s.flaggedForgotten) forgotten.set(s.userId, (forgotten.get(s.userId) ?? 0) + 1);
+  const incidentsByDay = inputs.incidentsByDay;
+  const forgotten = inputs.forgottenEnds;
 
   const totals = new Map<string, WorkerTotals>(
     users.map((u) => [u.id, { userId: u.id, name: u.name, loginId: u.loginId, ...emptyDayFigureTotals(), incidents: 0, forgottenEnds: forgotten.get(u.id) ?? 0 }]),

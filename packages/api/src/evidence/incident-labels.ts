@@ -5,8 +5,8 @@ import type { IncidentKind, IncidentStatus, JudgementVerdict } from '@telework/d
 export type Lang = 'ja' | 'en';
 
 export const INCIDENT_KIND_LABEL: Record<Lang, Record<IncidentKind, string>> = {
-  ja: { PEEKING: 'のぞき込み', IMPERSONATION: 'なりすまし', SPOOF: '写真・画面によるなりすまし' },
-  en: { PEEKING: 'Peeking', IMPERSONATION: 'Impersonation', SPOOF: 'Spoofing with a photo or screen' },
+  ja: { PEEKING: 'のぞき込み', IMPERSONATION: 'なりすまし', SPOOF: '写真・画面によるなりすまし', COVERED_CAMERA: 'カメラの遮蔽' },
+  en: { PEEKING: 'Peeking', IMPERSONATION: 'Impersonation', SPOOF: 'Spoofing with a photo or screen', COVERED_CAMERA: 'Camera covered' },
 };
 
 export const INCIDENT_STATUS_LABEL: Record<Lang, Record<IncidentStatus, string>> = {

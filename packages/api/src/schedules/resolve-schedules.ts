@@ -34,19 +34,30 @@ export async function resolveSchedules(db: Tx, { tenantId, userIds, from, to }: 
   const explicit = new Map(days.map((d) => [`${d.userId}|${dbDateToIso(d.date)}`, d]));
   const out: ScheduleInput[] = [];
   const workers = new Set([...days.map((d) => d.userId), ...patterns.map((p) => p.userId)]);
+  // Per worker once, with the validity dates as ISO strings, and the calendar of the range once:
+  // filtering every pattern for every worker (O(workers × patterns)) and re-deriving dates per
+  // worker took 1.4 s of a whole 5,000-worker tenant's month report (issue 16).
+  const patternsOf = new Map<string, { p: (typeof patterns)[number]; validFrom: IsoDate; validTo: IsoDate | null }[]>();
+  for (const p of patterns) {
+    const entry = { p, validFrom: dbDateToIso(p.validFrom), validTo: p.validTo ? dbDateToIso(p.validTo) : null };
+    const list = patternsOf.get(p.userId);
+    if (list === undefined) patternsOf.set(p.userId, [entry]);
+    else list.push(entry);
+  }
+  const calendar: { date: IsoDate; weekday: number; holiday: boolean }[] = [];
+  for (let date = from; compareIsoDates(date, to) <= 0; date = addDays(date, 1)) calendar.push({ date, weekday: isoWeekday(date), holiday: isJapaneseHoliday(date) });
   for (const workerId of workers) {
-    const mine = patterns.filter((p) => p.userId === workerId);
-    for (let date = from; compareIsoDates(date, to) <= 0; date = addDays(date, 1)) {
+    const mine = patternsOf.get(workerId) ?? [];
+    for (const { date, weekday, holiday } of calendar) {
       const day = explicit.get(`${workerId}|${date}`);
       if (day) {
         out.push({ workerId, date, startMinute: day.startMinute, endMinute: day.endMinute, breakMinutes: day.breakMinutes, isDayOff: day.isDayOff });
         continue;
       }
-      const weekday = isoWeekday(date);
       // Patterns are newest first: the latest one that has started and not ended covers the day.
-      const pattern = mine.find((p) => p.weekday === weekday && compareIsoDates(dbDateToIso(p.validFrom), date) <= 0 && (!p.validTo || compareIsoDates(dbDateToIso(p.validTo), date) >= 0));
+      const pattern = mine.find((m) => m.p.weekday === weekday && compareIsoDates(m.validFrom, date) <= 0 && (m.validTo === null || compareIsoDates(m.validTo, date) >= 0))?.p;
       if (!pattern) continue;
-      const holidayOff = isJapaneseHoliday(date) && !pattern.workOnHolidays;
+      const holidayOff = holiday && !pattern.workOnHolidays;
       out.push({ workerId, date, startMinute: pattern.startMinute, endMinute: pattern.endMinute, breakMinutes: pattern.breakMinutes, isDayOff: holidayOff });
     }
   }

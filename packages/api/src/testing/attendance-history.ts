@@ -169,7 +169,8 @@ export function oracle(h: History): Map<string, OracleDay[]> {
       list.push({ minute: e.minute, state: e.state });
       streams.set(e.workSessionId, list);
     }
-    for (const list of streams.values()) list.sort((a, b) => a.minute - b.minute);
+    // At one minute PRESENT holds over AWAY, whatever the order of the rows (presence-intervals.ts).
+    for (const list of streams.values()) list.sort((a, b) => a.minute - b.minute || (a.state === b.state ? 0 : a.state === 'AWAY' ? -1 : 1));
     const stateAt = (list: { minute: number; state: PresenceState }[] | undefined, minute: number): PresenceState | null => {
       let state: PresenceState | null = null;
       for (const e of list ?? []) {

@@ -41,6 +41,9 @@ function handlers(calls: unknown[]): BridgeHandlers {
     getToday: async () => null,
     reportCapture: record,
     recordConsent: record,
+    requestCorrection: async (request) => (calls.push(request), { ok: false, error: 'OFFLINE', message: 'offline' }),
+    getCorrections: async () => null,
+    getCorrectionSessions: async (request) => (calls.push(request), null),
   };
 }
 
@@ -90,6 +93,9 @@ describe('registerBridge', () => {
     ['an enrolment with no face', invokeChannels.enrolFace, [{ faces: [] }], 'faces'],
     ['a capture without its camera still', invokeChannels.reportCapture, [{ occurredAt: new Date() }], 'cameraJpeg'],
     ['an argument to getTasks', invokeChannels.getTasks, [{ all: true }], 'invalid request'],
+    ['a correction without a reason', invokeChannels.requestCorrection, [{ workSessionId: null, startedAt: new Date(0), endedAt: new Date(60_000), reason: '   ' }], 'reason'],
+    ['a correction that ends before it starts', invokeChannels.requestCorrection, [{ workSessionId: null, startedAt: new Date(60_000), endedAt: new Date(0), reason: '忘れ' }], 'endedAt'],
+    ['a session list for a date that is not one', invokeChannels.getCorrectionSessions, [{ date: '2026/12/08' }], 'date'],
     ['extra arguments', invokeChannels.punch, [{ kind: 'WORK_END', occurredAt: new Date() }, 'extra'], 'at most one'],
   ])('rejects %s before any handler runs', async (_name, channel, args, message) => {
     const calls: unknown[] = [];

@@ -19,7 +19,7 @@ import { aesSecretCipher } from '../testing/aes-secret-cipher';
 import { fixtureJpeg } from '../testing/jpeg-fixtures';
 import { useTempDirs } from '../testing/temp-dir';
 import { TokenStore } from '../token-store';
-import { trpcAgentAuth, trpcAgentQueries, trpcAgentServer, trpcSettingsSource } from './trpc-agent-server';
+import { trpcAgentAuth, trpcAgentCorrections, trpcAgentQueries, trpcAgentServer, trpcSettingsSource } from './trpc-agent-server';
 import { createUploadClient } from './upload-client';
 
 // The upload procedure stores images encrypted in a blob folder: its env (read at import) gets a key and a folder of this run.
@@ -90,6 +90,7 @@ async function agent() {
     settings: new SettingsStore(join(dir, 'settings.json')),
     settingsSource: trpcSettingsSource(tokens),
     queries: trpcAgentQueries(tokens),
+    corrections: trpcAgentCorrections(tokens),
   });
   return { dir, queue, tokens, sync, handlers, log };
 }
@@ -302,6 +303,48 @@ describe('agent against the real API server', () => {
     // An altered agent that uploads an enrolment photo anyway: refused for good (412), nothing stored.
     await expect(createUploadClient(tokens).sendFace({ clientId: randomUUID(), jpeg: cameraStill(), descriptor: descriptorOf(7) })).rejects.toThrow(/CAPTURE_MODE_FORBIDS/);
     expect((await faces()).length).toBe(rows.length);
+  });
+
+  it('打刻修正 from the agent: lists the punched session, requests with a reason, shows the outcome; refusals come back typed', async () => {
+    const { handlers } = await agent();
+    await handlers.signIn({ serverUrl: baseUrl, systemId: t.systemId, loginId: 'worker', password: FIXTURE_PASSWORD });
+    // A session whose end was punched too early (the worker forgot to punch the real end).
+    const punched = await adminDb.workSession.create({ data: { tenantId: t.tenantId, userId: t.users.worker.id, deviceId: t.deviceId, startedAt: minutesAgo(300), endedAt: minutesAgo(240) } });
+    const jstDate = (d: Date) => new Date(d.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+    const sessions = await handlers.getCorrectionSessions({ date: jstDate(punched.startedAt) });
+    expect(sessions).toContainEqual({ id: punched.id, startedAt: punched.startedAt.toISOString(), endedAt: punched.endedAt?.toISOString() ?? null });
+
+    const request = { workSessionId: punched.id, startedAt: punched.startedAt, endedAt: minutesAgo(60), reason: '終了打刻を忘れました' };
+    const sent = await handlers.requestCorrection(request);
+    expect(sent).toMatchObject({ ok: true, correction: { status: 'PENDING', reason: '終了打刻を忘れました', punched: { startedAt: punched.startedAt.toISOString() } } });
+    const row = await adminDb.punchCorrection.findFirstOrThrow({ where: { tenantId: t.tenantId, workSessionId: punched.id } });
+    expect(row).toMatchObject({ userId: t.users.worker.id, requestedById: t.users.worker.id, status: 'PENDING', endedAt: request.endedAt });
+    // The same session again while the first request waits: refused, typed.
+    expect(await handlers.requestCorrection(request)).toMatchObject({ ok: false, error: 'ALREADY_PENDING' });
+    // Another tenant's session (or any id not the worker's): not found.
+    const other = await createTenantFixture(adminDb);
+    const foreign = await adminDb.workSession.create({ data: { tenantId: other.tenantId, userId: other.users.worker.id, startedAt: minutesAgo(300), endedAt: minutesAgo(240) } });
+    expect(await handlers.requestCorrection({ ...request, workSessionId: foreign.id })).toMatchObject({ ok: false, error: 'NOT_FOUND' });
+    expect(await adminDb.punchCorrection.count({ where: { workSessionId: foreign.id } })).toBe(0);
+
+    // The manager approves it: the worker sees the outcome.
+    await adminDb.punchCorrection.update({ where: { tenantId_id: { tenantId: t.tenantId, id: row.id } }, data: { status: 'APPROVED', decidedById: t.users.manager.id, decidedAt: new Date(), decisionNote: '確認しました' } });
+    expect((await handlers.getCorrections(undefined))?.find((c) => c.id === row.id)).toMatchObject({ status: 'APPROVED', decisionNote: '確認しました', decidedAt: expect.any(String) });
+
+    // A closed month refuses a request that touches it.
+    const old = new Date(Date.now() - 70 * 86_400_000);
+    await adminDb.monthClose.create({ data: { tenantId: t.tenantId, groupId: t.groupId, month: jstDate(old).slice(0, 7), closedAt: new Date(), closedById: t.users.admin.id } });
+    expect(await handlers.requestCorrection({ workSessionId: null, startedAt: old, endedAt: new Date(old.getTime() + 3_600_000), reason: '打刻なし' })).toMatchObject({ ok: false, error: 'MONTH_CLOSED' });
+
+    // Offline: the request is not sent (and not queued), the lists answer null.
+    networkDown = true;
+    try {
+      expect(await handlers.requestCorrection({ workSessionId: null, startedAt: minutesAgo(30), endedAt: minutesAgo(20), reason: '打刻なし' })).toMatchObject({ ok: false, error: 'OFFLINE' });
+      expect(await handlers.getCorrections(undefined)).toBeNull();
+    } finally {
+      networkDown = false;
+    }
+    expect(await adminDb.punchCorrection.count({ where: { tenantId: t.tenantId, userId: t.users.worker.id } })).toBe(1);
   });
 
   it('sent everything, images included, to the tRPC endpoint', () => {

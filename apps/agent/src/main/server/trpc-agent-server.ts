@@ -1,6 +1,7 @@
 import { release } from 'node:os';
 import { TRPCClientError } from '@trpc/client';
-import { SignInError, type AgentAuth, type AgentQueries, type SettingsSource } from '../bridge-handlers';
+import type { CorrectionInfo } from '../../contract/bridge';
+import { SignInError, type AgentAuth, type AgentCorrections, type AgentQueries, type SettingsSource } from '../bridge-handlers';
 import { faceEventData, type EventItem } from '../offline-queue/item';
 import { RejectedItemError } from '../offline-queue/offline-queue';
 import { DeviceSignedOutError, type AgentServer } from '../sync/sync-service';
@@ -96,6 +97,44 @@ export function trpcAgentQueries(tokens: TokenStore): AgentQueries {
         tasks: today.tasks.map((t) => ({ taskId: t.taskId, name: t.name, minutes: t.minutes })),
       };
     },
+  };
+}
+
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+function correctionInfo(c: { id: string; workSessionId: string | null; startedAt: Date; endedAt: Date; reason: string; status: CorrectionInfo['status']; decidedAt: Date | null; decisionNote: string | null; workSession: { startedAt: Date; endedAt: Date | null } | null }): CorrectionInfo {
+  return {
+    id: c.id, workSessionId: c.workSessionId, startedAt: c.startedAt.toISOString(), endedAt: c.endedAt.toISOString(), reason: c.reason, status: c.status,
+    decidedAt: iso(c.decidedAt), decisionNote: c.decisionNote, punched: c.workSession ? { startedAt: c.workSession.startedAt.toISOString(), endedAt: iso(c.workSession.endedAt) } : null,
+  };
+}
+
+/** 打刻修正 through the agent's own procedures (agent.corrections.*), with the device token. */
+export function trpcAgentCorrections(tokens: TokenStore): AgentCorrections {
+  const client = async () => {
+    const credentials = await tokens.get();
+    if (!credentials) throw new Error('Not signed in');
+    return createAgentClient(new URL(credentials.serverUrl), credentials.token);
+  };
+  return {
+    async request(input) {
+      try {
+        return { ok: true, correction: correctionInfo(await (await client()).agent.corrections.request.mutate(input)) };
+      } catch (error) {
+        const code = trpcCode(error);
+        const { reason } = appRefusal(error);
+        const message = error instanceof Error ? error.message : String(error);
+        // No tRPC code: the server was not reached (or answered something that is not our API).
+        if (!code) return { ok: false, error: 'OFFLINE', message: 'The server could not be reached.' };
+        if (reason === 'MONTH_CLOSED') return { ok: false, error: 'MONTH_CLOSED', message };
+        if (code === 'CONFLICT') return { ok: false, error: 'ALREADY_PENDING', message };
+        if (code === 'NOT_FOUND') return { ok: false, error: 'NOT_FOUND', message };
+        if (code === 'BAD_REQUEST' || code === 'UNPROCESSABLE_CONTENT') return { ok: false, error: 'INVALID', message };
+        throw error;
+      }
+    },
+    list: async () => (await (await client()).agent.corrections.mine.query()).map(correctionInfo),
+    sessions: async (date) =>
+      (await (await client()).agent.corrections.mySessions.query({ from: date, to: date })).map((s) => ({ id: s.id, startedAt: s.startedAt.toISOString(), endedAt: iso(s.endedAt) })),
   };
 }
 

@@ -19,6 +19,10 @@ export const consoleCases: ConsoleCases = {
     crossTenant: 'NOT_FOUND',
   },
   'corrections.correctDirectly': { minRole: 'ADMIN', call: (c, t) => c.corrections.correctDirectly({ userId: t.users.worker.id, workSessionId: null, ...times }), crossTenant: 'NOT_FOUND' },
+  // The desktop agent's way to the same requests (device token): the device's own worker only.
+  'agent.corrections.request': { minRole: 'AGENT', call: (c) => c.agent.corrections.request({ workSessionId: null, ...times }), crossTenant: 'OWN_ONLY' },
+  'agent.corrections.mine': { minRole: 'AGENT', call: (c) => c.agent.corrections.mine(), crossTenant: 'OWN_ONLY' },
+  'agent.corrections.mySessions': { minRole: 'AGENT', call: (c) => c.agent.corrections.mySessions({ from: '2026-11-01', to: '2026-11-30' }), crossTenant: 'OWN_ONLY' },
   'monthClose.list': { minRole: 'ADMIN', call: (c) => c.monthClose.list(), crossTenant: 'OWN_ONLY' },
   'monthClose.close': { minRole: 'ADMIN', call: (c, t) => c.monthClose.close({ groupId: t.groupId, month: '2026-10' }), crossTenant: 'NOT_FOUND' },
   'monthClose.reopen': {

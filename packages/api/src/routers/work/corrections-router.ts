@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isValidIsoDate, jstDayRange } from '../../calendar';
 import { getMailer } from '../../mail/mailer';
 import { assertUserVisible } from '../../people/scope';
-import { adminProcedure, managerProcedure, tenantProcedure } from '../../trpc';
+import { adminProcedure, agentProcedure, managerProcedure, tenantProcedure } from '../../trpc';
 import { closeMonth, listMonthCloses, reopenMonth } from '../../work/month-close';
 import { buildPayroll } from '../../work/payroll';
 import { applyCorrection, decideCorrection, listCorrectionsToDecide, listOwnCorrections, ownSessionsBetween, requestCorrection } from '../../work/punch-corrections';
@@ -42,6 +42,20 @@ export const correctionsRouter = {
   /** An administrator corrects directly (approved at once, audited). */
   correctDirectly: adminProcedure.input(times.extend({ userId: z.uuid() })).mutation(({ ctx, input }) =>
     applyCorrection(ctx.db, { tenantId: ctx.tenantId, actor: actorOf(ctx), userId: input.userId, times: input, now: new Date() }),
+  ),
+} satisfies TRPCRouterRecord;
+
+/**
+ * The same requests from the desktop agent (device token, issue 16): the device's worker asks for
+ * his own work and sees his own requests, exactly as `corrections.request/mine/mySessions` do.
+ */
+export const agentCorrectionsRouter = {
+  request: agentProcedure.input(times).mutation(({ ctx, input }) =>
+    requestCorrection(ctx.db, { tenantId: ctx.tenantId, actor: actorOf(ctx), times: input, now: new Date(), mailer: getMailer() }),
+  ),
+  mine: agentProcedure.query(({ ctx }) => listOwnCorrections(ctx.db, { tenantId: ctx.tenantId, userId: ctx.user.id })),
+  mySessions: agentProcedure.input(z.object({ from: isoDate, to: isoDate })).query(({ ctx, input }) =>
+    ownSessionsBetween(ctx.db, { tenantId: ctx.tenantId, userId: ctx.user.id, from: jstDayRange(input.from).start, to: jstDayRange(input.to).end }),
   ),
 } satisfies TRPCRouterRecord;
 
