@@ -1,6 +1,6 @@
 import type { Tx } from '@telework/db';
 import { AppError } from '../errors/app-error';
-import { compareIsoDates, daysBetween, jstDayRange, toJstDate, type IsoDate } from '../calendar';
+import { addDays, compareIsoDates, daysBetween, jstDayRange, toJstDate, type IsoDate } from '../calendar';
 import { groupTreeMemberIds, visibleUserIds, type Viewer } from '../people/scope';
 import { resolveSchedules } from '../schedules/resolve-schedules';
 import { addDayToTotals, aggregateWorkDays, emptyDayFigureTotals, presenceEventsToIntervals, type DayFigureTotals, type WorkerDay } from './rules';
@@ -73,7 +73,8 @@ export async function buildWorkReport(db: Tx, scope: ReportScope, now = new Date
     }),
     db.taskSession.findMany({ where: { tenantId: scope.tenantId, userId: { in: userIds }, ...overlaps }, select: { userId: true, workSessionId: true, taskId: true, startedAt: true, endedAt: true } }),
     db.incident.findMany({ where: { tenantId: scope.tenantId, userId: { in: userIds }, occurredAt: { gte: rangeStart, lt: rangeEnd } }, select: { userId: true, occurredAt: true, kind: true } }),
-    resolveSchedules(db, { tenantId: scope.tenantId, userIds, from: scope.from, to: scope.to }),
+    // From the day before: its night shift (夜勤) may reach into the first day.
+    resolveSchedules(db, { tenantId: scope.tenantId, userIds, from: addDays(scope.from, -1), to: scope.to }),
   ]);
 
   // Approved punch corrections (打刻修正) replace their session's times, newest decision first; one
