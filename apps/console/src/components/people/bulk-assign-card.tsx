@@ -55,6 +55,7 @@ export function BulkAssignCard({ today }: { today: string }) {
         stored={null}
         showInForce={false}
         defaultFrom={today}
+        idPrefix="bulk"
         err={peopleError(assign.error)}
         pending={assign.isPending}
         submitLabel={t('schedules.bulk.assign')}

@@ -34,7 +34,7 @@ function initialRows(stored: PatternInput | null): Record<number, Row> {
  * Mon–Sun hours from a date on, opened with the worker's stored pattern (`stored`); each row's
  * mistakes are shown on that row.
  */
-export function PatternEditor({ stored, defaultFrom, err, pending, onSave, submitLabel, showInForce = true }: {
+export function PatternEditor({ stored, defaultFrom, err, pending, onSave, submitLabel, showInForce = true, idPrefix = 'p' }: {
   stored: PatternInput | null;
   defaultFrom: string;
   err: ErrorText;
@@ -44,6 +44,8 @@ export function PatternEditor({ stored, defaultFrom, err, pending, onSave, submi
   submitLabel?: string;
   /** Whether to say which stored pattern the form opened with. */
   showInForce?: boolean;
+  /** Element ids start with it: several editors share the schedules page. */
+  idPrefix?: string;
 }) {
   const t = useT();
   const [rows, setRows] = useState(() => initialRows(stored));
@@ -125,8 +127,8 @@ export function PatternEditor({ stored, defaultFrom, err, pending, onSave, submi
         <input type="checkbox" checked={workOnHolidays} onChange={(e) => setWorkOnHolidays(e.target.checked)} />
         {t('schedules.workOnHolidays')}
       </label>
-      <Field label={t('schedules.validFrom')} htmlFor="p-from" error={fields.validFrom}>
-        <TextInput id="p-from" type="date" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />
+      <Field label={t('schedules.validFrom')} htmlFor={`${idPrefix}-from`} error={fields.validFrom}>
+        <TextInput id={`${idPrefix}-from`} type="date" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />
       </Field>
       {fields.endMinute || fields.breakMinutes || fields.days ? <Alert>{fields.endMinute ?? fields.breakMinutes ?? fields.days}</Alert> : null}
       <div>

@@ -46,8 +46,10 @@ export function StandardPatternCard({ isAdmin, today }: { isAdmin: boolean; toda
           key={`${chosen}-${stored.data?.validFrom ?? 'none'}`}
           stored={stored.data ?? null}
           defaultFrom={today}
+          idPrefix="sp"
           err={peopleError(save.error)}
           pending={save.isPending}
+          submitLabel={t('schedules.standard.save')}
           onSave={(p) => save.mutate({ groupId, ...p }, { onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.schedules.standardPattern.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.schedules.forUser.pathKey() })]) })}
         />
       ) : null}
