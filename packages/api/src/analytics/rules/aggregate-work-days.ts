@@ -246,6 +246,7 @@ function compareDay(
   asOf: number,
   openAtAsOf: boolean,
 ): ScheduleResult {
+  const inPlanMs = (plan: number[]) => intersectMerged(work, plan).reduce((sum, v, i, a) => (i % 2 === 1 ? sum + v - (a[i - 1] ?? 0) : sum), 0);
   if (schedule.isDayOff) {
     return {
       dayOff: true,
@@ -255,7 +256,8 @@ function compareDay(
       absent: false,
       lateStartMinutes: 0,
       earlyEndMinutes: 0,
-      overtimeMinutes: toMinutes(workedMs),
+      // All work on a day off is out of plan, except the tail of the previous night's shift.
+      overtimeMinutes: toMinutes(workedMs - (previousEnd > dayStart ? inPlanMs([dayStart, previousEnd]) : 0)),
     };
   }
   const { startMinute, endMinute, breakMinutes } = schedule;
@@ -274,8 +276,7 @@ function compareDay(
   const last = inWindow[inWindow.length - 1] ?? 0;
   const open = openAtAsOf && asOf > windowStart && asOf <= windowEnd && last === asOf;
   // This day's part of the plan: its own shift up to midnight and the previous night shift's tail.
-  const plannedToday = mergeIntervals([dayStart, previousEnd, plannedStart, Math.min(plannedEnd, dayEnd)]);
-  const inPlanToday = intersectMerged(work, plannedToday).reduce((sum, v, i, a) => (i % 2 === 1 ? sum + v - (a[i - 1] ?? 0) : sum), 0);
+  const inPlanToday = inPlanMs(mergeIntervals([dayStart, previousEnd, plannedStart, Math.min(plannedEnd, dayEnd)]));
   return {
     dayOff: false,
     plannedStartAt: new Date(plannedStart),

@@ -114,6 +114,14 @@ describe('a 22:00–07:00 night shift, worked example', () => {
     expect(rows[1]?.schedule?.overtimeMinutes).toBe(10);
   });
 
+  it('the night’s tail on a following day off is planned time, not out of plan', () => {
+    const off: ScheduleInput = { workerId: 'w', date: '2026-12-12', startMinute: 540, endMinute: 1080, breakMinutes: 60, isDayOff: true };
+    const sessions = [{ workerId: 'w', startedAt: jst('2026-12-11 22:00'), endedAt: jst('2026-12-12 08:00') }];
+    const rows = aggregateWorkDays({ from: '2026-12-12', to: '2026-12-12', asOf: jst('2026-12-13 09:00'), sessions, schedules: [...schedules, off] });
+    // 00:00–08:00 worked on the day off: 00:00–07:00 is the 12/11 night's plan, 07:00–08:00 is not.
+    expect(rows.map((d) => [d.workedMinutes, d.schedule?.dayOff, d.schedule?.overtimeMinutes])).toEqual([[480, true, 60]]);
+  });
+
   it('is not absent while the night is under way, absent after 07:00 next morning without work', () => {
     const run = (now: string) => aggregateWorkDays({ from: '2026-12-10', to: '2026-12-10', asOf: jst(now), sessions: [], schedules });
     expect(run('2026-12-10 21:00')).toEqual([]);
