@@ -78,7 +78,7 @@ export function PatternEditor({ stored, defaultFrom, err, pending, onSave, submi
         {t('schedules.patternHint')} {t('schedules.clockHint')} {t('schedules.nightHint')}
       </p>
       {showInForce ? (
-        <p className="tw-muted" data-testid="pattern-in-force">
+        <p className="tw-muted" data-testid={idPrefix === 'p' ? 'pattern-in-force' : `${idPrefix}-pattern-in-force`}>
           {stored ? t('schedules.patternInForce', { from: stored.validFrom }) : t('schedules.noPattern')}
         </p>
       ) : null}

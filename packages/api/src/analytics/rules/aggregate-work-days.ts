@@ -1,6 +1,6 @@
 import { DAY_MS, MINUTE_MS, dayNumberToIsoDate, isoDateToDayNumber, type IsoDate } from '../../calendar/day-number';
 import { jstDayStartMs } from '../../calendar/jst';
-import { accumulateByJstDay, intersectMerged, mergeIntervals, subtractMerged } from './intervals';
+import { accumulateByJstDay, boundsWithin, intersectMerged, mergeIntervals, overlapMs, subtractMerged } from './intervals';
 import type {
   PresenceIntervalInput,
   ScheduleInput,
@@ -123,6 +123,7 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
     const allWork: number[] = [];
     for (let i = 0; i < w.sessions.length; i += 2) allWork.push(w.sessions[i] ?? 0, Math.min(w.sessions[i + 1] ?? 0, asOf));
     const workAnyDay = mergeIntervals(allWork);
+    const openAtAsOf = w.open.some((o, i) => o && (w.sessions[2 * i + 1] ?? 0) === asOf);
 
     for (let i = 0; i < work.length; i += 2) {
       const s = work[i] ?? 0;
@@ -221,7 +222,7 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
         lastEndAt: Number.isFinite(last) ? new Date(last) : null,
         stillOpen: open,
         corrected: corrected[index] === 1,
-        schedule: schedule === undefined ? null : compareDay(schedule, dayStart, previousEnd, work, workAnyDay, workedMs, asOf, w.open.some((o, i) => o && (w.sessions[2 * i + 1] ?? 0) === asOf)),
+        schedule: schedule === undefined ? null : compareDay(schedule, dayStart, previousEnd, work, workAnyDay, workedMs, asOf, openAtAsOf),
       });
     }
   }
@@ -246,7 +247,12 @@ function compareDay(
   asOf: number,
   openAtAsOf: boolean,
 ): ScheduleResult {
-  const inPlanMs = (plan: number[]) => intersectMerged(work, plan).reduce((sum, v, i, a) => (i % 2 === 1 ? sum + v - (a[i - 1] ?? 0) : sum), 0);
+  // Work inside the (merged, at most two) planned intervals of this day.
+  const inPlanMs = (plan: number[]) => {
+    let total = 0;
+    for (let i = 0; i < plan.length; i += 2) total += overlapMs(work, plan[i] ?? 0, plan[i + 1] ?? 0);
+    return total;
+  };
   if (schedule.isDayOff) {
     return {
       dayOff: true,
@@ -270,10 +276,9 @@ function compareDay(
   const plannedMinutes = Math.max(0, endMinute - startMinute - breakMinutes);
   const windowStart = Math.min(previousEnd, plannedStart);
   const windowEnd = Math.max(dayEnd, plannedEnd);
-  const inWindow = intersectMerged(workAnyDay, [windowStart, windowEnd]);
-  const workedInWindow = inWindow.length > 0;
-  const first = inWindow[0] ?? 0;
-  const last = inWindow[inWindow.length - 1] ?? 0;
+  const bounds = boundsWithin(workAnyDay, windowStart, windowEnd);
+  const workedInWindow = bounds !== null;
+  const [first, last] = bounds ?? [0, 0];
   const open = openAtAsOf && asOf > windowStart && asOf <= windowEnd && last === asOf;
   // This day's part of the plan: its own shift up to midnight and the previous night shift's tail.
   const inPlanToday = inPlanMs(mergeIntervals([dayStart, previousEnd, plannedStart, Math.min(plannedEnd, dayEnd)]));
