@@ -101,12 +101,12 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
     corrected.fill(0);
     night.fill(0);
 
-    // Clip sessions to the reported range before merging.
-    const clipped: number[] = [];
+    // Sessions are merged once, up to now; the reported work is that list clipped to the range.
+    const allWork: number[] = [];
     for (let i = 0; i < w.sessions.length; i += 2) {
       const s = Math.max(w.sessions[i] ?? 0, rangeStart);
       const e = Math.min(w.sessions[i + 1] ?? 0, rangeEnd);
-      if (e > s) clipped.push(s, e);
+      allWork.push(w.sessions[i] ?? 0, Math.min(w.sessions[i + 1] ?? 0, asOf));
       if (w.corrected[i / 2] === true) {
         for (let index = Math.floor((s - rangeStart) / DAY_MS); e > s && index <= Math.floor((e - 1 - rangeStart) / DAY_MS); index += 1) {
           if (index >= 0 && index < days) corrected[index] = 1;
@@ -117,12 +117,10 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
         if (index >= 0 && index < days) stillOpen[index] = 1;
       }
     }
-    const work = mergeIntervals(clipped);
     // A shift that starts on a day and ends after midnight (夜勤) is compared with the work of its
     // whole window, which may lie beyond the reported range: the unclipped work (up to "now").
-    const allWork: number[] = [];
-    for (let i = 0; i < w.sessions.length; i += 2) allWork.push(w.sessions[i] ?? 0, Math.min(w.sessions[i + 1] ?? 0, asOf));
     const workAnyDay = mergeIntervals(allWork);
+    const work = rangeEnd > rangeStart ? intersectMerged(workAnyDay, [rangeStart, rangeEnd]) : [];
     const openAtAsOf = w.open.some((o, i) => o && (w.sessions[2 * i + 1] ?? 0) === asOf);
 
     for (let i = 0; i < work.length; i += 2) {
