@@ -133,7 +133,7 @@ describe('user management in a real browser', () => {
     await manager.getByLabel('対象者').selectOption({ label: '高橋 花子（worker1）' });
     // The form opens with the pattern the demo data stored; saved again from today, it reads back so.
     await expect.poll(() => manager.getByTestId('pattern-in-force').textContent()).toMatch(/から適用中のパターンです/);
-    await manager.getByRole('button', { name: 'パターンを保存' }).click();
+    await manager.getByRole('button', { name: 'パターンを保存', exact: true }).click();
     const todayJst = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
     await expect.poll(() => manager.getByTestId('pattern-in-force').textContent()).toBe(`${todayJst} から適用中のパターンです。変更は適用開始日から有効になります。`);
     await manager.getByRole('button', { name: '次の月' }).click();
