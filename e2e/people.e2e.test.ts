@@ -133,7 +133,7 @@ describe('user management in a real browser', () => {
     await manager.getByLabel('対象者').selectOption({ label: '高橋 花子（worker1）' });
     // The form opens with the pattern the demo data stored; saved again from today, it reads back so.
     await expect.poll(() => manager.getByTestId('pattern-in-force').textContent()).toMatch(/から適用中のパターンです/);
-    await manager.getByRole('button', { name: 'パターンを保存' }).click();
+    await manager.getByRole('button', { name: 'パターンを保存', exact: true }).click();
     const todayJst = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
     await expect.poll(() => manager.getByTestId('pattern-in-force').textContent()).toBe(`${todayJst} から適用中のパターンです。変更は適用開始日から有効になります。`);
     await manager.getByRole('button', { name: '次の月' }).click();
@@ -141,9 +141,11 @@ describe('user management in a real browser', () => {
     await expect.poll(() => planned.count()).toBeGreaterThan(15);
     const day = (await planned.first().getAttribute('data-testid')) ?? '';
     await manager.getByTestId(day).click();
-    await manager.getByLabel('終了', { exact: true }).fill('08:00');
+    // An end before the start is the next morning: a night shift (issue 16).
+    await manager.getByLabel('開始', { exact: true }).fill('２２：００');
+    await manager.getByLabel('終了', { exact: true }).fill('7時');
     await manager.getByRole('button', { name: 'この日を保存' }).click();
-    await expect.poll(() => manager.locator('#d-end-error').textContent()).toBe('終了は開始より後にしてください');
+    await expect.poll(() => manager.getByTestId(day).textContent()).toContain('22:00–翌7:00');
     await manager.getByLabel('この日は休み').check();
     await manager.getByRole('button', { name: 'この日を保存' }).click();
     await expect.poll(() => manager.getByTestId(day).textContent()).toContain('休み');

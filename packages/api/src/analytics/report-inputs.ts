@@ -1,5 +1,5 @@
 import { Prisma, type Tx } from '@telework/db';
-import { jstDayRange, toJstDate, type IsoDate } from '../calendar';
+import { addDays, jstDayRange, toJstDate, type IsoDate } from '../calendar';
 import { resolveSchedules } from '../schedules/resolve-schedules';
 import type { PresenceEventInput, ScheduleInput, TaskIntervalInput, WorkSessionInput } from './rules';
 
@@ -128,7 +128,8 @@ export const loadReportInputs: ReportInputLoader = async (db, { tenantId, userId
         AND ((c."startedAt" < ${end} AND c."endedAt" > ${start})
           OR EXISTS (SELECT 1 FROM work_sessions s WHERE s.id = c."workSessionId" AND ${sessionFilter}))
       ORDER BY c."decidedAt", c."createdAt", c.id`,
-    resolveSchedules(db, { tenantId, userIds, from, to }),
+    // From the day before: its night shift (夜勤) may reach into the first day.
+    resolveSchedules(db, { tenantId, userIds, from: addDays(from, -1), to }),
   ]);
 
   const sessions: { id: string; userId: string; startedAt: Date; endedAt: Date | null }[] = [];

@@ -26,7 +26,7 @@ export const CONSOLE_PAGES = {
   '/corrections': { minRole: 'WORKER', nav: 'nav.corrections', uses: ['corrections.mySessions', 'corrections.mine'] },
   '/users': { minRole: 'MANAGER', nav: 'nav.users', uses: ['users.list', 'users.seats', 'groups.list'] },
   '/users/import': { minRole: 'ADMIN', uses: ['users.importPreview', 'users.importApply'] },
-  '/schedules': { minRole: 'MANAGER', nav: 'nav.schedules', uses: ['users.list', 'schedules.forUser', 'schedules.pattern', 'schedules.holidays'] },
+  '/schedules': { minRole: 'MANAGER', nav: 'nav.schedules', uses: ['users.list', 'schedules.forUser', 'schedules.pattern', 'schedules.holidays', 'schedules.companyDaysOff'] },
   '/groups': { minRole: 'MANAGER', nav: 'nav.groups', uses: ['groups.list', 'users.list'] },
   '/tasks': { minRole: 'ADMIN', nav: 'nav.tasks', uses: ['tasks.list', 'tasks.create', 'tasks.update'] },
   '/reports': { minRole: 'ADMIN', nav: 'nav.reports', uses: ['reports.list'] },
@@ -56,6 +56,12 @@ export const CONSOLE_ACTIONS = {
   'users.resetPassword': { minRole: 'MANAGER', uses: ['users.resetPassword'] },
   /** The timeline's worker picker (a worker sees only their own day). */
   'timeline.chooseWorker': { minRole: 'MANAGER', uses: ['users.list'] },
+  /** The schedules page's company calendar (会社カレンダー) editor. */
+  'schedules.editCalendar': { minRole: 'ADMIN', uses: ['schedules.setCompanyDaysOff', 'schedules.removeCompanyDayOff'] },
+  /** The company's pattern (administrators) and the groups' standard patterns (their managers). */
+  'schedules.standardPatterns': { minRole: 'MANAGER', uses: ['groups.list', 'schedules.standardPattern', 'schedules.setStandardPattern'] },
+  /** One pattern for many workers (chosen ones or a whole group). */
+  'schedules.assign': { minRole: 'MANAGER', uses: ['groups.list', 'users.list', 'schedules.assignPattern'] },
   /** The provider's notices on the home page. */
   'notices.read': { minRole: 'MANAGER', uses: ['notices.forMe'] },
 } as const satisfies Record<string, { minRole: ConsoleRole; uses: readonly string[] }>;

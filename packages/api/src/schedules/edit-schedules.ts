@@ -18,8 +18,17 @@ export interface DayPlan {
 }
 
 function assertPlan(p: { startMinute: number; endMinute: number; breakMinutes: number }) {
+  // A shift starts within its day and may end on the next (夜勤: 22:00–07:00 is 1320–1860), at most 24 h.
+  if (p.startMinute >= 1440) throw new AppError('VALIDATION', 'The start must be within the day.', { fieldErrors: { startMinute: ['must be before 24:00'] } });
   if (p.endMinute <= p.startMinute) throw new AppError('VALIDATION', 'The end must be after the start.', { fieldErrors: { endMinute: ['must be after the start'] } });
+  if (p.endMinute > p.startMinute + 1440) throw new AppError('VALIDATION', 'A shift lasts at most 24 hours.', { fieldErrors: { endMinute: ['at most 24 h after the start'] } });
   if (p.breakMinutes > p.endMinute - p.startMinute) throw new AppError('VALIDATION', 'The break is longer than the day.', { fieldErrors: { breakMinutes: ['longer than the day'] } });
+}
+
+/** A weekly pattern's days are each a valid shift, one per weekday. */
+export function assertWeekPattern(pattern: WeekPattern) {
+  pattern.days.forEach(assertPlan);
+  if (new Set(pattern.days.map((d) => d.weekday)).size !== pattern.days.length) throw new AppError('VALIDATION', 'A weekday is listed twice.', { fieldErrors: { days: ['duplicate weekday'] } });
 }
 
 async function assertWorker(db: Tx, tenantId: string, actor: Actor, userId: string) {
@@ -49,18 +58,26 @@ export interface WeekPattern {
   validFrom: IsoDate;
 }
 
+/**
+ * Replaces the weekly pattern of each of `userIds` from `validFrom` on; the previous pattern ends the
+ * day before. No days: the workers have no pattern of their own from then on (they follow their
+ * group's, else the company's). Set-wise, so that assigning to a whole group is a few statements.
+ */
+export async function replaceUserPatterns(db: Tx, tenantId: string, userIds: string[], pattern: WeekPattern) {
+  assertWeekPattern(pattern);
+  const from = isoToDbDate(pattern.validFrom);
+  const dayBefore = new Date(from.getTime() - 86_400_000);
+  await db.schedulePattern.deleteMany({ where: { tenantId, userId: { in: userIds }, validFrom: { gte: from } } });
+  await db.schedulePattern.updateMany({ where: { tenantId, userId: { in: userIds }, validFrom: { lt: from }, OR: [{ validTo: null }, { validTo: { gte: from } }] }, data: { validTo: dayBefore } });
+  if (pattern.days.length) {
+    await db.schedulePattern.createMany({ data: userIds.flatMap((userId) => pattern.days.map((d) => ({ tenantId, userId, ...d, workOnHolidays: pattern.workOnHolidays, validFrom: from }))) });
+  }
+}
+
 /** Replaces the worker's weekly pattern from `validFrom` on; the previous pattern ends the day before. */
 export async function setWeeklyPattern(db: Tx, { tenantId, actor, userId, pattern }: { tenantId: string; actor: Actor; userId: string; pattern: WeekPattern }) {
   await assertWorker(db, tenantId, actor, userId);
-  pattern.days.forEach(assertPlan);
-  if (new Set(pattern.days.map((d) => d.weekday)).size !== pattern.days.length) throw new AppError('VALIDATION', 'A weekday is listed twice.', { fieldErrors: { days: ['duplicate weekday'] } });
-  const from = isoToDbDate(pattern.validFrom);
-  const dayBefore = new Date(from.getTime() - 86_400_000);
-  await db.schedulePattern.deleteMany({ where: { tenantId, userId, validFrom: { gte: from } } });
-  await db.schedulePattern.updateMany({ where: { tenantId, userId, validFrom: { lt: from }, OR: [{ validTo: null }, { validTo: { gte: from } }] }, data: { validTo: dayBefore } });
-  if (pattern.days.length) {
-    await db.schedulePattern.createMany({ data: pattern.days.map((d) => ({ tenantId, userId, ...d, workOnHolidays: pattern.workOnHolidays, validFrom: from })) });
-  }
+  await replaceUserPatterns(db, tenantId, [userId], pattern);
   await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: 'schedule.pattern_set', targetType: 'User', targetId: userId, details: { validFrom: pattern.validFrom, days: pattern.days.length }, ip: actor.ip });
   return { ok: true as const };
 }

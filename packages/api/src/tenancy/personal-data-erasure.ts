@@ -84,6 +84,8 @@ export async function erasePersonalData(db: Db, tenantId: string, now: Date): Pr
       () => tx.task.deleteMany({ where }),
       () => tx.workSchedule.deleteMany({ where }),
       () => tx.schedulePattern.deleteMany({ where }),
+      () => tx.standardPattern.deleteMany({ where }),
+      () => tx.companyDayOff.deleteMany({ where }),
       () => tx.reportRun.deleteMany({ where }),
       () => tx.reportSubscription.deleteMany({ where }),
       () => tx.monthClose.deleteMany({ where }),

@@ -92,7 +92,7 @@ export function materialise(raw: RawHistory): History {
     const workerId = `w${w}`;
     worker.schedules.forEach((plan, d) => {
       if (plan === null) return;
-      history.schedules.push({ workerId, date: dayNumberToIsoDate(firstDay + d), startMinute: plan.start, endMinute: Math.min(1440, plan.start + plan.length), breakMinutes: plan.breakMinutes, isDayOff: plan.dayOff });
+      history.schedules.push({ workerId, date: dayNumberToIsoDate(firstDay + d), startMinute: plan.start, endMinute: plan.start + plan.length, breakMinutes: plan.breakMinutes, isDayOff: plan.dayOff });
     });
     worker.sessions.forEach((s, i) => {
       if (s.start >= raw.asOf) return;
@@ -102,7 +102,7 @@ export function materialise(raw: RawHistory): History {
       else if (s.end === 'forgotten') {
         const day = Math.floor(s.start / 1440);
         const plan = day >= 0 && day < HISTORY_DAYS ? worker.schedules[day] : null;
-        const scheduledEnd = plan && !plan.dayOff ? at(day * 1440 + Math.min(1440, plan.start + plan.length)) : null;
+        const scheduledEnd = plan && !plan.dayOff ? at(day * 1440 + plan.start + plan.length) : null;
         const decision = closeForgottenSession({ startedAt: at(s.start), endedAt: null }, s.rule, { now: at(raw.asOf), scheduledEnd });
         end = decision.endedAt === null ? null : Math.round((decision.endedAt.getTime() - HISTORY_BASE_MS) / MINUTE);
       }

@@ -18,7 +18,8 @@ export const loadReportInputsReference: ReportInputLoader = async (db, { tenantI
     }),
     db.taskSession.findMany({ where: { tenantId, userId: { in: userIds }, ...overlaps }, select: { userId: true, workSessionId: true, taskId: true, startedAt: true, endedAt: true } }),
     db.incident.findMany({ where: { tenantId, userId: { in: userIds }, occurredAt: { gte: rangeStart, lt: rangeEnd } }, select: { userId: true, occurredAt: true } }),
-    resolveSchedules(db, { tenantId, userIds, from, to }),
+    // From the day before: its night shift (夜勤) may reach into the first day.
+    resolveSchedules(db, { tenantId, userIds, from: addDays(from, -1), to }),
   ]);
   const corrections = await db.punchCorrection.findMany({
     where: {

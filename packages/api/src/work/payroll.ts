@@ -4,6 +4,7 @@ import { AppError } from '../errors/app-error';
 import { payrollTotals } from '../analytics/rules';
 import { buildWorkReport } from '../analytics/work-report';
 import type { Viewer } from '../people/scope';
+import { listCompanyDaysOff } from '../schedules/company-calendar';
 
 // The month's payroll file of a group (月次締め → 給与連携). It exists only for a closed month: the
 // figures are final once corrections are refused. The figures come from the same work report as the
@@ -20,7 +21,11 @@ export async function buildPayroll(db: Tx, { tenantId, viewer, groupId, month, n
   // The close covers the group's own members (as the correction lock does), not its sub-groups.
   const members = new Set((await db.groupMembership.findMany({ where: { tenantId, groupId, kind: 'MEMBER' }, select: { userId: true } })).map((m) => m.userId));
   const workers = report.workers.filter((w) => members.has(w.userId)).map((w) => ({ userId: w.userId, employeeNo: w.loginId, name: w.name }));
-  return { group, month, closedAt: close.closedAt, generatedAt: now, rows: payrollTotals(workers, report.days, isBusinessDay) };
+  // A day without a schedule is a work day unless it is a weekend, a national holiday or a company
+  // day off (会社カレンダー): work on it is 休日出勤.
+  const companyOff = new Set((await listCompanyDaysOff(db, { tenantId, from, to: lastDayOfMonth(from) })).map((d) => d.date));
+  const isWorkDay = (date: string) => isBusinessDay(date) && !companyOff.has(date);
+  return { group, month, closedAt: close.closedAt, generatedAt: now, rows: payrollTotals(workers, report.days, isWorkDay) };
 }
 
 export type PayrollRow = Awaited<ReturnType<typeof buildPayroll>>['rows'][number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, clock, isoWeekday, monthDays, parseClock, todayJst } from './calendar';
+import { addMonths, clock, endClock, isoWeekday, monthDays, parseClock, shiftEnd, todayJst, yearEndDaysOff } from './calendar';
 import { groupTree, subtreeIds } from './group-tree';
 
 describe('Tokyo calendar helpers', () => {
@@ -65,6 +65,16 @@ describe('Tokyo calendar helpers', () => {
       ['1441分', null],
     ];
     for (const [text, minutes] of cases) expect([text, parseClock(text)]).toEqual([text, minutes]);
+  });
+});
+
+describe('night shifts and the year end (issue 16)', () => {
+  it('an end at or before the start is on the next day, typed back as its clock time', () => {
+    expect([shiftEnd(1320, 420), shiftEnd(540, 1080), shiftEnd(600, 600), shiftEnd(0, 1440)]).toEqual([1860, 1080, 2040, 1440]);
+    expect([endClock(1860), endClock(1080), endClock(1440)]).toEqual(['07:00', '18:00', '24:00']);
+  });
+  it('suggests 12/29 to 1/3 across the new year', () => {
+    expect(yearEndDaysOff(2026)).toEqual(['2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03']);
   });
 });
 

@@ -65,3 +65,21 @@ export function parseClock(text: string): number | null {
 export function clock(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
+
+/**
+ * A shift's end minute from the typed start and end: an end at or before the start is on the next
+ * day (夜勤, 22:00–07:00 → 1320–1860), as the API stores it. At most 24 h.
+ */
+export function shiftEnd(start: number, end: number): number {
+  return end <= start ? end + 1440 : end;
+}
+
+/** The end as typed back into the form: the clock time of the next day for a night shift. */
+export function endClock(endMinute: number): string {
+  return clock(endMinute > 1440 ? endMinute - 1440 : endMinute);
+}
+
+/** 年末年始: the customary company days off from 12/29 of `year` to 1/3 of the next, offered as a suggestion. */
+export function yearEndDaysOff(year: number): string[] {
+  return [`${year}-12-29`, `${year}-12-30`, `${year}-12-31`, `${year + 1}-01-01`, `${year + 1}-01-02`, `${year + 1}-01-03`];
+}

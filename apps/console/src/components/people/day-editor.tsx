@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Field, TextInput, useT, type ErrorText } from '@telework/ui';
 import { formatMinutes } from '@telework/ui/i18n';
-import { clock, parseClock } from './calendar';
+import { clock, endClock, parseClock, shiftEnd } from './calendar';
 import type { ScheduleDay } from './types';
 
 export interface DayPlanInput {
@@ -24,7 +24,7 @@ export function DayEditor({ date, plan, err, pending, onSave, onClear }: {
 }) {
   const t = useT();
   const [v, setV] = useState({
-    start: clock(plan?.startMinute ?? 540), end: clock(plan?.endMinute ?? 1080), break: formatMinutes(plan?.breakMinutes ?? 60), isDayOff: plan?.isDayOff ?? false, note: '',
+    start: clock(plan?.startMinute ?? 540), end: endClock(plan?.endMinute ?? 1080), break: formatMinutes(plan?.breakMinutes ?? 60), isDayOff: plan?.isDayOff ?? false, note: '',
   });
   const [local, setLocal] = useState<Record<string, string>>({});
   const submit = (e: FormEvent) => {
@@ -33,27 +33,28 @@ export function DayEditor({ date, plan, err, pending, onSave, onClear }: {
       // A day off's hours are never read, but the API wants a well-formed plan: keep the typed one
       // when it is valid, otherwise a neutral one, so that stale hours cannot block a day off.
       const [s, en, b] = [parseClock(v.start), parseClock(v.end), parseClock(v.break)];
-      const valid = s !== null && en !== null && b !== null && en > s && b <= en - s;
+      const valid = s !== null && en !== null && b !== null && s < 1440 && b <= shiftEnd(s, en) - s;
       setLocal({});
-      onSave({ startMinute: valid ? s : 540, endMinute: valid ? en : 1080, breakMinutes: valid ? b : 0, isDayOff: true, note: v.note.trim() || null });
+      onSave({ startMinute: valid ? s : 540, endMinute: valid ? shiftEnd(s, en) : 1080, breakMinutes: valid ? b : 0, isDayOff: true, note: v.note.trim() || null });
       return;
     }
     const start = parseClock(v.start);
     const end = parseClock(v.end);
     const brk = parseClock(v.break);
     const bad: Record<string, string> = {};
-    if (start === null) bad.startMinute = t('error.field.invalid');
+    if (start === null || start >= 1440) bad.startMinute = t('error.field.invalid');
     if (end === null) bad.endMinute = t('error.field.invalid');
     if (brk === null) bad.breakMinutes = t('error.field.invalid');
     setLocal(bad);
-    if (start === null || end === null || brk === null) return;
-    onSave({ startMinute: start, endMinute: end, breakMinutes: brk, isDayOff: v.isDayOff, note: v.note.trim() || null });
+    if (start === null || start >= 1440 || end === null || brk === null) return;
+    // An end at or before the start is the next morning (night shift).
+    onSave({ startMinute: start, endMinute: shiftEnd(start, end), breakMinutes: brk, isDayOff: v.isDayOff, note: v.note.trim() || null });
   };
   const fields = { ...err.fields, ...local };
   return (
     <form className="tw-form" onSubmit={submit} noValidate>
       <p className="tw-muted">
-        {t('schedules.dayHint')} {t('schedules.clockHint')}
+        {t('schedules.dayHint')} {t('schedules.clockHint')} {t('schedules.nightHint')}
       </p>
       {err.message ? <Alert>{err.message}</Alert> : null}
       <label style={{ display: 'flex', gap: 6, alignItems: 'center' }}>

@@ -6,11 +6,21 @@ import type { ScheduleDay } from './types';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
-/** A month of planned hours, Monday first; public holidays and weekends marked, one day selectable. */
-export function MonthCalendar({ month, plans, holidays, today, selected, onSelect }: {
+/** The end of a plan: a night shift's end reads "翌07:00". */
+function EndTime({ endMinute }: { endMinute: number }) {
+  const t = useT();
+  return <>{endMinute > 1440 ? t('schedules.nextDay', { time: formatMinutes(endMinute - 1440) }) : formatMinutes(endMinute)}</>;
+}
+
+/**
+ * A month of planned hours, Monday first; public holidays, company days off (会社カレンダー) and
+ * weekends marked, one day selectable.
+ */
+export function MonthCalendar({ month, plans, holidays, companyDaysOff, today, selected, onSelect }: {
   month: string;
   plans: Map<string, ScheduleDay>;
   holidays: Map<string, string>;
+  companyDaysOff?: Map<string, string>;
   today: string;
   selected: string | null;
   onSelect: (date: string) => void;
@@ -29,7 +39,8 @@ export function MonthCalendar({ month, plans, holidays, today, selected, onSelec
       {cells.map((date, i) => {
         if (!date) return <div key={`blank-${i}`} />;
         const plan = plans.get(date);
-        const holiday = holidays.get(date);
+        const companyDay = companyDaysOff?.get(date);
+        const holiday = holidays.get(date) ?? (companyDay !== undefined ? `${t('schedules.companyDayOff')}: ${companyDay}` : undefined);
         const weekday = (i % 7) + 1;
         const red = holiday || weekday === 7;
         return (
@@ -53,7 +64,8 @@ export function MonthCalendar({ month, plans, holidays, today, selected, onSelec
                 <div className="tw-muted">{t('schedules.dayOff')}</div>
               ) : (
                 <div>
-                  {formatMinutes(plan.startMinute)}–{formatMinutes(plan.endMinute)}
+                  {formatMinutes(plan.startMinute)}–<EndTime endMinute={plan.endMinute} />
+                  <div className="tw-muted" style={{ fontSize: '0.7rem' }} data-testid={`source-${date}`}>{t(`schedules.source.${plan.source}`)}</div>
                   {plan.breakMinutes ? <div className="tw-muted" style={{ fontSize: '0.75rem' }}>{t('schedules.break', { minutes: formatMinutes(plan.breakMinutes) })}</div> : null}
                 </div>
               )

@@ -1,7 +1,7 @@
 'use client';
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Field, TextInput, useT, type ErrorText } from '@telework/ui';
-import { clock, parseClock } from './calendar';
+import { clock, endClock, parseClock, shiftEnd } from './calendar';
 
 export interface PatternInput {
   validFrom: string;
@@ -25,7 +25,7 @@ function initialRows(stored: PatternInput | null): Record<number, Row> {
   return Object.fromEntries(
     WEEKDAYS.map((w) => {
       const d = byDay.get(w);
-      return [w, d ? { works: true, start: clock(d.startMinute), end: clock(d.endMinute), break: clock(d.breakMinutes) } : { works: false, start: '09:00', end: '18:00', break: '1:00' }];
+      return [w, d ? { works: true, start: clock(d.startMinute), end: endClock(d.endMinute), break: clock(d.breakMinutes) } : { works: false, start: '09:00', end: '18:00', break: '1:00' }];
     }),
   );
 }
@@ -34,7 +34,19 @@ function initialRows(stored: PatternInput | null): Record<number, Row> {
  * Mon–Sun hours from a date on, opened with the worker's stored pattern (`stored`); each row's
  * mistakes are shown on that row.
  */
-export function PatternEditor({ stored, defaultFrom, err, pending, onSave }: { stored: PatternInput | null; defaultFrom: string; err: ErrorText; pending: boolean; onSave: (p: PatternInput) => void }) {
+export function PatternEditor({ stored, defaultFrom, err, pending, onSave, submitLabel, showInForce = true, idPrefix = 'p' }: {
+  stored: PatternInput | null;
+  defaultFrom: string;
+  err: ErrorText;
+  pending: boolean;
+  onSave: (p: PatternInput) => void;
+  /** The button's text (default: save pattern). */
+  submitLabel?: string;
+  /** Whether to say which stored pattern the form opened with. */
+  showInForce?: boolean;
+  /** Element ids start with it: several editors share the schedules page. */
+  idPrefix?: string;
+}) {
   const t = useT();
   const [rows, setRows] = useState(() => initialRows(stored));
   const [validFrom, setValidFrom] = useState(defaultFrom);
@@ -50,10 +62,10 @@ export function PatternEditor({ stored, defaultFrom, err, pending, onSave }: { s
       const r = rows[w];
       if (!r?.works) continue;
       const [s, en, b] = [parseClock(r.start), parseClock(r.end), parseClock(r.break)];
-      if (s === null || en === null || b === null) bad[`w${w}`] = t('error.field.invalid');
-      else if (en <= s) bad[`w${w}`] = t('schedules.endBeforeStart');
-      else if (b > en - s) bad[`w${w}`] = t('schedules.breakTooLong');
-      else days.push({ weekday: w, startMinute: s, endMinute: en, breakMinutes: b });
+      // An end at or before the start is the next morning (night shift).
+      if (s === null || en === null || b === null || s >= 1440) bad[`w${w}`] = t('error.field.invalid');
+      else if (b > shiftEnd(s, en) - s) bad[`w${w}`] = t('schedules.breakTooLong');
+      else days.push({ weekday: w, startMinute: s, endMinute: shiftEnd(s, en), breakMinutes: b });
     }
     if (!/^\d{4}-\d{2}-\d{2}$/.test(validFrom)) bad.validFrom = t('error.field.required');
     setLocal(bad);
@@ -63,11 +75,13 @@ export function PatternEditor({ stored, defaultFrom, err, pending, onSave }: { s
   return (
     <form className="tw-form" onSubmit={submit} noValidate style={{ maxWidth: 'none' }}>
       <p className="tw-muted">
-        {t('schedules.patternHint')} {t('schedules.clockHint')}
+        {t('schedules.patternHint')} {t('schedules.clockHint')} {t('schedules.nightHint')}
       </p>
-      <p className="tw-muted" data-testid="pattern-in-force">
-        {stored ? t('schedules.patternInForce', { from: stored.validFrom }) : t('schedules.noPattern')}
-      </p>
+      {showInForce ? (
+        <p className="tw-muted" data-testid={idPrefix === 'p' ? 'pattern-in-force' : `${idPrefix}-pattern-in-force`}>
+          {stored ? t('schedules.patternInForce', { from: stored.validFrom }) : t('schedules.noPattern')}
+        </p>
+      ) : null}
       {err.message ? <Alert>{err.message}</Alert> : null}
       <div className="tw-table-wrap">
         <table className="tw-table">
@@ -113,13 +127,13 @@ export function PatternEditor({ stored, defaultFrom, err, pending, onSave }: { s
         <input type="checkbox" checked={workOnHolidays} onChange={(e) => setWorkOnHolidays(e.target.checked)} />
         {t('schedules.workOnHolidays')}
       </label>
-      <Field label={t('schedules.validFrom')} htmlFor="p-from" error={fields.validFrom}>
-        <TextInput id="p-from" type="date" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />
+      <Field label={t('schedules.validFrom')} htmlFor={`${idPrefix}-from`} error={fields.validFrom}>
+        <TextInput id={`${idPrefix}-from`} type="date" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />
       </Field>
       {fields.endMinute || fields.breakMinutes || fields.days ? <Alert>{fields.endMinute ?? fields.breakMinutes ?? fields.days}</Alert> : null}
       <div>
         <Button type="submit" disabled={pending}>
-          {t('schedules.savePattern')}
+          {submitLabel ?? t('schedules.savePattern')}
         </Button>
       </div>
     </form>

@@ -124,8 +124,11 @@ describe('schedule comparison details', () => {
     expect(d?.workedMinutes).toBe(240);
   });
 
-  it('refuses an overnight schedule it cannot compare', () => {
-    expect(() => run([session('w1', '2026-11-24 09:00', '2026-11-24 10:00')], [{ ...plan('2026-11-24', '22:00', '23:00'), endMinute: 1500 }])).toThrow(RangeError);
+  it('refuses a schedule longer than 24 h or starting on the next day; a night shift ending next morning is fine', () => {
+    const worked = [session('w1', '2026-11-24 09:00', '2026-11-24 10:00')];
+    expect(() => run(worked, [{ ...plan('2026-11-24', '22:00', '23:00'), endMinute: 1320 + 1441 }])).toThrow(RangeError);
+    expect(() => run(worked, [{ ...plan('2026-11-24', '22:00', '23:00'), startMinute: 1440, endMinute: 1500 }])).toThrow(RangeError);
+    expect(() => run(worked, [{ ...plan('2026-11-24', '22:00', '23:00'), endMinute: 1500 }])).not.toThrow();
   });
 
   it('seconds are summed before flooring to minutes', () => {

@@ -1,6 +1,6 @@
 import { DAY_MS, MINUTE_MS, dayNumberToIsoDate, isoDateToDayNumber, type IsoDate } from '../../calendar/day-number';
 import { jstDayStartMs } from '../../calendar/jst';
-import { accumulateByJstDay, intersectMerged, mergeIntervals, overlapMs, subtractMerged } from './intervals';
+import { accumulateByJstDay, boundsWithin, intersectMerged, mergeIntervals, overlapMs, subtractMerged } from './intervals';
 import type {
   PresenceIntervalInput,
   ScheduleInput,
@@ -101,12 +101,12 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
     corrected.fill(0);
     night.fill(0);
 
-    // Clip sessions to the reported range before merging.
-    const clipped: number[] = [];
+    // Sessions are merged once, up to now; the reported work is that list clipped to the range.
+    const allWork: number[] = [];
     for (let i = 0; i < w.sessions.length; i += 2) {
       const s = Math.max(w.sessions[i] ?? 0, rangeStart);
       const e = Math.min(w.sessions[i + 1] ?? 0, rangeEnd);
-      if (e > s) clipped.push(s, e);
+      allWork.push(w.sessions[i] ?? 0, Math.min(w.sessions[i + 1] ?? 0, asOf));
       if (w.corrected[i / 2] === true) {
         for (let index = Math.floor((s - rangeStart) / DAY_MS); e > s && index <= Math.floor((e - 1 - rangeStart) / DAY_MS); index += 1) {
           if (index >= 0 && index < days) corrected[index] = 1;
@@ -117,7 +117,11 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
         if (index >= 0 && index < days) stillOpen[index] = 1;
       }
     }
-    const work = mergeIntervals(clipped);
+    // A shift that starts on a day and ends after midnight (夜勤) is compared with the work of its
+    // whole window, which may lie beyond the reported range: the unclipped work (up to "now").
+    const workAnyDay = mergeIntervals(allWork);
+    const work = rangeEnd > rangeStart ? intersectMerged(workAnyDay, [rangeStart, rangeEnd]) : [];
+    const openAtAsOf = w.open.some((o, i) => o && (w.sessions[2 * i + 1] ?? 0) === asOf);
 
     for (let i = 0; i < work.length; i += 2) {
       const s = work[i] ?? 0;
@@ -178,10 +182,11 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
       perTask.set(taskId, target);
     }
 
+    // The day before the range is kept too: its night shift may reach into the first day.
     const scheduleByIndex = new Map<number, ScheduleInput>();
     for (const s of w.schedules) {
       const index = isoDateToDayNumber(s.date) - firstDay;
-      if (index >= 0 && index < days) scheduleByIndex.set(index, s);
+      if (index >= -1 && index < days) scheduleByIndex.set(index, s);
     }
 
     for (let index = 0; index < days; index += 1) {
@@ -193,6 +198,8 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
       // due without any work: neither is absence, and neither belongs in the planned total yet.
       if (dayStart >= asOf) continue;
       if (workedMs === 0 && schedule !== undefined && !schedule.isDayOff && asOf < dayStart + schedule.startMinute * MINUTE_MS) continue;
+      const previous = scheduleByIndex.get(index - 1);
+      const previousEnd = previous === undefined || previous.isDayOff ? dayStart : Math.max(dayStart, dayStart - DAY_MS + previous.endMinute * MINUTE_MS);
       const taskMinutes: Record<string, number> = {};
       for (const [taskId, totals] of perTask) {
         const minutes = toMinutes(totals[index] ?? 0);
@@ -213,23 +220,37 @@ export function aggregateWorkDays(input: AggregateInput): WorkerDay[] {
         lastEndAt: Number.isFinite(last) ? new Date(last) : null,
         stillOpen: open,
         corrected: corrected[index] === 1,
-        schedule: schedule === undefined ? null : compareDay(schedule, dayStart, work, workedMs, first, last, open, asOf),
+        schedule: schedule === undefined ? null : compareDay(schedule, dayStart, previousEnd, work, workAnyDay, workedMs, asOf, openAtAsOf),
       });
     }
   }
   return result;
 }
 
+/**
+ * The day's plan against the work. A shift belongs to the JST day it starts on, even when it ends
+ * after midnight (夜勤, end minute up to start + 1440): its planned minutes, absence and late /
+ * early figures are that day's. They are compared with the work inside the shift's window: from
+ * the day's midnight — or, when the previous day's shift runs past it, from that shift's planned
+ * end — to the later of the next midnight and the planned end. Time outside the plan (overtime)
+ * stays on the JST day it falls on, like worked time, so it never exceeds the day's worked time.
+ */
 function compareDay(
   schedule: ScheduleInput,
   dayStart: number,
+  previousEnd: number,
   work: number[],
+  workAnyDay: number[],
   workedMs: number,
-  first: number,
-  last: number,
-  open: boolean,
   asOf: number,
+  openAtAsOf: boolean,
 ): ScheduleResult {
+  // Work inside the (merged, at most two) planned intervals of this day.
+  const inPlanMs = (plan: number[]) => {
+    let total = 0;
+    for (let i = 0; i < plan.length; i += 2) total += overlapMs(work, plan[i] ?? 0, plan[i + 1] ?? 0);
+    return total;
+  };
   if (schedule.isDayOff) {
     return {
       dayOff: true,
@@ -239,26 +260,40 @@ function compareDay(
       absent: false,
       lateStartMinutes: 0,
       earlyEndMinutes: 0,
-      overtimeMinutes: toMinutes(workedMs),
+      // All work on a day off is out of plan, except the tail of the previous night's shift.
+      overtimeMinutes: toMinutes(workedMs - (previousEnd > dayStart ? inPlanMs([dayStart, previousEnd]) : 0)),
     };
   }
   const { startMinute, endMinute, breakMinutes } = schedule;
-  if (!(startMinute >= 0 && startMinute < endMinute && endMinute <= 1440)) {
-    throw new RangeError(`Schedule of ${schedule.workerId} on ${schedule.date} must satisfy 0 ≤ start < end ≤ 1440`);
+  if (!isValidShift(startMinute, endMinute)) {
+    throw new RangeError(`Schedule of ${schedule.workerId} on ${schedule.date} must satisfy 0 ≤ start < 1440, start < end ≤ start + 1440`);
   }
+  const dayEnd = dayStart + DAY_MS;
   const plannedStart = dayStart + startMinute * MINUTE_MS;
   const plannedEnd = dayStart + endMinute * MINUTE_MS;
   const plannedMinutes = Math.max(0, endMinute - startMinute - breakMinutes);
-  // No work is absence only once the planned shift is over; before that the worker may still come.
-  const absent = workedMs === 0 && asOf >= plannedEnd;
+  const windowStart = Math.min(previousEnd, plannedStart);
+  const windowEnd = Math.max(dayEnd, plannedEnd);
+  const bounds = boundsWithin(workAnyDay, windowStart, windowEnd);
+  const workedInWindow = bounds !== null;
+  const [first, last] = bounds ?? [0, 0];
+  const open = openAtAsOf && asOf > windowStart && asOf <= windowEnd && last === asOf;
+  // This day's part of the plan: its own shift up to midnight and the previous night shift's tail.
+  const inPlanToday = inPlanMs(mergeIntervals([dayStart, previousEnd, plannedStart, Math.min(plannedEnd, dayEnd)]));
   return {
     dayOff: false,
     plannedStartAt: new Date(plannedStart),
     plannedEndAt: new Date(plannedEnd),
     plannedMinutes,
-    absent,
-    lateStartMinutes: workedMs === 0 ? 0 : toMinutes(Math.max(0, Math.min(first, plannedEnd) - plannedStart)),
-    earlyEndMinutes: workedMs === 0 || open ? 0 : toMinutes(Math.max(0, plannedEnd - Math.max(last, plannedStart))),
-    overtimeMinutes: workedMs === 0 ? 0 : toMinutes(workedMs - overlapMs(work, plannedStart, plannedEnd)),
+    // No work is absence only once the planned shift is over; before that the worker may still come.
+    absent: !workedInWindow && asOf >= plannedEnd,
+    lateStartMinutes: workedInWindow ? toMinutes(Math.max(0, Math.min(first, plannedEnd) - plannedStart)) : 0,
+    earlyEndMinutes: !workedInWindow || open ? 0 : toMinutes(Math.max(0, plannedEnd - Math.max(last, plannedStart))),
+    overtimeMinutes: workedMs === 0 ? 0 : toMinutes(workedMs - inPlanToday),
   };
+}
+
+/** A shift starts within its day and lasts at most 24 h; it may end on the next day (夜勤). */
+export function isValidShift(startMinute: number, endMinute: number): boolean {
+  return Number.isInteger(startMinute) && Number.isInteger(endMinute) && startMinute >= 0 && startMinute < 1440 && endMinute > startMinute && endMinute <= startMinute + 1440;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoDateToDayNumber } from '../../calendar/day-number';
+import { dayNumberToIsoDate, isoDateToDayNumber } from '../../calendar/day-number';
 import { HISTORY_BASE_MS, HISTORY_FROM, HISTORY_TO, at, eventInputs, historyArb, materialise, oracle, sessionInputs, taskInputs, type History } from '../../testing/attendance-history';
 import { aggregateWorkDays } from './aggregate-work-days';
 import { presenceEventsToIntervals } from './presence-intervals';
@@ -24,6 +24,27 @@ function aggregate(h: History): WorkerDay[] {
     tasks: taskInputs(h),
     schedules: h.schedules,
   });
+}
+
+/** [start, end) in epoch ms of the window a day's shift is compared with (docs/attendance-rules.md). */
+function shiftWindow(h: History, workerId: string, index: number, plannedStart: number, plannedEnd: number): [number, number] {
+  const dayStart = HISTORY_BASE_MS + index * 1440 * MINUTE;
+  const previousDate = dayNumberToIsoDate(isoDateToDayNumber(HISTORY_FROM) + index - 1);
+  const previous = h.schedules.find((s) => s.workerId === workerId && s.date === previousDate && !s.isDayOff);
+  const previousEnd = previous ? Math.max(dayStart, dayStart + (previous.endMinute - 1440) * MINUTE) : dayStart;
+  return [Math.min(previousEnd, plannedStart), Math.max(dayStart + 1440 * MINUTE, plannedEnd)];
+}
+
+/** Minutes of [start, end) covered by any of the worker's sessions (open ones up to now), one by one. */
+function workedMinutesIn(h: History, workerId: string, [start, end]: [number, number]): number {
+  const mine = h.sessions.filter((s) => s.workerId === workerId);
+  let count = 0;
+  for (let ms = start; ms < end; ms += MINUTE) {
+    const minute = (ms - HISTORY_BASE_MS) / MINUTE;
+    if (minute >= h.asOf) break;
+    if (mine.some((s) => s.start <= minute && minute < (s.end ?? h.asOf))) count += 1;
+  }
+  return count;
 }
 
 const dayIndex = (d: WorkerDay) => isoDateToDayNumber(d.date) - isoDateToDayNumber(HISTORY_FROM);
@@ -98,12 +119,15 @@ describe('attendance invariants (docs/attendance-rules.md), 1,000 random histori
           const plannedEnd = s.plannedEndAt?.getTime() ?? 0;
           // A planned shift not yet due appears only when work was done.
           if (asOfMs < plannedStart) expect(d.workedMinutes).toBeGreaterThan(0);
+          // The shift is compared with the work of its window (a night shift reaches into the next
+          // morning; the previous night shift's tail is not this day's): counted minute by minute.
+          const worked = workedMinutesIn(h, d.workerId, shiftWindow(h, d.workerId, dayIndex(d), plannedStart, plannedEnd));
           if (s.absent) {
             expect(asOfMs).toBeGreaterThanOrEqual(plannedEnd);
-            expect(d.workedMinutes).toBe(0);
+            expect(worked).toBe(0);
           }
           // And a finished shift without any work is absence.
-          if (asOfMs >= plannedEnd && d.workedMinutes === 0) expect(s.absent).toBe(true);
+          if (asOfMs >= plannedEnd && worked === 0) expect(s.absent).toBe(true);
         }
       }),
       RUNS,

@@ -54,6 +54,27 @@ export function overlapMs(merged: number[], start: number, end: number): number 
 }
 
 /**
+ * The first and last instants of the merged list inside [start, end), or null when nothing of it lies
+ * there (binary search, for per-day windows over a long list).
+ */
+export function boundsWithin(merged: number[], start: number, end: number): [number, number] | null {
+  const pairs = merged.length / 2;
+  const i = firstEndingAfter(merged, start);
+  if (i >= pairs || (merged[2 * i] ?? 0) >= end) return null;
+  const first = Math.max(merged[2 * i] ?? 0, start);
+  // The last interval that starts before `end`.
+  let lo = i;
+  let hi = pairs;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((merged[2 * mid] ?? 0) < end) lo = mid + 1;
+    else hi = mid;
+  }
+  const last = Math.min(merged[2 * (lo - 1) + 1] ?? 0, end);
+  return [first, last];
+}
+
+/**
  * Adds [start, end) to per-JST-day totals: `totals[d]` holds day `firstDay + d`. Pieces outside
  * the array are ignored (callers clip to the range first).
  */

@@ -39,7 +39,11 @@ export interface TaskIntervalInput {
 export interface ScheduleInput {
   workerId: string;
   date: IsoDate;
-  /** Planned start and end as minutes after JST midnight of `date` (0 ≤ start < end ≤ 1440). */
+  /**
+   * Planned start and end as minutes after JST midnight of `date`: 0 ≤ start < 1440 and
+   * start < end ≤ start + 1440. An end past 1440 is on the next day (夜勤, e.g. 22:00–07:00 is
+   * 1320–1860); the shift still belongs to `date`.
+   */
   startMinute: number;
   endMinute: number;
   breakMinutes: number;

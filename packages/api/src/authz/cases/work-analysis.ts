@@ -15,6 +15,29 @@ export const consoleCases: ConsoleCases = {
     call: (c, t) => c.schedules.setPattern({ userId: t.users.worker.id, validFrom: '2026-12-01', workOnHolidays: false, days: [{ weekday: 1, startMinute: 540, endMinute: 1080, breakMinutes: 60 }] }),
     crossTenant: 'NOT_FOUND',
   },
+  'schedules.standardPattern': { minRole: 'MANAGER', call: (c, t) => c.schedules.standardPattern({ groupId: t.groupId, on: '2026-12-01' }), crossTenant: 'NOT_FOUND' },
+  'schedules.setStandardPattern': {
+    minRole: 'MANAGER',
+    call: (c, t) => c.schedules.setStandardPattern({ groupId: t.groupId, validFrom: '2026-12-01', workOnHolidays: false, days: [{ weekday: 1, startMinute: 540, endMinute: 1080, breakMinutes: 60 }] }),
+    crossTenant: 'NOT_FOUND',
+  },
+  'schedules.assignPattern': {
+    minRole: 'MANAGER',
+    call: (c, t) => c.schedules.assignPattern({ target: { userIds: [t.users.worker.id] }, validFrom: '2026-12-01', workOnHolidays: false, days: [{ weekday: 1, startMinute: 1320, endMinute: 1860, breakMinutes: 60 }] }),
+    crossTenant: 'NOT_FOUND',
+  },
+  'schedules.companyDaysOff': { minRole: 'WORKER', call: (c) => c.schedules.companyDaysOff({ from: '2026-12-01', to: '2027-01-31' }), crossTenant: 'OWN_ONLY' },
+  'schedules.setCompanyDaysOff': { minRole: 'ADMIN', call: (c) => c.schedules.setCompanyDaysOff({ days: [{ date: '2026-12-29', name: '年末年始' }] }), crossTenant: 'OWN_ONLY' },
+  'schedules.removeCompanyDayOff': {
+    minRole: 'ADMIN',
+    // The day exists in tenant t: removing it from another tenant finds nothing.
+    call: async (c, t, env) => {
+      const date = new Date('2026-06-01T00:00:00Z');
+      await env.adminDb.companyDayOff.upsert({ where: { tenantId_date: { tenantId: t.tenantId, date } }, create: { tenantId: t.tenantId, date, name: '創立記念日' }, update: {} });
+      return c.schedules.removeCompanyDayOff({ date: '2026-06-01' });
+    },
+    crossTenant: 'NOT_FOUND',
+  },
   'schedules.holidays': { minRole: 'WORKER', call: (c) => c.schedules.holidays({ from: '2026-01-01', to: '2026-12-31' }), crossTenant: 'OWN_ONLY' },
   'analytics.work': { minRole: 'MANAGER', call: (c, t) => c.analytics.work({ from: '2026-11-01', to: '2026-11-30', groupId: t.groupId }), crossTenant: 'NOT_FOUND' },
   'reports.list': { minRole: 'ADMIN', call: (c) => c.reports.list(), crossTenant: 'OWN_ONLY' },

@@ -9,6 +9,11 @@ import { MonthCalendar } from '@/components/people/month-calendar';
 import { DayEditor } from '@/components/people/day-editor';
 import { PatternEditor } from '@/components/people/pattern-editor';
 import { usePeopleError } from '@/components/people/use-people-error';
+import { CompanyCalendarCard } from '@/components/people/company-calendar-card';
+import { StandardPatternCard } from '@/components/people/standard-pattern-card';
+import { BulkAssignCard } from '@/components/people/bulk-assign-card';
+import { useMe } from '@/components/console-shell';
+import { mayDo } from '@telework/api/console-pages';
 
 export default function SchedulesPage() {
   const t = useT();
@@ -27,6 +32,8 @@ export default function SchedulesPage() {
   const worker = userId || people.find((u) => u.role === 'WORKER')?.id || '';
   const plans = useQuery({ ...trpc.schedules.forUser.queryOptions({ ...range, userId: worker }), enabled: Boolean(worker) });
   const holidays = useQuery(trpc.schedules.holidays.queryOptions(range));
+  const companyDaysOff = useQuery(trpc.schedules.companyDaysOff.queryOptions(range));
+  const me = useMe();
   const setDay = useMutation(trpc.schedules.setDay.mutationOptions());
   const pattern = useQuery({ ...trpc.schedules.pattern.queryOptions({ userId: worker, on: today }), enabled: Boolean(worker) });
   const setPattern = useMutation(trpc.schedules.setPattern.mutationOptions());
@@ -35,8 +42,9 @@ export default function SchedulesPage() {
 
   const planByDate = new Map((plans.data ?? []).map((p) => [p.date, p]));
   const holidayByDate = new Map((holidays.data ?? []).map((h) => [h.date, lang === 'ja' ? h.nameJa : h.nameEn]));
+  const companyDayByDate = new Map((companyDaysOff.data ?? []).map((d) => [d.date, d.name]));
   const working = (plans.data ?? []).filter((p) => !p.isDayOff);
-  const plannedMinutes = working.reduce((sum, p) => sum + p.endMinute - p.startMinute - p.breakMinutes, 0);
+  const plannedMinutes = working.reduce((sum, p) => sum + Math.max(0, p.endMinute - p.startMinute - p.breakMinutes), 0);
   const [y, m] = month.split('-').map(Number);
   const go = (n: number) => {
     setMonth(addMonths(month, n));
@@ -87,7 +95,7 @@ export default function SchedulesPage() {
         </div>
         {peopleError(plans.error ?? holidays.error ?? users.error).message ? <Alert>{peopleError(plans.error ?? holidays.error ?? users.error).message}</Alert> : null}
         {worker ? (
-          <MonthCalendar month={month} plans={planByDate} holidays={holidayByDate} today={today} selected={selected} onSelect={(d) => { setSelected(d); setDay.reset(); }} />
+          <MonthCalendar month={month} plans={planByDate} holidays={holidayByDate} companyDaysOff={companyDayByDate} today={today} selected={selected} onSelect={(d) => { setSelected(d); setDay.reset(); }} />
         ) : (
           <p className="tw-muted">{t('schedules.pickWorker')}</p>
         )}
@@ -127,6 +135,11 @@ export default function SchedulesPage() {
           </Card>
         </div>
       ) : null}
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(340px, 1fr))', gap: 16, alignItems: 'start', marginTop: 16 }}>
+        {mayDo(me.role, 'schedules.standardPatterns') ? <StandardPatternCard isAdmin={me.role === 'ADMIN'} today={today} /> : null}
+        {mayDo(me.role, 'schedules.assign') ? <BulkAssignCard today={today} /> : null}
+        <CompanyCalendarCard month={month} canEdit={mayDo(me.role, 'schedules.editCalendar')} />
+      </div>
     </>
   );
 }
