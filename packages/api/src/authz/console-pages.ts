@@ -36,7 +36,7 @@ export const CONSOLE_PAGES = {
   '/settings': { minRole: 'ADMIN', nav: 'nav.settings', uses: ['tenant.settings'] },
   '/faces': { minRole: 'ADMIN', nav: 'nav.faces', uses: ['evidence.faces'] },
   '/integrity': { minRole: 'ADMIN', nav: 'nav.integrity', uses: ['evidence.verify'] },
-  '/audit': { minRole: 'ADMIN', nav: 'nav.audit', uses: ['audit.list'] },
+  '/audit': { minRole: 'ADMIN', nav: 'nav.audit', uses: ['audit.list', 'audit.export'] },
   '/inquiries': { minRole: 'ADMIN', nav: 'nav.inquiries', uses: ['support.list'] },
   '/privacy': { minRole: 'ADMIN', nav: 'nav.privacy', uses: ['privacy.list'] },
   '/access': { minRole: 'ADMIN', nav: 'nav.access', uses: ['access.allowList', 'access.refusals'] },
