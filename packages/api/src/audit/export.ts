@@ -55,6 +55,7 @@ function file(name: string, format: AuditExportFormat, body: Buffer, now: Date, 
     contentType: CONTENT_TYPE[format],
     base64: body.toString('base64'),
     truncated,
+    cap: AUDIT_EXPORT_CAP,
   };
 }
 

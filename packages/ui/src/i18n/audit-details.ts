@@ -3,6 +3,11 @@
 // code cannot get a label in one language only.
 
 const T = {
+  'audit.export.csv': ['CSVで出力（UTF-8）', 'Export CSV (UTF-8)'],
+  'audit.export.sjis': ['CSVで出力（Shift_JIS / Excel）', 'Export CSV (Shift_JIS / Excel)'],
+  'audit.export.failed': ['出力できませんでした。しばらくしてからお試しください。', 'The export failed. Please try again later.'],
+  'audit.export.busy': ['出力しています…', 'Exporting…'],
+  'audit.export.truncated': ['件数が多いため、新しい順に{n}件までを出力しました。期間を絞ると残りも出力できます。', 'Only the newest {n} entries were exported; narrow the period to export the rest.'],
   'auditDetail.sep': [' / ', ' / '],
   'auditDetail.arrow': [' → ', ' → '],
   'auditDetail.yes': ['はい', 'yes'],
