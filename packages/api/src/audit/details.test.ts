@@ -123,7 +123,7 @@ describe('audit details in words (issue 18)', () => {
 
   it('names the before and after of a role change with the role labels', () => {
     const d = { name: '山田 太郎', changes: { role: { from: 'WORKER', to: 'ADMIN' } } };
-    expect(renderAuditDetails('user.updated', d, 'ja')).toBe('氏名: 山田 太郎 / 役割: 作業者 → 管理者');
+    expect(renderAuditDetails('user.updated', d, 'ja')).toBe('氏名: 山田 太郎 / 権限: 勤務者 → 管理者');
     expect(renderAuditDetails('user.updated', d, 'en')).toBe('Name: 山田 太郎 / Role: Worker → Administrator');
   });
 
@@ -144,7 +144,7 @@ describe('audit details in words (issue 18)', () => {
   });
 
   it('a code no label knows reads as "not recorded", and an action no catalogue knows shows nothing', () => {
-    expect(renderAuditDetails('user.created', { role: 'OWNER' }, 'ja')).toBe('役割: （記録なし）');
+    expect(renderAuditDetails('user.created', { role: 'OWNER' }, 'ja')).toBe('権限: （記録なし）');
     expect(renderAuditDetails('made.up', { secret: U1 }, 'ja')).toBe('');
   });
 });

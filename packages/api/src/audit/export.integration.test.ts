@@ -52,7 +52,7 @@ describe('audit log CSV export (issue 18)', () => {
     const records = parseCsvRecords(decodeUtf8Bom(file.base64));
     expect(records[0]).toEqual(['日時', '操作者', '操作', '対象', '詳細', 'IPアドレス']);
     const byAction = (label: string) => records.find((r) => r[2] === label);
-    expect(byAction('ユーザの変更')).toEqual(['2026-12-01 00:30:00', adminName, 'ユーザの変更', `ユーザ: ${workerName}`, '役割: 作業者 → 管理者', '203.0.113.5']);
+    expect(byAction('ユーザの変更')).toEqual(['2026-12-01 00:30:00', adminName, 'ユーザの変更', `ユーザ: ${workerName}`, '権限: 勤務者 → 管理者', '203.0.113.5']);
     expect(byAction('許可IPアドレスの変更')).toEqual(['2026-12-02 10:00:00', adminName, '許可IPアドレスの変更', '', '許可するIPアドレス: 203.0.113.0/24', '203.0.113.5']);
     expect(records.find((r) => r[4]?.includes('終了打刻漏れ'))?.[4]).toBe(`対象者: ${workerName} / 終了時刻: 2026/12/01 00:30 / 終了打刻漏れの扱い: 日付が変わる時刻で終了`);
     expect(records.find((r) => r[4]?.includes('終了打刻漏れ'))?.[1]).toBe('システム（自動処理）');
@@ -92,7 +92,7 @@ describe('audit log CSV export (issue 18)', () => {
     const byForeignActor = await theirs.console((c) => c.audit.export({ actorId: t.users.admin.id }));
     expect(parseCsvRecords(decodeUtf8Bom(byForeignActor.base64)).slice(1)).toEqual([]);
     // Nor does the other tenant's export name the first tenant's people.
-    expect(rows.flat().join('\n')).not.toMatch(/203\.0\.113\.(0\/24|5\b)|作業者 → 管理者/);
+    expect(rows.flat().join('\n')).not.toMatch(/203\.0\.113\.(0\/24|5\b)|勤務者 → 管理者/);
   });
 
   it('exports the provider log for operators, with the customer named; reseller staff may not', async () => {

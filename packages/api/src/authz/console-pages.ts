@@ -25,7 +25,7 @@ export const CONSOLE_PAGES = {
   '/timeline': { minRole: 'WORKER', nav: 'nav.timeline', uses: ['evidence.timeline', 'work.myMonth'] },
   '/corrections': { minRole: 'WORKER', nav: 'nav.corrections', uses: ['corrections.mySessions', 'corrections.mine'] },
   '/users': { minRole: 'MANAGER', nav: 'nav.users', uses: ['users.list', 'users.seats', 'groups.list'] },
-  '/users/import': { minRole: 'ADMIN', uses: ['users.importPreview', 'users.importApply'] },
+  '/users/import': { minRole: 'ADMIN', uses: ['users.importPreview', 'users.importApply', 'users.importTemplate'] },
   '/schedules': { minRole: 'MANAGER', nav: 'nav.schedules', uses: ['users.list', 'schedules.forUser', 'schedules.pattern', 'schedules.holidays'] },
   '/groups': { minRole: 'MANAGER', nav: 'nav.groups', uses: ['groups.list', 'users.list'] },
   '/tasks': { minRole: 'ADMIN', nav: 'nav.tasks', uses: ['tasks.list', 'tasks.create', 'tasks.update'] },
@@ -51,7 +51,7 @@ export type NavLabel = Extract<(typeof CONSOLE_PAGES)[ConsolePagePath], { nav: s
 export const CONSOLE_ACTIONS = {
   'groups.manage': { minRole: 'ADMIN', uses: ['groups.create', 'groups.update', 'groups.delete'] },
   'users.manage': { minRole: 'ADMIN', uses: ['users.create', 'users.update', 'users.setDisabled', 'users.delete'] },
-  'users.import': { minRole: 'ADMIN', uses: ['users.importPreview', 'users.importApply'] },
+  'users.import': { minRole: 'ADMIN', uses: ['users.importPreview', 'users.importApply', 'users.importTemplate'] },
   'users.resetPassword': { minRole: 'MANAGER', uses: ['users.resetPassword'] },
   /** The timeline's worker picker (a worker sees only their own day). */
   'timeline.chooseWorker': { minRole: 'MANAGER', uses: ['users.list'] },

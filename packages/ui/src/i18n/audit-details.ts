@@ -34,7 +34,7 @@ const T = {
   'auditDetail.termsWithdrawn': ['予定していた規約の改定も取り下げ', 'the planned terms change was withdrawn too'],
   'auditDetail.immediate': ['即時', 'at once'],
 
-  'auditDetail.field.role': ['役割', 'Role'],
+  'auditDetail.field.role': ['権限', 'Role'],
   'auditDetail.field.name': ['氏名', 'Name'],
   'auditDetail.field.groupName': ['グループ名', 'Group name'],
   'auditDetail.field.taskName': ['タスク名', 'Task name'],
@@ -122,8 +122,8 @@ const T = {
   'auditDetail.field.retentionDays': ['証跡の保存期間', 'Evidence kept for'],
 
   'auditDetail.role.ADMIN': ['管理者', 'Administrator'],
-  'auditDetail.role.MANAGER': ['マネージャー', 'Manager'],
-  'auditDetail.role.WORKER': ['作業者', 'Worker'],
+  'auditDetail.role.MANAGER': ['勤務管理者', 'Manager'],
+  'auditDetail.role.WORKER': ['勤務者', 'Worker'],
   'auditDetail.language.ja': ['日本語', 'Japanese'],
   'auditDetail.language.en': ['英語', 'English'],
   'auditDetail.captureMode.INTERVAL_AND_INCIDENT': ['定期撮影とインシデント時の撮影', 'Interval and incident captures'],
