@@ -20,7 +20,7 @@ const L = {
   presence: { PRESENT: '在席', AWAY: '離席' },
   incidentKind: { PEEKING: 'のぞき見', IMPERSONATION: 'なりすまし', SPOOF: '写真等による偽装' },
   incidentStatus: { OPEN: '未判定', JUDGED: '判定済み' },
-  verdict: { CONFIRMED_UNAUTHORIZED: '不正と確認', FALSE_ALARM: '誤検知', NEEDS_FOLLOW_UP: '要確認' },
+  verdict: { CONFIRMED_UNAUTHORIZED: '不正アクセスと確認', FALSE_ALARM: '誤検知', NEEDS_FOLLOW_UP: '要確認' },
   captureMode: { INTERVAL_AND_INCIDENT: '定期撮影とインシデント時の撮影', INCIDENT_ONLY: 'インシデント時のみ撮影', VERDICT_ONLY: '判定結果のみ（画像なし）' },
   evidenceKind: { CAMERA: 'カメラ', SCREEN: '画面' },
   trigger: { INCIDENT: 'インシデント時', INTERVAL: '定期撮影' },

@@ -135,7 +135,7 @@ const T = {
   'auditDetail.forgottenEndRule.AT_SCHEDULED_END': ['予定の終業時刻で終了', 'End at the scheduled end'],
   'auditDetail.forgottenEndRule.AFTER_HOURS': ['一定時間後に終了', 'End after some hours'],
   'auditDetail.forgottenEndRule.AT_JST_MIDNIGHT': ['日付が変わる時刻で終了', 'End at midnight'],
-  'auditDetail.verdict.CONFIRMED_UNAUTHORIZED': ['不正と確認', 'Confirmed unauthorised'],
+  'auditDetail.verdict.CONFIRMED_UNAUTHORIZED': ['不正アクセスと確認', 'Confirmed unauthorised'],
   'auditDetail.verdict.FALSE_ALARM': ['誤検知', 'False alarm'],
   'auditDetail.verdict.NEEDS_FOLLOW_UP': ['要確認', 'Needs follow-up'],
   'auditDetail.accessReason.OUTSIDE_JAPAN': ['国外からの接続', 'Connection from outside Japan'],
