@@ -1,5 +1,6 @@
 export { I18nProvider, rememberLanguage, setLanguage, useLanguage, useT } from './components/i18n-provider';
 export { AppShell, type NavItem } from './components/app-shell';
+export { AuditExportButtons, type AuditExportFile } from './components/audit-export';
 export { AuthFrame, AuthPage } from './components/auth-page';
 export { ForgotPasswordForm, ForgotPasswordLink, ResetPasswordForm, usePasswordResetError } from './components/password-reset';
 export { Alert, Button, Card, DataTable, Field, Select, TextArea, TextInput, type DataColumn } from './components/primitives';

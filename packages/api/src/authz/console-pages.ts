@@ -25,7 +25,7 @@ export const CONSOLE_PAGES = {
   '/timeline': { minRole: 'WORKER', nav: 'nav.timeline', uses: ['evidence.timeline', 'work.myMonth'] },
   '/corrections': { minRole: 'WORKER', nav: 'nav.corrections', uses: ['corrections.mySessions', 'corrections.mine'] },
   '/users': { minRole: 'MANAGER', nav: 'nav.users', uses: ['users.list', 'users.seats', 'groups.list'] },
-  '/users/import': { minRole: 'ADMIN', uses: ['users.importPreview', 'users.importApply'] },
+  '/users/import': { minRole: 'ADMIN', uses: ['users.importPreview', 'users.importApply', 'users.importTemplate'] },
   '/schedules': { minRole: 'MANAGER', nav: 'nav.schedules', uses: ['users.list', 'schedules.forUser', 'schedules.pattern', 'schedules.holidays', 'schedules.companyDaysOff'] },
   '/groups': { minRole: 'MANAGER', nav: 'nav.groups', uses: ['groups.list', 'users.list'] },
   '/tasks': { minRole: 'ADMIN', nav: 'nav.tasks', uses: ['tasks.list', 'tasks.create', 'tasks.update'] },
@@ -37,7 +37,7 @@ export const CONSOLE_PAGES = {
   '/faces': { minRole: 'ADMIN', nav: 'nav.faces', uses: ['evidence.faces'] },
   '/faces/reenrol': { minRole: 'ADMIN', nav: 'nav.facesReenrol', uses: ['evidence.facesToReenrol', 'evidence.requestReenrolment', 'evidence.resetStaleEnrolment'] },
   '/integrity': { minRole: 'ADMIN', nav: 'nav.integrity', uses: ['evidence.verify'] },
-  '/audit': { minRole: 'ADMIN', nav: 'nav.audit', uses: ['audit.list'] },
+  '/audit': { minRole: 'ADMIN', nav: 'nav.audit', uses: ['audit.list', 'audit.export'] },
   '/inquiries': { minRole: 'ADMIN', nav: 'nav.inquiries', uses: ['support.list'] },
   '/privacy': { minRole: 'ADMIN', nav: 'nav.privacy', uses: ['privacy.list'] },
   '/access': { minRole: 'ADMIN', nav: 'nav.access', uses: ['access.allowList', 'access.refusals'] },
@@ -52,7 +52,7 @@ export type NavLabel = Extract<(typeof CONSOLE_PAGES)[ConsolePagePath], { nav: s
 export const CONSOLE_ACTIONS = {
   'groups.manage': { minRole: 'ADMIN', uses: ['groups.create', 'groups.update', 'groups.delete'] },
   'users.manage': { minRole: 'ADMIN', uses: ['users.create', 'users.update', 'users.setDisabled', 'users.delete'] },
-  'users.import': { minRole: 'ADMIN', uses: ['users.importPreview', 'users.importApply'] },
+  'users.import': { minRole: 'ADMIN', uses: ['users.importPreview', 'users.importApply', 'users.importTemplate'] },
   'users.resetPassword': { minRole: 'MANAGER', uses: ['users.resetPassword'] },
   /** The timeline's worker picker (a worker sees only their own day). */
   'timeline.chooseWorker': { minRole: 'MANAGER', uses: ['users.list'] },

@@ -25,7 +25,7 @@ export const PORTAL_PAGES = {
   '/notices': { who: 'OPERATOR', nav: 'nav.notices', uses: ['operator.notices.list'] },
   '/inquiries': { who: 'OPERATOR', nav: 'nav.inquiries', uses: ['operator.inquiries.list'] },
   '/privacy': { who: 'OPERATOR', nav: 'nav.privacy', uses: ['operator.privacy.list'] },
-  '/audit': { who: 'OPERATOR', nav: 'nav.providerAudit', uses: ['operator.audit.list'] },
+  '/audit': { who: 'OPERATOR', nav: 'nav.providerAudit', uses: ['operator.audit.list', 'operator.audit.export'] },
 } as const satisfies Record<string, PortalPage>;
 
 export type PortalPagePath = keyof typeof PORTAL_PAGES;

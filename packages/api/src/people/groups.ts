@@ -31,6 +31,7 @@ export async function saveGroup(
   const managers = await db.user.count({ where: { tenantId, id: { in: input.managerIds }, role: { in: ['MANAGER', 'ADMIN'] } } });
   if (managers !== new Set(input.managerIds).size) throw new AppError('NOT_FOUND', 'No such manager.');
   let id = groupId;
+  const before = id ? await db.group.findFirst({ where: { tenantId, id }, select: { name: true } }) : null;
   if (id) {
     const r = await db.group.updateMany({ where: { tenantId, id }, data: { name: input.name, parentId: input.parentId } });
     if (r.count === 0) throw new AppError('NOT_FOUND', 'No such group.');
@@ -41,15 +42,16 @@ export async function saveGroup(
   if (input.managerIds.length) {
     await db.groupMembership.createMany({ data: [...new Set(input.managerIds)].map((userId) => ({ tenantId, groupId: id, userId, kind: 'MANAGER' as const })) });
   }
-  await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: groupId ? 'group.updated' : 'group.created', targetType: 'Group', targetId: id, ip: actor.ip });
+  await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: groupId ? 'group.updated' : 'group.created', targetType: 'Group', targetId: id,
+    details: { name: before && before.name !== input.name ? { from: before.name, to: input.name } : input.name }, ip: actor.ip });
   return { groupId: id };
 }
 
 export async function deleteGroup(db: Tx, { tenantId, actor, groupId }: { tenantId: string; actor: { id: string; ip: string | null }; groupId: string }) {
-  const group = await db.group.findFirst({ where: { tenantId, id: groupId }, select: { id: true, _count: { select: { children: true } } } });
+  const group = await db.group.findFirst({ where: { tenantId, id: groupId }, select: { id: true, name: true, _count: { select: { children: true } } } });
   if (!group) throw new AppError('NOT_FOUND', 'No such group.');
   if (group._count.children > 0) throw new AppError('RULE_VIOLATION', 'Move or delete its sub-groups first.', { reason: 'GROUP_HAS_CHILDREN' });
   await db.group.deleteMany({ where: { tenantId, id: groupId } });
-  await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: 'group.deleted', targetType: 'Group', targetId: groupId, ip: actor.ip });
+  await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: 'group.deleted', targetType: 'Group', targetId: groupId, details: { name: group.name }, ip: actor.ip });
   return { ok: true as const };
 }

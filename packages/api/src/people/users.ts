@@ -73,7 +73,7 @@ export async function createUser(db: Tx, { tenantId, actor, input }: { tenantId:
     await setMemberships(db, tenantId, u.id, input.groupIds);
     return u;
   });
-  await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: 'user.created', targetType: 'User', targetId: user.id, details: { loginId: input.loginId, role: input.role }, ip: actor.ip });
+  await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: 'user.created', targetType: 'User', targetId: user.id, details: { name: input.name, loginId: input.loginId, role: input.role }, ip: actor.ip });
   return { userId: user.id, initialPassword };
 }
 
@@ -82,6 +82,8 @@ export async function updateUser(db: Tx, { tenantId, actor, userId, input }: { t
   if (input.role !== target.role) await assertMayActOn(db, tenantId, actor, 'changeRole', userId, input.role);
   await assertGroupsExist(db, tenantId, input.groupIds);
   if (userId === actor.id && input.role !== actor.role) throw new AppError('RULE_VIOLATION', 'You cannot change your own role.', { reason: 'OWN_ROLE' });
+  // The log keeps what changed, from what to what (issue 18: "role: 作業者 → 管理者", in words on the screens).
+  const before = await db.user.findUnique({ where: { tenantId_id: { tenantId, id: userId } }, select: { name: true, email: true, department: true, role: true, language: true } });
   await withinSeats(db, tenantId, async () => {
     const r = await db.user.updateMany({
       where: { tenantId, id: userId },
@@ -90,7 +92,11 @@ export async function updateUser(db: Tx, { tenantId, actor, userId, input }: { t
     if (r.count === 0) throw new AppError('NOT_FOUND', 'No such user.');
     await setMemberships(db, tenantId, userId, input.groupIds);
   });
-  await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: 'user.updated', targetType: 'User', targetId: userId, ip: actor.ip });
+  const after = { name: input.name, email: input.email ?? null, department: input.department ?? null, role: input.role, language: input.language };
+  const changes = Object.fromEntries(
+    (Object.keys(after) as (keyof typeof after)[]).filter((k) => before && (before[k] ?? null) !== after[k]).map((k) => [k, { from: before?.[k] ?? null, to: after[k] }]),
+  );
+  await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: 'user.updated', targetType: 'User', targetId: userId, details: { name: input.name, changes }, ip: actor.ip });
   return { ok: true as const };
 }
 

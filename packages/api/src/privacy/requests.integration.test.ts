@@ -32,7 +32,7 @@ describe('personal-data requests (第26条2項)', () => {
     expect(await codeOf(admin.console((c) => c.privacy.request({ kind: 'DISCLOSE', subjectUserId: t.users.worker.id })))).toBe('FORBIDDEN');
   });
 
-  it('a disclosure builds a sealed export in the tenant’s scope with the person’s rows and no images', async () => {
+  it('a disclosure builds a sealed export in the tenant’s scope with the person’s records and no internal ids', async () => {
     const { store, keyring, t, op, admin } = await setup();
     await adminDb.punch.count(); // the fixture worker has no work yet; the export still lists every table
     const req = await admin.console((c) => c.privacy.request({ kind: 'DISCLOSE', subjectUserId: t.users.worker.id, format: 'json' }));
@@ -46,12 +46,14 @@ describe('personal-data requests (第26条2項)', () => {
     const sealed = await store.get(row.exportBlobKey ?? '');
     expect(Buffer.from(sealed ?? new Uint8Array()).toString('utf8')).not.toContain('worker');
     const file = await withTenant(db, t.tenantId, (tx) => downloadExport(tx, { tenantId: t.tenantId, requestId: req.id, deps: () => ({ store, keyring }) }));
-    const data = JSON.parse(file.body) as { exportedTables: string[]; user: { id: string; loginId: string; passwordHash?: string } };
-    expect(data.user).toMatchObject({ id: t.users.worker.id, loginId: 'worker' });
-    expect(data.user.passwordHash).toBeUndefined();
-    expect(data.exportedTables).toEqual(expect.arrayContaining(['user', 'punches', 'workSessions', 'presenceEvents']));
-    expect(data.exportedTables).not.toContain('faceImages');
-    expect(data.exportedTables).not.toContain('evidence');
+    // The documented document (docs/schemas/personal-data-disclosure.schema.json; disclosure.integration.test.ts validates it).
+    const data = JSON.parse(file.body) as { person: { loginId: string; passwordHash?: string }; punches: unknown[]; workSessions: unknown[]; presence: unknown[] };
+    expect(data.person.loginId).toBe('worker');
+    expect(data.person.passwordHash).toBeUndefined();
+    expect(Object.keys(data)).toEqual(expect.arrayContaining(['person', 'punches', 'workSessions', 'presence']));
+    expect(file.body).not.toContain(t.users.worker.id);
+    expect(file.body).not.toContain(t.tenantId);
+    expect(file.filename).toMatch(/^personal-data-\d{12}\.json$/);
   });
 
   it('a deletion removes the person, their image blobs, and keeps only the fact', async () => {

@@ -5,6 +5,9 @@ import { recordProviderAudit, recordTenantAudit } from '../audit/audit-log';
 import { currentDataKey, dataKeyVersion, open, seal, type MasterKeyring } from '../crypto';
 import type { BlobStore } from '../storage/blob-store';
 import { collectSubjectData, renderSubjectExport } from './subject-export';
+import { buildDisclosure, renderDisclosureHtml } from './disclosure';
+import { decryptBlob } from '../evidence/read-image';
+import { jstFileStamp } from '../calendar/jst';
 import { removeEvidence } from '../evidence/chain-head';
 import type { AuditAction } from '../audit/actions';
 
@@ -13,7 +16,8 @@ import type { AuditAction } from '../audit/actions';
 // scope (a job), since operators cannot and must not read the tenant's monitoring data.
 
 export type RequestKind = 'DISCLOSE' | 'CORRECT' | 'DELETE';
-export type ExportFormat = 'json' | 'csv';
+/** html: the readable report; json: the same content for machines (docs/schemas/personal-data-disclosure.schema.json); csv: the tables as stored. */
+export type ExportFormat = 'html' | 'json' | 'csv';
 
 /** The fields of a person's record a correction may change: the ones we hold about them (第26条2項). */
 export const correctionSchema = z
@@ -168,15 +172,28 @@ export async function processAcceptedRequests(db: Db, deps: { store: BlobStore; 
   for (const r of pending) {
     if (r.kind === 'DISCLOSE') {
       await withTenant(db, r.tenantId, async (tx) => {
-        const data = r.subjectUserId ? await collectSubjectData(tx, r.tenantId, r.subjectUserId) : null;
-        if (!data) {
+        const format = r.details?.startsWith('format:csv') ? 'csv' : r.details?.startsWith('format:html') ? 'html' : 'json';
+        const readImage = async (row: { blobKey: string; keyVersion: number }) => {
+          try {
+            return (await decryptBlob(tx, deps.store, deps.keyring, r.tenantId, row)).bytes;
+          } catch {
+            return null; // listed without a thumbnail; the report says so
+          }
+        };
+        const body = !r.subjectUserId
+          ? null
+          : format === 'csv'
+            ? await collectSubjectData(tx, r.tenantId, r.subjectUserId).then((d) => (d ? renderSubjectExport(d, 'csv') : null))
+            : await buildDisclosure(tx, { tenantId: r.tenantId, userId: r.subjectUserId, now: deps.now, ...(format === 'html' ? { readImage } : {}) }).then((d) =>
+                !d ? null : format === 'html' ? renderDisclosureHtml(d) : JSON.stringify(d, null, 2),
+              );
+        if (body === null) {
           await tx.personalDataRequest.update({ where: { tenantId_id: { tenantId: r.tenantId, id: r.id } }, data: { status: 'REJECTED', completedAt: deps.now } });
           return;
         }
-        const format = r.details?.startsWith('format:csv') ? 'csv' : 'json';
         const key = await currentDataKey(tx, deps.keyring, r.tenantId);
         const blobKey = `exports/${r.tenantId}/${r.id}.v${key.version}.${format}`;
-        await deps.store.put(blobKey, seal(key.key, new TextEncoder().encode(renderSubjectExport(data, format)), exportAad(r.tenantId, blobKey)));
+        await deps.store.put(blobKey, seal(key.key, new TextEncoder().encode(body), exportAad(r.tenantId, blobKey)));
         await tx.personalDataRequest.update({ where: { tenantId_id: { tenantId: r.tenantId, id: r.id } }, data: { status: 'COMPLETED', exportBlobKey: blobKey, completedAt: deps.now } });
         await recordTenantAudit(tx, r.tenantId, { actorKind: 'SYSTEM', actorId: null, action: 'personal-data.disclosed', targetType: 'PersonalDataRequest', targetId: r.id });
       });
@@ -205,15 +222,17 @@ export async function processAcceptedRequests(db: Db, deps: { store: BlobStore; 
 
 /** db: tenant scope. The administrator downloads a finished disclosure. */
 export async function downloadExport(db: Tx, args: { tenantId: string; requestId: string; deps: () => { store: BlobStore; keyring: MasterKeyring } }) {
-  const r = await db.personalDataRequest.findFirst({ where: { tenantId: args.tenantId, id: args.requestId }, select: { exportBlobKey: true, status: true } });
+  const r = await db.personalDataRequest.findFirst({ where: { tenantId: args.tenantId, id: args.requestId }, select: { exportBlobKey: true, status: true, completedAt: true } });
   if (!r) throw new AppError('NOT_FOUND', 'Request not found.');
   if (!r.exportBlobKey) throw new AppError('RULE_VIOLATION', 'The export is not ready yet.', { reason: 'EXPORT_NOT_READY' });
   const { store, keyring } = args.deps();
-  const version = Number(/\.v(\d+)\.(json|csv)$/.exec(r.exportBlobKey)?.[1]);
+  const version = Number(/\.v(\d+)\.(json|csv|html)$/.exec(r.exportBlobKey)?.[1]);
   const sealed = await store.get(r.exportBlobKey);
   if (!sealed || !Number.isInteger(version)) throw new AppError('NOT_FOUND', 'The export is no longer stored.', { reason: 'BLOB_MISSING' });
   const key = await dataKeyVersion(db, keyring, args.tenantId, version);
   const body = new TextDecoder().decode(open(key.key, sealed, exportAad(args.tenantId, r.exportBlobKey)));
-  const csv = r.exportBlobKey.endsWith('.csv');
-  return { filename: `personal-data-${args.requestId}.${csv ? 'csv' : 'json'}`, contentType: csv ? 'text/csv; charset=utf-8' : 'application/json', body };
+  const ext = (/\.(json|csv|html)$/.exec(r.exportBlobKey)?.[1] ?? 'json') as ExportFormat;
+  const contentType = { html: 'text/html; charset=utf-8', csv: 'text/csv; charset=utf-8', json: 'application/json' }[ext];
+  // Named by the JST time of the disclosure, not by internal ids.
+  return { filename: `personal-data-${jstFileStamp(r.completedAt ?? new Date())}.${ext}`, contentType, body };
 }

@@ -2,9 +2,9 @@ import type { Tx } from '@telework/db';
 import { toCsv } from './csv';
 
 /**
- * Everything the database holds about one person of a tenant (db: tenant scope), for a disclosure
- * request (第26条2項). Face images and evidence images are left out: the provider never handles them
- * (第26条1項); the administrator sees those in the console. Secrets (password hash) are left out too.
+ * Everything the database holds about one person of a tenant (db: tenant scope), table by table: the
+ * CSV format of a disclosure request (第26条2項). The readable report and its JSON are disclosure.ts.
+ * Images are left out here (the report carries thumbnails); secrets (password hash) are left out too.
  */
 export async function collectSubjectData(db: Tx, tenantId: string, userId: string) {
   const where = { tenantId, userId };

@@ -1,4 +1,5 @@
 import { applyCorrections, countIncidentsByDay, inputWindow, type ReportInputLoader } from '../analytics/report-inputs';
+import { addDays } from '../calendar';
 import { resolveSchedules } from '../schedules/resolve-schedules';
 
 /**

@@ -7,6 +7,7 @@ import { contractLifecycleEn } from './contract-lifecycle';
 import { settingsEn } from './settings';
 import { operationsEn } from './operations';
 import { auditEn } from './audit';
+import { auditDetailsEn } from './audit-details';
 import { passwordResetEn } from './password-reset';
 
 const base = {
@@ -109,4 +110,4 @@ const base = {
   'error.field.email': 'Enter an e-mail address',
 } as const;
 
-export const en = { ...base, ...peopleEn, ...workEn, ...contractsEn, ...contractLifecycleEn, ...operationsEn, ...evidenceEn, ...settingsEn, ...auditEn, ...passwordResetEn } as const satisfies Record<MessageKey, string>;
+export const en = { ...base, ...peopleEn, ...workEn, ...contractsEn, ...contractLifecycleEn, ...operationsEn, ...evidenceEn, ...settingsEn, ...auditEn, ...auditDetailsEn, ...passwordResetEn } as const satisfies Record<MessageKey, string>;

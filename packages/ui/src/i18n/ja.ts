@@ -6,6 +6,7 @@ import { contractLifecycleJa } from './contract-lifecycle';
 import { settingsJa } from './settings';
 import { operationsJa } from './operations';
 import { auditJa } from './audit';
+import { auditDetailsJa } from './audit-details';
 import { passwordResetJa } from './password-reset';
 
 // Japanese (default) UI text. Keys are shared by both web apps; the English catalogue must have
@@ -112,6 +113,6 @@ const base = {
 
 // Each area of the product keeps its texts in its own file (so that screens can be built side by
 // side); the catalogues are their union.
-export const ja = { ...base, ...peopleJa, ...workJa, ...contractsJa, ...contractLifecycleJa, ...operationsJa, ...evidenceJa, ...settingsJa, ...auditJa, ...passwordResetJa } as const;
+export const ja = { ...base, ...peopleJa, ...workJa, ...contractsJa, ...contractLifecycleJa, ...operationsJa, ...evidenceJa, ...settingsJa, ...auditJa, ...auditDetailsJa, ...passwordResetJa } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -1,7 +1,7 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { Alert, Button, Card, DataTable, Field, Select, TextInput, useLanguage, useT, type DataColumn } from '@telework/ui';
+import { Alert, AuditExportButtons, Button, Card, DataTable, Field, Select, TextInput, useLanguage, useT, type DataColumn } from '@telework/ui';
 import { formatJst } from '@telework/ui/i18n';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { ConsoleRouter } from '@telework/api/console';
@@ -10,7 +10,6 @@ import { useErrorText } from '@/components/use-error-text';
 import { AUDIT_TARGET_TYPES } from '@telework/api/audit-actions';
 import { AUDIT_ACTIONS, auditActionLabel, auditTargetLabel } from './audit-actions';
 import { Pager, useCursorPages } from './cursor-pages';
-import { VERDICTS } from './judgement-form';
 import { jstDayRange } from './jst-day';
 import { UserSelect } from './user-select';
 import { useUrlFilters } from './use-url-filters';
@@ -39,19 +38,18 @@ export function AuditView() {
     limit: PAGE_SIZE,
   };
   const log = useQuery({ ...trpc.audit.list.queryOptions(input), enabled: !range.invalid });
+  const queryClient = useQueryClient();
+  const exportFile = (format: 'csv' | 'csv-sjis') => {
+    const { action, actorId, targetType, from, to } = input;
+    return queryClient.fetchQuery({ ...trpc.audit.export.queryOptions({ action, actorId, targetType, from, to, format, lang }), staleTime: 0 });
+  };
 
   const actor = (r: AuditRow) => {
     if (r.actorKind === 'USER') return r.actorName ?? t('audit.actor.unknown');
     return t(`audit.actor.${r.actorKind}`);
   };
-  // A judgement reads as its verdict and comment; other details as key: value.
-  const details = (r: AuditRow) => {
-    if (!r.details || typeof r.details !== 'object' || Array.isArray(r.details)) return r.details == null ? '—' : String(r.details);
-    return Object.entries(r.details)
-      .filter(([k]) => k !== 'judgementId')
-      .map(([k, v]) => (k === 'verdict' && VERDICTS.some((x) => x === v) ? t(`incident.verdict.${v as (typeof VERDICTS)[number]}`) : `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`))
-      .join(' / ');
-  };
+  // The details in words, rendered by the API's one catalogue (packages/api/src/audit/details.ts).
+  const details = (r: AuditRow) => r.detailsText[lang] || '—';
 
   const targetLabel = (type: string) => {
     const label = auditTargetLabel(type);
@@ -126,6 +124,7 @@ export function AuditView() {
             {t('evidence.clearFilters')}
           </Button>
         </div>
+        {range.invalid ? null : <AuditExportButtons fetchFile={exportFile} errorText={(e) => errorText(e).message} />}
         {log.error ? <Alert>{errorText(log.error).message}</Alert> : null}
         <DataTable columns={columns} rows={log.data?.items ?? []} rowKey={(r) => r.id} empty={log.isLoading ? t('common.loading') : t('audit.empty')} />
         <Pager page={pages.page} nextCursor={log.data?.nextCursor} onPrev={pages.prev} onNext={pages.next} />

@@ -9,7 +9,7 @@ export const REQUEST_KINDS: RequestKind[] = ['DISCLOSE', 'CORRECT', 'DELETE'];
 export interface PrivacyRequestValue {
   kind: RequestKind;
   subjectUserId: string;
-  format: 'json' | 'csv';
+  format: 'html' | 'json' | 'csv';
   details: string;
   /** CORRECT: only the fields whose new value differs from the record. */
   correction: { name?: string; department?: string; email?: string };
@@ -26,7 +26,7 @@ export function PrivacyRequestForm({ users, err, pending, onSubmit, onCancel }: 
   const t = useT();
   const [kind, setKind] = useState<RequestKind>('DISCLOSE');
   const [subjectUserId, setSubjectUserId] = useState('');
-  const [format, setFormat] = useState<'json' | 'csv'>('json');
+  const [format, setFormat] = useState<'html' | 'json' | 'csv'>('html');
   const [details, setDetails] = useState('');
   const [fix, setFix] = useState({ name: '', department: '', email: '' });
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -82,7 +82,8 @@ export function PrivacyRequestForm({ users, err, pending, onSubmit, onCancel }: 
       </Field>
       {kind === 'DISCLOSE' ? (
         <Field label={t('ops.privacy.format')} htmlFor="pr-format" hint={t('ops.privacy.formatHint')}>
-          <Select id="pr-format" value={format} onChange={(e) => setFormat(e.target.value === 'csv' ? 'csv' : 'json')}>
+          <Select id="pr-format" value={format} onChange={(e) => setFormat(e.target.value === 'csv' ? 'csv' : e.target.value === 'json' ? 'json' : 'html')}>
+            <option value="html">{t('ops.privacy.formatHtml')}</option>
             <option value="json">JSON</option>
             <option value="csv">CSV</option>
           </Select>

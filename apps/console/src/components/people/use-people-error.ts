@@ -23,6 +23,7 @@ const FIELD_TEXTS: [RegExp, MessageKey][] = [
   [/^too large$/, 'usersImport.fileTooLarge'],
   [/^too many rows$/, 'usersImport.fileTooMany'],
   [/^unclosed quote$/, 'usersImport.fileQuote'],
+  [/^not a workbook$/, 'usersImport.fileNotWorkbook'],
   [/^no rows$/, 'usersImport.noRows'],
 ];
 

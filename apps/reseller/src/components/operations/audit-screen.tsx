@@ -1,7 +1,7 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Card, DataTable, Field, Select, TextInput, useLanguage, useOperationsError, useT, type DataColumn } from '@telework/ui';
+import { Alert, AuditExportButtons, Button, Card, DataTable, Field, Select, TextInput, useLanguage, useOperationsError, useT, type DataColumn } from '@telework/ui';
 import { formatJst, hasMessage, parseJstInput } from '@telework/ui/i18n';
 import { AUDIT_TARGET_TYPES } from '@telework/api/audit-actions';
 import { useTRPC } from '@/trpc/client';
@@ -38,16 +38,21 @@ export function AuditScreen() {
   const from = applied.from ? parseJstInput(applied.from) : null;
   const toDay = applied.to ? parseJstInput(applied.to) : null;
   const targetType = AUDIT_TARGET_TYPES.find((type) => type === applied.targetType);
+  const filter = {
+    ...(applied.action.trim() ? { action: applied.action.trim() } : {}),
+    ...(applied.tenantId ? { tenantId: applied.tenantId } : {}),
+    ...(applied.actorId.trim() ? { actorId: applied.actorId.trim() } : {}),
+    ...(targetType ? { targetType } : {}),
+    ...(from ? { from } : {}),
+    // "To" is a whole Tokyo day, inclusive: the API's bound is exclusive.
+    ...(toDay ? { to: new Date(toDay.getTime() + DAY_MS) } : {}),
+  };
+  const queryClient = useQueryClient();
+  const exportFile = (format: 'csv' | 'csv-sjis') => queryClient.fetchQuery({ ...trpc.operator.audit.export.queryOptions({ ...filter, format, lang }), staleTime: 0 });
   const page = useQuery(
     trpc.operator.audit.list.queryOptions({
       limit: PAGE,
-      ...(applied.action.trim() ? { action: applied.action.trim() } : {}),
-      ...(applied.tenantId ? { tenantId: applied.tenantId } : {}),
-      ...(applied.actorId.trim() ? { actorId: applied.actorId.trim() } : {}),
-      ...(targetType ? { targetType } : {}),
-      ...(from ? { from } : {}),
-      // "To" is a whole Tokyo day, inclusive: the API's bound is exclusive.
-      ...(toDay ? { to: new Date(toDay.getTime() + DAY_MS) } : {}),
+      ...filter,
       ...(cursor ? { cursor } : {}),
     }),
   );
@@ -73,7 +78,7 @@ export function AuditScreen() {
         return hasMessage(key) ? t(key) : <code>{r.action}</code>;
       },
     },
-    { key: 'actor', header: t('ops.audit.actor'), cell: (r) => `${t(`ops.audit.actorKind.${r.actorKind}`)}${r.actorName ? ` ${r.actorName}` : r.actorId ? ` ${r.actorId.slice(0, 8)}` : ''}` },
+    { key: 'actor', header: t('ops.audit.actor'), cell: (r) => `${t(`ops.audit.actorKind.${r.actorKind}`)}${r.actorName ? ` ${r.actorName}` : ''}` },
     { key: 'tenant', header: t('ops.tenant'), cell: (r) => tenants.label(r.tenantId) },
     {
       key: 'target',
@@ -85,7 +90,8 @@ export function AuditScreen() {
       },
     },
     { key: 'ip', header: t('ops.audit.ip'), cell: (r) => r.ip ?? '—' },
-    { key: 'details', header: t('ops.audit.details'), cell: (r) => (r.details ? <code style={{ whiteSpace: 'normal', wordBreak: 'break-all' }}>{JSON.stringify(r.details)}</code> : '—') },
+    // In words, from the API's one catalogue (packages/api/src/audit/details.ts), as in the CSV.
+    { key: 'details', header: t('ops.audit.details'), cell: (r) => <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{r.detailsText[lang] || '—'}</span> },
   ];
   const items = page.data?.items ?? [];
   const nextCursor = page.data?.nextCursor ?? null;
@@ -141,6 +147,7 @@ export function AuditScreen() {
             {t('ops.audit.reset')}
           </Button>
         </form>
+        <AuditExportButtons fetchFile={exportFile} errorText={(e) => opsError(e).message} />
         {page.error ? <Alert>{opsError(page.error).message}</Alert> : null}
         <DataTable columns={columns} rows={items} rowKey={(r) => r.id} empty={page.isLoading ? t('common.loading') : t('ops.audit.none')} />
         <div style={{ display: 'flex', gap: 8, justifyContent: 'space-between', alignItems: 'center', marginTop: 12 }}>

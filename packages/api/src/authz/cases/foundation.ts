@@ -50,6 +50,7 @@ export const consoleCases: ConsoleCases = {
     },
     crossTenant: 'OWN_ONLY',
   },
+  'users.importTemplate': { minRole: 'ADMIN', call: (c) => c.users.importTemplate(), crossTenant: 'OWN_ONLY' },
   'users.importApply': {
     minRole: 'ADMIN',
     call: (c) => c.users.importApply({ file: Buffer.from(`loginId,name,role\nimp-${randomUUID().slice(0, 8)},新人,MANAGER\n`).toString('base64') }),

@@ -51,6 +51,7 @@ export const consoleCases: ConsoleCases = {
   },
   'support.reply': { minRole: 'ADMIN', call: async (c, t, env) => c.support.reply({ inquiryId: (await anInquiry(env, t)).id, body: '返信' }), crossTenant: 'NOT_FOUND' },
   'audit.list': { minRole: 'ADMIN', call: (c) => c.audit.list(), crossTenant: 'OWN_ONLY' },
+  'audit.export': { minRole: 'ADMIN', call: (c) => c.audit.export(), crossTenant: 'OWN_ONLY' },
   'privacy.request': { minRole: 'ADMIN', call: (c, t) => c.privacy.request({ kind: 'DISCLOSE', subjectUserId: t.users.worker.id }), crossTenant: 'NOT_FOUND' },
   'privacy.list': { minRole: 'ADMIN', call: (c) => c.privacy.list(), crossTenant: 'OWN_ONLY' },
   'privacy.download': { minRole: 'ADMIN', call: async (c, t, env) => reachedService(c.privacy.download({ requestId: (await aPrivacyRequest(env, t)).id })), crossTenant: 'NOT_FOUND' },
@@ -70,6 +71,7 @@ export const resellerCases: ResellerCases = {
   },
   'operator.notices.withdraw': { who: 'OPERATOR', call: async (c, _t, env) => c.operator.notices.withdraw({ noticeId: (await aNotice(env)).id }) },
   'operator.audit.list': { who: 'OPERATOR', call: (c, t) => c.operator.audit.list({ tenantId: t.tenantId }) },
+  'operator.audit.export': { who: 'OPERATOR', call: (c, t) => c.operator.audit.export({ tenantId: t.tenantId }) },
   'operator.privacy.list': { who: 'OPERATOR', call: (c) => c.operator.privacy.list() },
   'operator.privacy.decide': {
     who: 'OPERATOR',

@@ -8,7 +8,8 @@ import { decideUserAction, USER_ROLES } from '../role-rules';
 import { managedGroupIds, type Viewer } from '../scope';
 import { seatUsage, withinSeats } from '../seats';
 import { GROUP_SEPARATOR, ROLE_NAMES } from './columns';
-import { parseImportFile, type ImportEncoding } from './parse-csv';
+import type { ImportEncoding } from './parse-csv';
+import { readImportFile } from './parse-xlsx';
 
 // Bulk creation of users from a file: preview says, per row, what is wrong; apply re-checks the same
 // file and creates every row in the procedure's one transaction, or none (a bad row, the seat limit
@@ -64,7 +65,7 @@ function languageOf(cell: string): Language | null {
 
 /** Checks every row of the file against the tenant as it is now; nothing is written. */
 export async function previewImport(db: Tx, { tenantId, actor, file }: { tenantId: string; actor: Viewer; file: Uint8Array }) {
-  const { encoding, rows } = parseImportFile(file);
+  const { encoding, rows } = await readImportFile(file);
   const loginIds = rows.map((r) => r.cells.loginId).filter((id) => id !== '');
   const [taken, groups, managed, seats] = await Promise.all([
     db.user.findMany({ where: { tenantId, loginId: { in: loginIds } }, select: { loginId: true } }),
@@ -153,7 +154,7 @@ export async function applyImport(db: Tx, { tenantId, actor, file }: { tenantId:
     return out;
   });
   for (const u of created) {
-    await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: 'user.created', targetType: 'User', targetId: u.userId, details: { loginId: u.loginId, role: u.role }, ip: actor.ip });
+    await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: 'user.created', targetType: 'User', targetId: u.userId, details: { name: u.name, loginId: u.loginId, role: u.role }, ip: actor.ip });
   }
   await recordTenantAudit(db, tenantId, { actorKind: 'USER', actorId: actor.id, action: 'user.imported', targetType: 'Tenant', targetId: tenantId, details: { count: created.length, encoding: preview.encoding }, ip: actor.ip });
   return { created: created.map(({ userId: _id, ...u }) => u) };

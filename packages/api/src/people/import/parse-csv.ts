@@ -2,7 +2,8 @@ import iconv from 'iconv-lite';
 import { AppError } from '../../errors/app-error';
 import { IMPORT_COLUMNS, IMPORT_HEADERS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportColumn } from './columns';
 
-export type ImportEncoding = 'UTF-8' | 'UTF-8-BOM' | 'CP932';
+/** How the file was read: CSV in one of these encodings, or an Excel workbook (.xlsx). */
+export type ImportEncoding = 'UTF-8' | 'UTF-8-BOM' | 'CP932' | 'XLSX';
 
 /**
  * Decodes an uploaded file by its content, not by what the browser claims: a UTF-8 BOM means UTF-8;
@@ -71,11 +72,20 @@ export interface ImportRow {
 
 const norm = (h: string) => h.trim().toLowerCase();
 
+export function assertImportSize(bytes: Uint8Array): void {
+  if (bytes.length > MAX_IMPORT_BYTES) throw new AppError('VALIDATION', 'The file is too large.', { fieldErrors: { file: ['too large'] } });
+}
+
 /** Reads an import file into rows keyed by column; a file without the required headings is refused as a whole. */
 export function parseImportFile(bytes: Uint8Array): { encoding: ImportEncoding; rows: ImportRow[] } {
-  if (bytes.length > MAX_IMPORT_BYTES) throw new AppError('VALIDATION', 'The file is too large.', { fieldErrors: { file: ['too large'] } });
+  assertImportSize(bytes);
   const { text, encoding } = decodeImportBytes(bytes);
-  const [header, ...body] = parseCsvRecords(text);
+  return { encoding, rows: rowsFromRecords(parseCsvRecords(text)) };
+}
+
+/** The first record is the headings; the rest are users, keyed by column. */
+export function rowsFromRecords(records: string[][]): ImportRow[] {
+  const [header, ...body] = records;
   if (!header) throw new AppError('VALIDATION', 'The file is empty.', { fieldErrors: { file: ['empty'] } });
   const index = new Map<ImportColumn, number>();
   header.forEach((h, i) => {
@@ -92,5 +102,5 @@ export function parseImportFile(bytes: Uint8Array): { encoding: ImportEncoding; 
     })) as Record<ImportColumn, string>;
     return { line: n + 2, cells };
   });
-  return { encoding, rows };
+  return rows;
 }

@@ -13,7 +13,7 @@ export const privacyRouter = {
         kind: z.enum(['DISCLOSE', 'CORRECT', 'DELETE']),
         subjectUserId: z.uuid(),
         details: z.string().trim().max(5_000).nullish(),
-        format: z.enum(['json', 'csv']).default('json'),
+        format: z.enum(['html', 'json', 'csv']).default('json'),
         // CORRECT: the new values; an empty department or e-mail removes it.
         correction: correctionSchema.nullish(),
       }),

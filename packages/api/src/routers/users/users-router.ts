@@ -4,6 +4,7 @@ import { createUser, deleteUser, getUser, listUsers, resetPassword, setUserDisab
 import { seatUsage } from '../../people/seats';
 import { managerProcedure, userActionProcedure } from '../../trpc';
 import { applyImport, previewImportForUi } from '../../people/import/import-users';
+import { importTemplateXlsx } from '../../people/import/template-xlsx';
 import { createUserInput, importFileInput, userFields, userIdInput } from './schemas';
 
 type Role = 'ADMIN' | 'MANAGER' | 'WORKER';
@@ -35,6 +36,12 @@ export const usersRouter = {
   importPreview: userActionProcedure('create')
     .input(importFileInput)
     .mutation(({ ctx, input }) => previewImportForUi(ctx.db, { tenantId: ctx.tenantId, actor: viewer(ctx), file: Buffer.from(input.file, 'base64') })),
+  /** The import template as an Excel workbook (base64); the CSV template is built in the browser from the same columns. */
+  importTemplate: userActionProcedure('create').query(async () => ({
+    filename: 'users-template.xlsx',
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    base64: (await importTemplateXlsx()).toString('base64'),
+  })),
   importApply: userActionProcedure('create')
     .input(importFileInput)
     .mutation(({ ctx, input }) => applyImport(ctx.db, { tenantId: ctx.tenantId, actor: actor(ctx), file: Buffer.from(input.file, 'base64') })),

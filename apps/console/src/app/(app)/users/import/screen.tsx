@@ -39,6 +39,17 @@ export default function UserImportPage() {
     trpc.users.importApply.mutationOptions({ onSettled: () => void queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() }) }),
   );
 
+  // The workbook is built by the API (exceljs stays out of the browser bundle).
+  const downloadXlsxTemplate = async () => {
+    const file = await queryClient.fetchQuery({ ...trpc.users.importTemplate.queryOptions(), staleTime: Infinity });
+    const url = URL.createObjectURL(new Blob([Uint8Array.from(atob(file.base64), (ch) => ch.charCodeAt(0))], { type: file.contentType }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file.filename;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+
   const choose = async (f: File | undefined) => {
     preview.reset();
     apply.reset();
@@ -83,15 +94,20 @@ export default function UserImportPage() {
       <Card
         title={t('usersImport.file')}
         actions={
-          <Button variant="secondary" data-testid="import-template" onClick={() => download('users-template.csv', importTemplateText())}>
-            {t('usersImport.template')}
-          </Button>
+          <span style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+            <Button variant="secondary" data-testid="import-template" onClick={() => download('users-template.csv', importTemplateText())}>
+              {t('usersImport.template')}
+            </Button>
+            <Button variant="secondary" data-testid="import-template-xlsx" onClick={() => void downloadXlsxTemplate()}>
+              {t('usersImport.templateXlsx')}
+            </Button>
+          </span>
         }
       >
         <p>{t('usersImport.intro')}</p>
         <p className="tw-muted">{t('usersImport.columns', { max: MAX_IMPORT_ROWS })}</p>
         <Field label={t('usersImport.file')} htmlFor="import-file" error={previewError.fields.file}>
-          <input id="import-file" type="file" accept=".csv,text/csv" data-testid="import-file" onChange={(e) => void choose(e.target.files?.[0])} />
+          <input id="import-file" type="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="import-file" onChange={(e) => void choose(e.target.files?.[0])} />
         </Field>
         {previewError.message ? <Alert>{previewError.message}</Alert> : null}
         <Button disabled={!file || preview.isPending} data-testid="import-preview" onClick={() => file && preview.mutate({ file })}>
