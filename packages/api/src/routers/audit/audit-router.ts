@@ -5,7 +5,7 @@ import { AUDIT_TARGET_TYPES } from '../../audit/actions';
 import { listProviderAudit, listTenantAudit } from '../../audit/viewer';
 import { adminProcedure, operatorProcedure } from '../../trpc';
 
-const filter = z.object({
+const filter = z.strictObject({
   action: z.string().trim().max(100).optional(),
   actorId: z.uuid().optional(),
   targetType: z.enum(AUDIT_TARGET_TYPES).optional(),
