@@ -164,7 +164,7 @@ export async function resetPassword(db: Tx, { tenantId, actor, userId }: { tenan
 /** The user's own change: every other session and every agent device of the user is signed out. */
 export async function changeOwnPassword(
   db: Tx,
-  { tenantId, userId, sessionId, current, next, ip }: { tenantId: string; userId: string; sessionId: string; current: string; next: string; ip: string | null },
+  { tenantId, userId, sessionId, current, next, ip }: { tenantId: string; userId: string; sessionId: string | null; current: string; next: string; ip: string | null },
 ) {
   const user = await db.user.findFirst({ where: { tenantId, id: userId }, select: { passwordHash: true } });
   if (!user || !(await verifyPassword(user.passwordHash, current))) {

@@ -33,3 +33,8 @@ export const agentSignInInput = userSignInInput.extend({
   platform: z.string().trim().max(40).optional(),
   agentVersion: z.string().trim().max(40).optional(),
 });
+
+/** The agent's forced change of an issued password: the sign-in fields, the issued password among them, and the new one. */
+export const agentIssuedPasswordChangeInput = agentSignInInput.extend({
+  newPassword: z.string().min(MIN_PASSWORD_LENGTH).max(256),
+});
