@@ -14,6 +14,8 @@ export interface BridgeDoubleConfig {
   corrections?: CorrectionInfo[];
   /** The server's refusal of every request (e.g. a closed month); absent: requests are accepted as PENDING. */
   correctionRefusal?: Extract<CorrectionRequestResult, { ok: false }>['error'];
+  /** An issued password: signIn with it answers PASSWORD_CHANGE_REQUIRED, as the server does. */
+  issuedPassword?: string;
 }
 
 export interface RecordedCall {
@@ -89,6 +91,13 @@ const bridge: AgentBridge = {
   getSession: async () => (await record('getSession', undefined), signedIn ? { signedIn: true, serverUrl: 'https://telework.example/', userName: '山田 太郎', tenantName: 'テスト株式会社' } : { signedIn: false }),
   signIn: async (request) => {
     await record('signIn', request);
+    if (config.issuedPassword && request.password === config.issuedPassword) return { ok: false, error: 'PASSWORD_CHANGE_REQUIRED', message: 'The issued password must be changed first.' };
+    signedIn = true;
+    return { ok: true, userName: '山田 太郎', tenantName: 'テスト株式会社' };
+  },
+  changeIssuedPassword: async (request) => {
+    await record('changeIssuedPassword', request);
+    if (request.password !== config.issuedPassword) return { ok: false, error: 'INVALID_CREDENTIALS', message: 'wrong' };
     signedIn = true;
     return { ok: true, userName: '山田 太郎', tenantName: 'テスト株式会社' };
   },

@@ -310,4 +310,45 @@ describe('agent renderer in headless Chromium with a fake webcam', () => {
       await context.close();
     }
   }, 120_000);
+
+  it('an issued password leads to the change screen, which checks the new password, then signs in', async () => {
+    const { context, page } = await launch(null, { signedIn: false, issuedPassword: 'Issued-pw-0001' });
+    try {
+      // A fresh profile shows the consent first; a profile that consented goes straight to sign-in.
+      await page.getByTestId('consent').or(page.getByTestId('sign-in')).first().waitFor();
+      if (await page.getByTestId('consent-accept').isVisible()) await page.getByTestId('consent-accept').click();
+      await page.getByTestId('sign-in-serverUrl').fill('https://telework.example');
+      await page.getByTestId('sign-in-systemId').fill('acme');
+      await page.getByTestId('sign-in-loginId').fill('newbie');
+      await page.getByTestId('sign-in-password').fill('Issued-pw-0001');
+      await page.getByTestId('sign-in-submit').click();
+      await page.getByTestId('change-password').waitFor();
+      expect(await page.getByTestId('change-status').innerText()).toContain('ご自身のパスワードに変更してください');
+      // Refused on the screen, before any round trip: too short, not repeated the same, the issued one again.
+      const submit = async (next: string, again = next) => {
+        await page.getByTestId('change-newPassword').fill(next);
+        await page.getByTestId('change-newPasswordAgain').fill(again);
+        await page.getByTestId('change-submit').click();
+      };
+      const refused = async (said: string, next: string, again = next) => {
+        await submit(next, again);
+        await expect.poll(() => page.getByTestId('change-status').innerText()).toContain(said);
+      };
+      await refused('10文字以上', 'short');
+      await refused('一致しません', 'Own-password-2026', 'Own-password-2027');
+      await refused('別のパスワード', 'Issued-pw-0001');
+      expect((await bridgeCalls(page)).filter((c) => c.method === 'changeIssuedPassword')).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, 'agent-change-password.png'), fullPage: true });
+
+      await submit('Own-password-2026');
+      // Signed in: the terms (first time for this worker) or the punch screen follows.
+      await page.getByTestId('terms').or(page.getByTestId('punch')).first().waitFor();
+      const change = (await bridgeCalls(page)).filter((c) => c.method === 'changeIssuedPassword');
+      expect(change).toHaveLength(1);
+      expect(change[0]?.valid).toBe(true);
+      expect(change[0]?.request).toEqual({ serverUrl: 'https://telework.example', systemId: 'acme', loginId: 'newbie', password: 'Issued-pw-0001', newPassword: 'Own-password-2026' });
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

@@ -24,6 +24,14 @@ import { assertStorableText } from './validation/input-guard';
 function zodFieldErrors(error: ZodError): Record<string, string[] | undefined> {
   const out: Record<string, string[] | undefined> = { ...z.flattenError(error).fieldErrors };
   for (const issue of error.issues) {
+    // A key the (strict) input schema does not name: the key itself is the field (validation/strict-input.ts).
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const at = [...issue.path.map(String), key].join('.');
+        out[at] = [...(out[at] ?? []), `Unknown field "${key}".`];
+      }
+      continue;
+    }
     if (issue.path.length < 2) continue;
     const key = issue.path.map(String).join('.');
     out[key] = [...(out[key] ?? []), issue.message];
@@ -38,7 +46,7 @@ const t = initTRPC.context<Context>().create({
     const fieldErrors = cause instanceof ZodError ? zodFieldErrors(cause) : cause instanceof AppError ? cause.details.fieldErrors : undefined;
     const appCode = cause instanceof AppError ? cause.code : cause instanceof ZodError ? 'VALIDATION' : undefined;
     const lockedUntil = cause instanceof AppError && cause.details.lockedUntil ? cause.details.lockedUntil.toISOString() : undefined;
-    const reason = cause instanceof AppError ? cause.details.reason : undefined;
+    const reason = cause instanceof AppError ? cause.details.reason : cause instanceof ZodError && cause.issues.some((i) => i.code === 'unrecognized_keys') ? 'UNKNOWN_KEYS' : undefined;
     // Internal errors never leak their message (it may contain SQL or paths).
     const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : shape.message;
     return { ...shape, message, data: { ...shape.data, stack: undefined, appCode, reason, fieldErrors, lockedUntil } };

@@ -5,6 +5,7 @@
 export const invokeChannels = {
   getSession: 'agent:session:get',
   signIn: 'agent:session:sign-in',
+  changeIssuedPassword: 'agent:session:change-issued-password',
   signOut: 'agent:session:sign-out',
   punch: 'agent:punch',
   reportPresence: 'agent:presence',

@@ -21,6 +21,12 @@ const jpeg = z
 export const FACE_DESCRIPTOR_LENGTH = DESCRIPTOR_LENGTH;
 const descriptor = z.array(z.number().refine(Number.isFinite, 'finite')).length(FACE_DESCRIPTOR_LENGTH);
 
+/**
+ * The server's shortest accepted password (packages/api people/passwords-policy.ts; a test keeps the two
+ * equal): the change screen says it before the round trip.
+ */
+export const MIN_NEW_PASSWORD_LENGTH = 10;
+
 export const bridgeRequestSchemas = {
   getSession: z.undefined(),
   signIn: z.object({
@@ -28,6 +34,17 @@ export const bridgeRequestSchemas = {
     systemId: z.string().trim().min(1).max(32),
     loginId: z.string().trim().min(1).max(64),
     password: z.string().min(1).max(256),
+  }),
+  /**
+   * The forced change screen after PASSWORD_CHANGE_REQUIRED: the sign-in fields (the issued password as
+   * `password`) and the worker's own new password; success signs the device in, as signIn does.
+   */
+  changeIssuedPassword: z.object({
+    serverUrl: z.string().trim().min(1).max(2048),
+    systemId: z.string().trim().min(1).max(32),
+    loginId: z.string().trim().min(1).max(64),
+    password: z.string().min(1).max(256),
+    newPassword: z.string().min(1).max(256),
   }),
   signOut: z.undefined(),
   punch: z.object({
@@ -89,7 +106,12 @@ export type SessionInfo = { signedIn: false } | { signedIn: true; serverUrl: str
 
 export type SignInResult =
   | { ok: true; userName: string; tenantName: string }
-  | { ok: false; error: 'INVALID_CREDENTIALS' | 'PASSWORD_CHANGE_REQUIRED' | 'NOT_ALLOWED_FROM_HERE' | 'INSECURE_SERVER_URL' | 'UNREACHABLE' | 'LOCKED' | 'PENDING_RECORDS' | 'UNKNOWN'; message: string };
+  | {
+      ok: false;
+      /** NEW_PASSWORD_REJECTED (change screen only): too short, or the issued password again. */
+      error: 'INVALID_CREDENTIALS' | 'PASSWORD_CHANGE_REQUIRED' | 'NEW_PASSWORD_REJECTED' | 'NOT_ALLOWED_FROM_HERE' | 'INSECURE_SERVER_URL' | 'UNREACHABLE' | 'LOCKED' | 'PENDING_RECORDS' | 'UNKNOWN';
+      message: string;
+    };
 
 /** `delivered: false` means kept in the offline queue, to be sent when the server is reachable. */
 export interface RecordResult {
@@ -216,6 +238,7 @@ export type CorrectionRequestResult =
 export interface BridgeResponses {
   getSession: SessionInfo;
   signIn: SignInResult;
+  changeIssuedPassword: SignInResult;
   /** Refused while punches/events are still waiting to be sent: they belong to this worker's device token. */
   signOut: { ok: true } | { ok: false; error: 'PENDING_RECORDS'; pending: number };
   punch: RecordResult;

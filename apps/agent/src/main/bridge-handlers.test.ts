@@ -38,6 +38,10 @@ class Server implements AgentServer, AgentAuth, SettingsSource, AgentQueries, Ag
     const userId = input.loginId === 'yamada' ? '0190f1e2-0000-7000-8000-00000000000a' : '0190f1e2-0000-7000-8000-00000000000b';
     return { token: randomBytes(32).toString('base64url'), deviceId: uuidV7(), userId, userName: input.loginId === 'yamada' ? '山田 太郎' : '佐藤 花子', tenantName: '株式会社サンプル' };
   }
+  // Not used by these tests: the change screen runs against the real server (agent-server.integration.test.ts).
+  changeIssuedPassword(): Promise<never> {
+    return Promise.reject(new SignInError('UNKNOWN', 'not in these tests'));
+  }
   async fetchSettings(input: unknown) {
     if (!this.online) throw new Error('ECONNREFUSED');
     this.heartbeats.push(input);

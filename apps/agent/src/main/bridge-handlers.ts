@@ -12,6 +12,8 @@ import type { DeviceCredentials, TokenStore } from './token-store';
 /** The server's agent sign-in/out, behind an interface so the handlers run without a network. */
 export interface AgentAuth {
   signIn(serverUrl: URL, input: { systemId: string; loginId: string; password: string; deviceName: string; agentVersion: string }): Promise<Omit<DeviceCredentials, 'serverUrl'>>;
+  /** Changes an issued password (the server's agent.auth.changeIssuedPassword) and signs the device in. */
+  changeIssuedPassword(serverUrl: URL, input: { systemId: string; loginId: string; password: string; newPassword: string; deviceName: string; agentVersion: string }): Promise<Omit<DeviceCredentials, 'serverUrl'>>;
   signOut(credentials: DeviceCredentials): Promise<void>;
 }
 
@@ -123,41 +125,49 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
     return read().catch(() => null);
   };
 
+  /** Signs the device in with the token `obtain` gets from the server (sign-in, or the issued password's change). */
+  const signInWith = async (serverUrl: string, obtain: (url: URL) => Promise<Omit<DeviceCredentials, 'serverUrl'>>): Promise<SignInResult> => {
+    let url: URL;
+    try {
+      url = assertServerUrl(serverUrl);
+    } catch (error) {
+      if (error instanceof InsecureServerUrlError) return { ok: false, error: 'INSECURE_SERVER_URL', message: error.message };
+      throw error;
+    }
+    try {
+      const previous = await tokens.get();
+      const issued = await obtain(url);
+      // Signing in again after the server refused this device's token: the queue's records belong to
+      // the previous worker, so only that worker (same server, same user) may take them over.
+      if (previous && !sameWorker(previous, { ...issued, serverUrl: url.href })) {
+        if (queue.counts().events > 0) {
+          await auth.signOut({ ...issued, serverUrl: url.href }).catch(() => undefined);
+          return { ok: false, error: 'PENDING_RECORDS', message: `Records of ${previous.userName} are still waiting to be sent; that worker must sign in first.` };
+        }
+        // As at sign-out: the previous worker's unsent evidence must not go out under this token.
+        await queue.discardImages();
+      }
+      await tokens.set({ ...issued, serverUrl: url.href });
+      sync.syncNow().catch(() => undefined);
+      return { ok: true, userName: issued.userName, tenantName: issued.tenantName };
+    } catch (error) {
+      if (error instanceof SignInError) return { ok: false, error: error.code, message: error.message };
+      throw error;
+    }
+  };
+
   return {
     getSession: async () => {
       const credentials = await tokens.get();
       return credentials ? { signedIn: true, serverUrl: credentials.serverUrl, userName: credentials.userName, tenantName: credentials.tenantName } : { signedIn: false };
     },
 
-    signIn: async ({ serverUrl, ...input }) => {
-      let url: URL;
-      try {
-        url = assertServerUrl(serverUrl);
-      } catch (error) {
-        if (error instanceof InsecureServerUrlError) return { ok: false, error: 'INSECURE_SERVER_URL', message: error.message };
-        throw error;
-      }
-      try {
-        const previous = await tokens.get();
-        const issued = await auth.signIn(url, { ...input, deviceName: deps.device.name, agentVersion: deps.device.agentVersion });
-        // Signing in again after the server refused this device's token: the queue's records belong to
-        // the previous worker, so only that worker (same server, same user) may take them over.
-        if (previous && !sameWorker(previous, { ...issued, serverUrl: url.href })) {
-          if (queue.counts().events > 0) {
-            await auth.signOut({ ...issued, serverUrl: url.href }).catch(() => undefined);
-            return { ok: false, error: 'PENDING_RECORDS', message: `Records of ${previous.userName} are still waiting to be sent; that worker must sign in first.` };
-          }
-          // As at sign-out: the previous worker's unsent evidence must not go out under this token.
-          await queue.discardImages();
-        }
-        await tokens.set({ ...issued, serverUrl: url.href });
-        sync.syncNow().catch(() => undefined);
-        return { ok: true, userName: issued.userName, tenantName: issued.tenantName };
-      } catch (error) {
-        if (error instanceof SignInError) return { ok: false, error: error.code, message: error.message };
-        throw error;
-      }
-    },
+    signIn: ({ serverUrl, ...input }) => signInWith(serverUrl, (url) => auth.signIn(url, { ...input, deviceName: deps.device.name, agentVersion: deps.device.agentVersion })),
+
+    // The issued password is changed on the server first; the device token it returns is then taken
+    // exactly as a sign-in's (same checks on the queue of a previous worker).
+    changeIssuedPassword: ({ serverUrl, ...input }) =>
+      signInWith(serverUrl, (url) => auth.changeIssuedPassword(url, { ...input, deviceName: deps.device.name, agentVersion: deps.device.agentVersion })),
 
     signOut: async () => {
       const credentials = await tokens.get();

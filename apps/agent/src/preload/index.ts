@@ -6,6 +6,7 @@ import { BRIDGE_GLOBAL, eventChannels, invokeChannels } from '../contract/bridge
 const bridge = {
   getSession: () => ipcRenderer.invoke(invokeChannels.getSession),
   signIn: (request) => ipcRenderer.invoke(invokeChannels.signIn, request),
+  changeIssuedPassword: (request) => ipcRenderer.invoke(invokeChannels.changeIssuedPassword, request),
   signOut: () => ipcRenderer.invoke(invokeChannels.signOut),
   punch: (request) => ipcRenderer.invoke(invokeChannels.punch, request),
   reportPresence: (request) => ipcRenderer.invoke(invokeChannels.reportPresence, request),

@@ -30,8 +30,8 @@ export function txv(key: MessageKey, vars: Record<string, string | number> = {},
   return h(tag, attrs, fill(m.ja, vars), h('span', { class: 'en', lang: 'en' }, fill(m.en, vars)));
 }
 
-/** Inline "日本語 / English" for places with little room (buttons, status lines). */
-export function inline(key: MessageKey): string {
+/** Inline "日本語 / English" for places with little room (buttons, status lines), `{name}` placeholders filled. */
+export function inline(key: MessageKey, vars: Record<string, string | number> = {}): string {
   const m = t(key);
-  return `${m.ja} / ${m.en}`;
+  return `${fill(m.ja, vars)} / ${fill(m.en, vars)}`;
 }

@@ -1,6 +1,6 @@
 import { DESCRIPTOR_LENGTH } from '@telework/face/verdict';
 import { asksConsentAgain } from '@telework/api/capture-terms';
-import { captureAllows, consentTerms, consentTermsKey, termsOfKey, type AgentBridge, type AgentSettings, type CorrectionInfo, type PunchedSession, type SettingsInfo, type SyncStatus, type TaskInfo, type TodayInfo } from '../contract/bridge';
+import { captureAllows, consentTerms, consentTermsKey, MIN_NEW_PASSWORD_LENGTH, termsOfKey, type AgentBridge, type AgentSettings, type CorrectionInfo, type PunchedSession, type SettingsInfo, type SyncStatus, type TaskInfo, type TodayInfo } from '../contract/bridge';
 import { BRIDGE_GLOBAL } from '../contract/bridge-channels';
 import { AutoPunch, awayWindowMs } from './auto-punch';
 import { captureStill, listCameras, openCamera, type CameraStatus, type OpenCamera } from './camera';
@@ -353,11 +353,66 @@ function signInView(): HTMLElement {
     void bridge.signIn({ serverUrl: value('serverUrl'), systemId: value('systemId'), loginId: value('loginId'), password: value('password') }).then((result) => {
       if (!result.ok) {
         // Refusals with their own words; the rest show the main process's explanation.
-        if (result.error === 'PASSWORD_CHANGE_REQUIRED') return setMessage(inline('signInPasswordChangeRequired'), 'bad');
+        if (result.error === 'PASSWORD_CHANGE_REQUIRED') {
+          // The issued password proved right: the worker sets his own here, and is then signed in.
+          issued = { serverUrl: value('serverUrl'), systemId: value('systemId'), loginId: value('loginId'), password: value('password') };
+          screen = 'change-password';
+          return setMessage(inline('signInPasswordChangeRequired'), 'warn');
+        }
         if (result.error === 'NOT_ALLOWED_FROM_HERE') return setMessage(inline('signInNotAllowedHere'), 'bad');
         return setMessage(`${inline('signInFailed')}: ${result.message}`, 'bad');
       }
       localStorage.setItem('telework.server', value('serverUrl'));
+      app.message = null;
+      void start();
+    });
+  });
+  return form;
+}
+
+/** The sign-in that answered PASSWORD_CHANGE_REQUIRED, kept in memory only while the change screen is open. */
+let issued: { serverUrl: string; systemId: string; loginId: string; password: string } | null = null;
+
+/** The forced change of an issued password (PASSWORD_CHANGE_REQUIRED), then sign-in as usual. */
+function changePasswordView(): HTMLElement {
+  const field = (key: MessageKey, name: string) =>
+    h('label', {}, inline(key), h('input', { name, type: 'password', autocomplete: 'new-password', required: true, 'data-testid': `change-${name}` }));
+  const back = () => {
+    issued = null;
+    screen = 'sign-in';
+    setMessage(null);
+  };
+  const form = h(
+    'form',
+    { class: 'card', 'data-testid': 'change-password' },
+    tx('changePasswordTitle', 'h2'),
+    txv('changePasswordIntro', { min: MIN_NEW_PASSWORD_LENGTH }, 'p'),
+    field('newPassword', 'newPassword'),
+    field('newPasswordAgain', 'newPasswordAgain'),
+    app.message ? h('div', { class: `status ${app.message.tone}`, 'data-testid': 'change-status' }, app.message.text) : null,
+    h('button', { class: 'primary', type: 'submit', 'data-testid': 'change-submit', disabled: app.busy }, inline('changePasswordSubmit')),
+    h('button', { type: 'button', 'data-testid': 'change-cancel', onclick: back }, inline('changePasswordCancel')),
+  ) as HTMLFormElement;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const next = String(data.get('newPassword') ?? '');
+    if (!issued) return back();
+    // Said before the round trip: the server would refuse these too, in less helpful words.
+    if (next.length < MIN_NEW_PASSWORD_LENGTH) return setMessage(inline('changePasswordTooShort', { min: MIN_NEW_PASSWORD_LENGTH }), 'bad');
+    if (next !== String(data.get('newPasswordAgain') ?? '')) return setMessage(inline('changePasswordMismatch'), 'bad');
+    if (next === issued.password) return setMessage(inline('changePasswordSame'), 'bad');
+    app.busy = true;
+    const request = { ...issued, newPassword: next };
+    void bridge.changeIssuedPassword(request).then((result) => {
+      app.busy = false;
+      if (!result.ok) {
+        if (result.error === 'NEW_PASSWORD_REJECTED') return setMessage(inline('changePasswordRejected'), 'bad');
+        if (result.error === 'NOT_ALLOWED_FROM_HERE') return setMessage(inline('signInNotAllowedHere'), 'bad');
+        return setMessage(`${inline('signInFailed')}: ${result.message}`, 'bad');
+      }
+      localStorage.setItem('telework.server', request.serverUrl);
+      issued = null;
       app.message = null;
       void start();
     });
@@ -606,12 +661,13 @@ async function guarded(action: () => Promise<void>) {
   }
 }
 
-let screen: 'consent' | 'sign-in' | 'terms' | 'main' = 'consent';
+let screen: 'consent' | 'sign-in' | 'change-password' | 'terms' | 'main' = 'consent';
 
 function render() {
   if (screen === 'consent') return view.replaceChildren(consentView());
   if (screen === 'terms') return view.replaceChildren(termsView());
   if (screen === 'sign-in') return view.replaceChildren(signInView());
+  if (screen === 'change-password') return view.replaceChildren(changePasswordView());
   const tab = (id: Tab, key: MessageKey) =>
     h('button', { 'aria-current': app.tab === id ? 'page' : undefined, 'data-testid': `tab-${id}`, onclick: () => ((app.tab = id), (app.message = null), void showPreview(), id === 'corrections' ? void openCorrections() : render()) }, inline(key));
   const body = app.tab === 'punch' ? punchView() : app.tab === 'camera' ? cameraView() : app.tab === 'corrections' ? correctionsView() : settingsView();

@@ -56,8 +56,24 @@ export const messages = {
   signOut: { ja: 'サインアウト', en: 'Sign out' },
   signInFailed: { ja: 'サインインできませんでした', en: 'Sign-in failed' },
   signInPasswordChangeRequired: {
-    ja: '管理者が発行したパスワードのままです。先に勤務管理コンソールでサインインしてパスワードを変更し、新しいパスワードでサインインしてください。',
-    en: 'This is still the password an administrator issued. Sign in to the web console first, change it, then sign in here with the new password.',
+    ja: '管理者が発行したパスワードのままです。ご自身のパスワードに変更してください。',
+    en: 'This is still the password an administrator issued. Please set your own password.',
+  },
+  changePasswordTitle: { ja: 'パスワードの変更', en: 'Change your password' },
+  changePasswordIntro: {
+    ja: '発行されたパスワードは最初のサインインでのみ使えます。{min}文字以上の新しいパスワードを決めてください。変更すると、このPCでサインインします。',
+    en: 'An issued password only opens this first sign-in. Choose a new password of at least {min} characters; once changed, this PC is signed in.',
+  },
+  newPassword: { ja: '新しいパスワード', en: 'New password' },
+  newPasswordAgain: { ja: '新しいパスワード（確認）', en: 'New password (again)' },
+  changePasswordSubmit: { ja: '変更してサインイン', en: 'Change and sign in' },
+  changePasswordCancel: { ja: 'サインインに戻る', en: 'Back to sign-in' },
+  changePasswordTooShort: { ja: 'パスワードは{min}文字以上にしてください。', en: 'The password must have at least {min} characters.' },
+  changePasswordMismatch: { ja: '確認用のパスワードが一致しません。', en: 'The two passwords do not match.' },
+  changePasswordSame: { ja: '発行されたパスワードとは別のパスワードにしてください。', en: 'Choose a password different from the issued one.' },
+  changePasswordRejected: {
+    ja: '新しいパスワードは受け付けられませんでした（短すぎるか、発行されたものと同じです）。',
+    en: 'The new password was refused (too short, or the same as the issued one).',
   },
   signInNotAllowedHere: {
     ja: 'この場所（IPアドレス）からはサインインできません（組織のアクセス制限）。管理者にお問い合わせください。',

@@ -123,6 +123,39 @@ describe('an issued password opens nothing but its own change', () => {
     await adminDb.user.updateMany({ where: { id: t.users.worker.id }, data: { mustChangePassword: true } });
     expect(await refusal((await agentCaller(db, agent.token)).agent.auth.me())).toMatchObject({ code: 'FORBIDDEN', appCode: 'PASSWORD_CHANGE_REQUIRED' });
   });
+
+  it('agent: the forced change screen changes the issued password and signs the device in; nothing else gets through', async () => {
+    const t = await createTenantFixture(adminDb);
+    const other = await createTenantFixture(adminDb);
+    const admin = await signedInUser(db, t, 'admin');
+    const { userId, initialPassword } = await admin.console((c) => c.users.create({ loginId: 'newbie', name: '新人', role: 'WORKER', language: 'ja', groupIds: [t.groupId] }));
+    const anon = await agentCaller(db, null);
+    const change = (input: { systemId?: string; loginId?: string; password?: string; newPassword: string }) =>
+      anon.agent.auth.changeIssuedPassword({ systemId: t.systemId, loginId: 'newbie', password: initialPassword, deviceName: 'PC', ...input });
+    // Another tenant's system ID with these credentials is a wrong sign-in, whatever the account.
+    expect((await refusal(change({ systemId: other.systemId, newPassword: NEW_PASSWORD }))).code).toBe('UNAUTHORIZED');
+    // A wrong issued password, the issued password again, and a too-short one change nothing.
+    expect((await refusal(change({ password: 'not-the-password', newPassword: NEW_PASSWORD }))).appCode).toBe('INVALID_CREDENTIALS');
+    expect(await refusal(change({ newPassword: initialPassword }))).toMatchObject({ code: 'BAD_REQUEST', appCode: 'VALIDATION' });
+    expect((await refusal(change({ newPassword: 'short' }))).code).toBe('BAD_REQUEST');
+    // A password that was not issued is changed in the console, not here.
+    expect(await refusal(anon.agent.auth.changeIssuedPassword({ systemId: t.systemId, loginId: 'worker', password: FIXTURE_PASSWORD, newPassword: NEW_PASSWORD, deviceName: 'PC' }))).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      reason: 'PASSWORD_NOT_ISSUED',
+    });
+    expect(await adminDb.user.findFirstOrThrow({ where: { id: userId } })).toMatchObject({ mustChangePassword: true });
+    expect(await adminDb.agentDevice.count({ where: { tenantId: t.tenantId, userId } })).toBe(0);
+
+    const done = await change({ newPassword: NEW_PASSWORD });
+    expect(done).toMatchObject({ user: { id: userId, name: '新人' }, tenantName: expect.any(String) as string });
+    expect(await adminDb.user.findFirstOrThrow({ where: { id: userId } })).toMatchObject({ mustChangePassword: false });
+    // The token it returned works; the issued password no longer signs in, the new one does.
+    expect(await trpcCodeOf((await agentCaller(db, done.token)).agent.auth.me())).toBe('OK');
+    expect((await refusal(anon.agent.auth.signIn({ systemId: t.systemId, loginId: 'newbie', password: initialPassword, deviceName: 'PC' }))).appCode).toBe('INVALID_CREDENTIALS');
+    expect(await trpcCodeOf(anon.agent.auth.signIn({ systemId: t.systemId, loginId: 'newbie', password: NEW_PASSWORD, deviceName: 'PC2' }))).toBe('OK');
+    // Once changed, the screen cannot be used again (the password is no longer an issued one).
+    expect((await refusal(change({ password: NEW_PASSWORD, newPassword: 'Yet-another-pass-2026' }))).reason).toBe('PASSWORD_NOT_ISSUED');
+  });
 });
 
 // Issue 15, item 7: "the IP allow-list is not checked at sign-in (a password can be confirmed from outside)".

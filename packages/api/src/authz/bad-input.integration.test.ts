@@ -7,12 +7,13 @@ import { resellerRouter } from '../reseller-router';
 import { agentCaller, signedInProvider, signedInUser, TestBrowser } from '../testing/callers';
 import { createOperatorFixture, createResellerFixture, createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../testing/fixtures';
 import { useOwnTestDatabase } from '../testing/db';
-import { attacksFor, leavesOf, NO_INPUT_ATTACKS, requiredKeysOf, sampleOf, WHOLE_INPUT_ATTACKS, withLeaf } from '../testing/bad-inputs';
+import { attacksFor, leavesOf, NO_INPUT_ATTACKS, objectPathsOf, requiredKeysOf, sampleOf, WHOLE_INPUT_ATTACKS, withLeaf } from '../testing/bad-inputs';
 import type { AuthzEnv, ConsoleCases, ResellerCases } from './case-types';
 
 // Issue 15 item 6: every procedure of both routers (the authorisation registry, ./cases), called as a caller
 // allowed to call it, with inputs derived from its zod schema: NUL bytes, lone surrogates, 100k-character
-// strings, extreme numbers and dates, wrong types, extra keys and broken inputs as a whole. Every answer
+// strings, extreme numbers and dates, wrong types, extra keys (alone on a valid input, at every level, and
+// with a required key missing) and broken inputs as a whole. Every answer
 // must be a typed tRPC error other than INTERNAL_SERVER_ERROR, and no table may gain or lose a row.
 // The valid input each attack starts from is the one the procedure's authorisation case sends, caught
 // before the procedure runs. The file has a database of its own, so that row counts of every table are
@@ -96,6 +97,19 @@ function attacksOf(schema: z.ZodType | undefined, valid: unknown): Attack[] {
   for (const leaf of leavesOf(schema)) {
     const where = leaf.path.length ? leaf.path.join('.') : '(input)';
     for (const [name, value] of attacksFor(leaf.kind)) out.push({ name: `${where}: ${name}`, input: withLeaf(valid, schema, leaf.path, value) });
+  }
+  if (!(valid instanceof FormData)) {
+    // Unknown keys on an otherwise valid input, at the root and inside every nested object: refused with
+    // a typed 400 naming the key, never silently dropped (the input schemas are strict: validation/strict-input.ts).
+    for (const at of objectPathsOf(schema)) {
+      const where = at.length ? at.join('.') : '(input)';
+      out.push({ name: `${where}: an unknown key`, input: withLeaf(valid, schema, [...at, 'unexpected'], 'x') });
+      out.push({ name: `${where}: an unknown key isAdmin`, input: withLeaf(valid, schema, [...at, 'isAdmin'], true) });
+    }
+    if (valid && typeof valid === 'object' && !Array.isArray(valid)) {
+      const polluted = JSON.parse('{"__proto__": {"role": "ADMIN"}}') as object;
+      out.push({ name: '(input): an own __proto__ key', input: { ...(valid as Record<string, unknown>), ...polluted } });
+    }
   }
   const required = requiredKeysOf(schema);
   if (required.length > 0 && valid && typeof valid === 'object' && !(valid instanceof FormData)) {

@@ -4,14 +4,14 @@ import { isValidCorporateNumber } from '../billing/rules/registration-number';
 
 const isoDate = businessDate;
 
-export const administratorSchema = z.object({
+export const administratorSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
   department: z.string().trim().max(100).optional(),
   email: z.email().max(254),
 });
 
 /** サービス申込書 (第9条1項): company details, administrators (第4条1項), seats, term, desired start. */
-export const applicationInputSchema = z.object({
+export const applicationInputSchema = z.strictObject({
   companyName: z.string().trim().min(1).max(200),
   companyNameKana: z.string().trim().max(200).optional(),
   // 法人番号: 13 digits whose first is a check digit over the other twelve (National Tax Agency rule).
@@ -36,7 +36,7 @@ export type ApplicationInput = z.infer<typeof applicationInputSchema>;
 
 export const rejectionReasonSchema = z.enum(['FALSE_STATEMENT', 'PAST_SERIOUS_BREACH', 'UNSUITABLE', 'TECHNICALLY_DIFFICULT', 'NOT_DOMESTIC_ENTITY', 'OTHER']);
 
-export const rejectInputSchema = z.object({
+export const rejectInputSchema = z.strictObject({
   id: z.uuid(),
   reason: rejectionReasonSchema,
   note: z.string().trim().max(1000).optional(),
@@ -44,7 +44,7 @@ export const rejectInputSchema = z.object({
 
 /** 第4条3項: what a customer reports as changed. Only the fields named change; administrators are users of the tenant. */
 export const detailsChangeSchema = z
-  .object({
+  .strictObject({
     companyName: z.string().trim().min(1).max(200).optional(),
     postalCode: z.string().regex(/^\d{3}-?\d{4}$/).optional(),
     address: z.string().trim().min(1).max(300).optional(),

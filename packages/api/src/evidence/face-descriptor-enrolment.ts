@@ -20,10 +20,10 @@ export const KNOWN_DESCRIPTOR_MODELS: Readonly<Record<string, number>> = {
 };
 
 /** agent.faces.enrol: the descriptors the agent's own model computed, and no photo. */
-export const descriptorEnrolmentInput = z.object({
+export const descriptorEnrolmentInput = z.strictObject({
   faces: z
     .array(
-      z.object({
+      z.strictObject({
         clientId: z.uuid(),
         // Finite and small: superjson carries NaN and ±Infinity, and a huge number becomes Infinity in
         // the stored float32; a face model's components are far inside ±1000.

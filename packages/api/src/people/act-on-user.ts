@@ -1,6 +1,6 @@
 import type { Tx, UserRole } from '@telework/db';
 import { AppError } from '../errors/app-error';
-import { decideUserAction, type RuleOutcome, type UserAction } from './role-rules';
+import { decideUserAction, removesAnActiveAdmin, type RuleOutcome, type TargetChange, type UserAction } from './role-rules';
 import { managedGroupIds, visibleUserIds, type Viewer } from './scope';
 
 function refuse(outcome: Exclude<RuleOutcome, 'ALLOW'>): never {
@@ -52,4 +52,18 @@ export async function assertMayCreate(db: Tx, tenantId: string, actor: Viewer, r
   const inManagedGroups = groupIds.length > 0 && groupIds.every((g) => groups.includes(g));
   const outcome = decideUserAction('create', actor.role, { role, visible: true, inManagedGroups });
   if (outcome !== 'ALLOW') refuse(outcome === 'NOT_FOUND' ? 'FORBIDDEN' : outcome);
+}
+
+/**
+ * Refuses an action that would leave the organisation without an active ADMIN (role-rules.ts,
+ * ADMIN_REMOVING_ACTIONS). Call it after the role checks and before the write, in the write's transaction.
+ */
+export async function assertKeepsAnActiveAdmin(db: Tx, tenantId: string, action: UserAction, target: { id: string; role: UserRole; disabledAt?: Date | null }, change: TargetChange = {}): Promise<void> {
+  if (target.disabledAt || !removesAnActiveAdmin(action, target.role, change)) return;
+  // Held until commit by every admin-removing change of the tenant: two admins demoting (or disabling,
+  // deleting) each other at the same moment would otherwise each still count the other and both succeed.
+  // The count below runs after the lock, so it sees whatever the previous holder committed.
+  await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`last-admin:${tenantId}`}, 0))`;
+  const others = await db.user.count({ where: { tenantId, role: 'ADMIN', disabledAt: null, id: { not: target.id } } });
+  if (others === 0) throw new AppError('RULE_VIOLATION', 'The organisation must keep at least one active administrator.', { reason: 'LAST_ADMIN' });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { actorRolesFor, decideUserAction, ROLE_RANK, USER_ACTIONS, USER_ROLES, type TargetPosition } from './role-rules';
+import { actorRolesFor, ADMIN_REMOVING_ACTIONS, decideUserAction, removesAnActiveAdmin, ROLE_RANK, USER_ACTIONS, USER_ROLES, type TargetPosition } from './role-rules';
 
 const position = fc.record({
   role: fc.constantFrom(...USER_ROLES),
@@ -80,5 +80,19 @@ describe('role rules: worked examples', () => {
     ['edit', 'WORKER', { role: 'WORKER', visible: true, inManagedGroups: false }, 'FORBIDDEN'],
   ] as const)('%s by %s on %o → %s', (a, r, p, expected) => {
     expect(decideUserAction(a, r, p)).toBe(expected);
+  });
+});
+
+describe('the last active administrator (ADMIN_REMOVING_ACTIONS)', () => {
+  const change = { changeRole: { newRole: 'WORKER' as const }, setDisabled: { disabled: true }, delete: {} };
+  it.each(USER_ACTIONS.flatMap((action) => USER_ROLES.map((role) => ({ action, role }))))('$action on a $role', ({ action, role }) => {
+    const listed = (ADMIN_REMOVING_ACTIONS as readonly string[]).includes(action);
+    const effect = listed ? change[action as keyof typeof change] : {};
+    expect(removesAnActiveAdmin(action, role, effect)).toBe(listed && role === 'ADMIN');
+  });
+  it('keeping the admin role, or enabling, takes no admin away', () => {
+    expect(removesAnActiveAdmin('changeRole', 'ADMIN', { newRole: 'ADMIN' })).toBe(false);
+    expect(removesAnActiveAdmin('setDisabled', 'ADMIN', { disabled: false })).toBe(false);
+    expect(removesAnActiveAdmin('changeRole', 'ADMIN', { newRole: 'MANAGER' })).toBe(true);
   });
 });

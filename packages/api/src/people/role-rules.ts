@@ -87,3 +87,27 @@ export function decideUserAction(action: UserAction, actorRole: UserRole, target
 }
 
 export const ROLE_RANK: Record<UserRole, number> = { ADMIN: 3, MANAGER: 2, WORKER: 1 };
+
+/**
+ * An organisation never loses its last active ADMIN: nobody would be left to manage users, settings or
+ * the contract. These are the actions that, aimed at an active admin, take him out of the active
+ * admins (a role change away from ADMIN, disabling, deletion); the services refuse them with
+ * RULE_VIOLATION, reason LAST_ADMIN, when no other active admin would remain (act-on-user.ts,
+ * `assertKeepsAnActiveAdmin`, which the personal-data erasure of privacy/requests.ts uses too).
+ */
+export const ADMIN_REMOVING_ACTIONS = ['changeRole', 'setDisabled', 'delete'] as const satisfies readonly UserAction[];
+export type AdminRemovingAction = (typeof ADMIN_REMOVING_ACTIONS)[number];
+
+/** What the action does to its target: the new role of a role change, the new state of setDisabled. */
+export interface TargetChange {
+  newRole?: UserRole;
+  disabled?: boolean;
+}
+
+/** Whether `action` with `change` on an active user of `targetRole` leaves him no longer an active admin. */
+export function removesAnActiveAdmin(action: UserAction, targetRole: UserRole, change: TargetChange = {}): boolean {
+  if (targetRole !== 'ADMIN' || !(ADMIN_REMOVING_ACTIONS as readonly UserAction[]).includes(action)) return false;
+  if (action === 'changeRole') return change.newRole !== undefined && change.newRole !== 'ADMIN';
+  if (action === 'setDisabled') return change.disabled === true;
+  return true;
+}

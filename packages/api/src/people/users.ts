@@ -7,7 +7,7 @@ import { withinSeats } from './seats';
 import { getMasterKeyring } from '../crypto';
 import { removeEvidence } from '../evidence/chain-head';
 import { assertUserVisible, visibleUserIds, type Viewer } from './scope';
-import { assertMayActOn, assertMayCreate } from './act-on-user';
+import { assertKeepsAnActiveAdmin, assertMayActOn, assertMayCreate } from './act-on-user';
 
 interface Actor extends Viewer {
   ip: string | null;
@@ -56,6 +56,13 @@ async function setMemberships(db: Tx, tenantId: string, userId: string, groupIds
   }
 }
 
+/** The target's role and state, read for the last-admin rule. */
+async function targetState(db: Tx, tenantId: string, userId: string) {
+  const target = await db.user.findFirst({ where: { tenantId, id: userId }, select: { id: true, role: true, disabledAt: true } });
+  if (!target) throw new AppError('NOT_FOUND', 'No such user.');
+  return target;
+}
+
 /** Creates a user with an issued password, returned once and stored only as an argon2id hash. */
 export async function createUser(db: Tx, { tenantId, actor, input }: { tenantId: string; actor: Actor; input: UserFields & { loginId: string } }) {
   await assertMayCreate(db, tenantId, actor, input.role, input.groupIds);
@@ -82,6 +89,7 @@ export async function updateUser(db: Tx, { tenantId, actor, userId, input }: { t
   if (input.role !== target.role) await assertMayActOn(db, tenantId, actor, 'changeRole', userId, input.role);
   await assertGroupsExist(db, tenantId, input.groupIds);
   if (userId === actor.id && input.role !== actor.role) throw new AppError('RULE_VIOLATION', 'You cannot change your own role.', { reason: 'OWN_ROLE' });
+  await assertKeepsAnActiveAdmin(db, tenantId, 'changeRole', await targetState(db, tenantId, userId), { newRole: input.role });
   // The log keeps what changed, from what to what (issue 18: "role: 作業者 → 管理者", in words on the screens).
   const before = await db.user.findUnique({ where: { tenantId_id: { tenantId, id: userId } }, select: { name: true, email: true, department: true, role: true, language: true } });
   await withinSeats(db, tenantId, async () => {
@@ -104,6 +112,7 @@ export async function updateUser(db: Tx, { tenantId, actor, userId, input }: { t
 export async function setUserDisabled(db: Tx, { tenantId, actor, userId, disabled }: { tenantId: string; actor: Actor; userId: string; disabled: boolean }) {
   await assertMayActOn(db, tenantId, actor, 'setDisabled', userId);
   if (userId === actor.id) throw new AppError('RULE_VIOLATION', 'You cannot disable yourself.', { reason: 'SELF' });
+  await assertKeepsAnActiveAdmin(db, tenantId, 'setDisabled', await targetState(db, tenantId, userId), { disabled });
   const now = new Date();
   await withinSeats(db, tenantId, async () => {
     const r = await db.user.updateMany({ where: { tenantId, id: userId }, data: { disabledAt: disabled ? now : null } });
@@ -121,6 +130,7 @@ export async function setUserDisabled(db: Tx, { tenantId, actor, userId, disable
 export async function deleteUser(db: Tx, { tenantId, actor, userId }: { tenantId: string; actor: Actor; userId: string }) {
   await assertMayActOn(db, tenantId, actor, 'delete', userId);
   if (userId === actor.id) throw new AppError('RULE_VIOLATION', 'You cannot delete yourself.', { reason: 'SELF' });
+  await assertKeepsAnActiveAdmin(db, tenantId, 'delete', await targetState(db, tenantId, userId));
   // The name outlives the user in the audit log: the viewer names the deleted user's entries from it.
   const gone = await db.user.findUnique({ where: { tenantId_id: { tenantId, id: userId } }, select: { name: true, loginId: true } });
   if (!gone) throw new AppError('NOT_FOUND', 'No such user.');
@@ -160,7 +170,7 @@ export async function resetPassword(db: Tx, { tenantId, actor, userId }: { tenan
 /** The user's own change: every other session and every agent device of the user is signed out. */
 export async function changeOwnPassword(
   db: Tx,
-  { tenantId, userId, sessionId, current, next, ip }: { tenantId: string; userId: string; sessionId: string; current: string; next: string; ip: string | null },
+  { tenantId, userId, sessionId, current, next, ip }: { tenantId: string; userId: string; sessionId: string | null; current: string; next: string; ip: string | null },
 ) {
   const user = await db.user.findFirst({ where: { tenantId, id: userId }, select: { passwordHash: true } });
   if (!user || !(await verifyPassword(user.passwordHash, current))) {

@@ -1,5 +1,6 @@
 import { applyScope, withScope, withTenant, type Db, type Prisma, type Tx } from '@telework/db';
 import { z } from 'zod';
+import { assertKeepsAnActiveAdmin } from '../people/act-on-user';
 import { AppError } from '../errors/app-error';
 import { recordProviderAudit, recordTenantAudit } from '../audit/audit-log';
 import { currentDataKey, dataKeyVersion, open, seal, type MasterKeyring } from '../crypto';
@@ -63,8 +64,10 @@ export async function submitPersonalDataRequest(
 ) {
   const requester = await db.user.findUnique({ where: { tenantId_id: { tenantId: args.tenantId, id: args.userId } }, select: { isRegisteredAdministrator: true } });
   if (!requester?.isRegisteredAdministrator) throw new AppError('FORBIDDEN', 'Only registered administrators can make this request.', { reason: 'NOT_REGISTERED_ADMINISTRATOR' });
-  const subject = await db.user.findUnique({ where: { tenantId_id: { tenantId: args.tenantId, id: args.input.subjectUserId } }, select: { id: true, name: true, loginId: true } });
+  const subject = await db.user.findUnique({ where: { tenantId_id: { tenantId: args.tenantId, id: args.input.subjectUserId } }, select: { id: true, name: true, loginId: true, role: true, disabledAt: true } });
   if (!subject) throw new AppError('NOT_FOUND', 'User not found.');
+  // Erasure deletes the user: not the organisation's last active administrator (another is appointed first).
+  if (args.input.kind === 'DELETE') await assertKeepsAnActiveAdmin(db, args.tenantId, 'delete', subject);
   const format = args.input.format ?? 'json';
   const correction = args.input.kind === 'CORRECT' ? normaliseCorrection(args.input.correction) : null;
   if (args.input.kind === 'CORRECT' && !correction && !args.input.details) {
@@ -201,6 +204,18 @@ export async function processAcceptedRequests(db: Db, deps: { store: BlobStore; 
     } else {
       const blobKeys = await withTenant(db, r.tenantId, async (tx) => {
         if (!r.subjectUserId) return [];
+        // Checked again when it runs: since the request, the other administrators may have gone. Refused,
+        // the request ends REJECTED and nothing is deleted; the administrators appoint another and ask again.
+        const subject = await tx.user.findUnique({ where: { tenantId_id: { tenantId: r.tenantId, id: r.subjectUserId } }, select: { id: true, role: true, disabledAt: true } });
+        if (subject) {
+          try {
+            await assertKeepsAnActiveAdmin(tx, r.tenantId, 'delete', subject);
+          } catch (error) {
+            if (!(error instanceof AppError) || error.details.reason !== 'LAST_ADMIN') throw error;
+            await tx.personalDataRequest.update({ where: { tenantId_id: { tenantId: r.tenantId, id: r.id } }, data: { status: 'REJECTED', completedAt: deps.now } });
+            return null;
+          }
+        }
         const where = { tenantId: r.tenantId, userId: r.subjectUserId };
         const keys = [...(await tx.faceImage.findMany({ where, select: { blobKey: true } })), ...(await tx.evidence.findMany({ where, select: { blobKey: true } }))].flatMap((x) => (x.blobKey === null ? [] : [x.blobKey]));
         await removeEvidence(tx, deps.keyring, r.tenantId, { userId: r.subjectUserId }, 'ERASURE_REQUEST', deps.now);
@@ -212,6 +227,7 @@ export async function processAcceptedRequests(db: Db, deps: { store: BlobStore; 
         await recordTenantAudit(tx, r.tenantId, { actorKind: 'SYSTEM', actorId: null, action: 'personal-data.deleted', targetType: 'PersonalDataRequest', targetId: r.id, details: { blobs: keys.length } });
         return keys;
       });
+      if (blobKeys === null) continue;
       // After the commit: a crash here leaves only unreadable ciphertext whose rows are gone; retention of the store is the backstop.
       for (const k of blobKeys) await deps.store.delete(k);
       out.deleted += 1;

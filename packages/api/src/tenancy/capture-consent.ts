@@ -18,7 +18,7 @@ export const captureTermsSchema = z
   .refine((t) => (t.captureMode === 'INTERVAL_AND_INCIDENT') === (t.captureIntervalMin !== null), { path: ['captureIntervalMin'], message: 'Only interval capture has an interval.' })
   .refine((t) => (t.captureMode === 'VERDICT_ONLY') === (t.screenshotMode === null), { path: ['screenshotMode'], message: 'Verdict-only takes no screenshots.' });
 
-export const consentInput = z.object({
+export const consentInput = z.strictObject({
   clientEventId: z.uuid(),
   terms: captureTermsSchema,
   // The queued event carries the time as an ISO string, like punches and incidents.

@@ -10,7 +10,7 @@ import { AppError } from '../errors/app-error';
 export const redactionAreasSchema = z
   .array(
     z
-      .object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), width: z.number().gt(0).max(1), height: z.number().gt(0).max(1) })
+      .strictObject({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), width: z.number().gt(0).max(1), height: z.number().gt(0).max(1) })
       .refine((a) => a.x + a.width <= 1.000001 && a.y + a.height <= 1.000001, { message: 'outside the screen' }),
   )
   .max(32);
@@ -22,7 +22,7 @@ export type RedactionArea = z.infer<typeof redactionAreasSchema>[number];
  * the service's sizing (150 images per worker per 8 hours) and its 3-month retention.
  */
 export const tenantSettingsInput = z
-  .object({
+  .strictObject({
     thresholdLevel: z.number().int().min(1).max(5),
     detectionIntervalSec: z.number().int().min(5).max(300),
     awayAfterChecks: z.number().int().min(1).max(30),

@@ -84,6 +84,27 @@ export function leavesOf(schema: z.ZodType, path: (string | number)[] = [], dept
   }
 }
 
+/**
+ * The paths of the object schemas inside `schema` (root included, array elements at index 0, the first
+ * option of unions): where an unknown key may be slipped in. Records are not among them: any key is theirs.
+ */
+export function objectPathsOf(schema: z.ZodType, path: (string | number)[] = [], depth = 0): (string | number)[][] {
+  if (depth > 8) return [];
+  const d = defOf(core(schema));
+  switch (d.type) {
+    case 'object':
+      return [path, ...Object.entries(d.shape ?? {}).flatMap(([key, field]) => objectPathsOf(field, [...path, key], depth + 1))];
+    case 'array':
+      return d.element ? objectPathsOf(d.element, [...path, 0], depth + 1) : [];
+    case 'union':
+      return d.options?.[0] ? objectPathsOf(d.options[0], path, depth + 1) : [];
+    case 'record':
+      return d.valueType ? objectPathsOf(d.valueType, [...path, 'key'], depth + 1) : [];
+    default:
+      return [];
+  }
+}
+
 /** A plausible value for a schema, used only where the valid input has no value on the way to a leaf. */
 export function sampleOf(schema: z.ZodType, depth = 0): unknown {
   const s = core(schema);

@@ -53,6 +53,14 @@ describe('bad input over HTTP → 400 with a typed body', () => {
     expect(await bodyOf(year1)).toMatchObject({ status: 400, code: 'BAD_REQUEST', appCode: 'VALIDATION' });
     expect(await adminDb.group.count({ where: { tenantId: t.tenantId } })).toBe(groupsBefore);
 
+    // Unknown keys, at the root and nested, are a 400 naming each key (strict input schemas), and nothing is stored.
+    const extraRoot = await post('groups.create', String.raw`{"json":{"name":"営業部 extra","parentId":null,"managerIds":[],"isAdmin":true}}`);
+    const extraNested = await post('users.update', JSON.stringify({ json: { userId: t.users.worker.id, data: { name: 'W', role: 'WORKER', language: 'ja', groupIds: [], tenantId: 'x' } } }));
+    const fieldsOf = async (res: Response) => ({ status: res.status, ...((await res.json()) as { error: { json: { data: { code: string; appCode?: string; reason?: string; fieldErrors?: Record<string, string[]> } } } }).error.json.data });
+    expect(await fieldsOf(extraRoot)).toMatchObject({ status: 400, code: 'BAD_REQUEST', appCode: 'VALIDATION', reason: 'UNKNOWN_KEYS', fieldErrors: { isAdmin: ['Unknown field "isAdmin".'] } });
+    expect(await fieldsOf(extraNested)).toMatchObject({ status: 400, code: 'BAD_REQUEST', appCode: 'VALIDATION', reason: 'UNKNOWN_KEYS', fieldErrors: { 'data.tenantId': ['Unknown field "tenantId".'] } });
+    expect(await adminDb.group.count({ where: { tenantId: t.tenantId } })).toBe(groupsBefore);
+
     // The same request with clean text goes through: the refusals above are about the text alone.
     const clean = await post('groups.create', String.raw`{"json":{"name":"営業部 HTTP","parentId":null,"managerIds":[]}}`);
     expect(clean.status).toBe(200);

@@ -29,6 +29,7 @@ function handlers(calls: unknown[]): BridgeHandlers {
   return {
     getSession: async () => ({ signedIn: false }),
     signIn: async (request) => (calls.push(request), { ok: false, error: 'UNREACHABLE', message: 'offline' }),
+    changeIssuedPassword: async (request) => (calls.push(request), { ok: false, error: 'UNREACHABLE', message: 'offline' }),
     signOut: async () => ({ ok: true }),
     punch: record,
     reportPresence: record,

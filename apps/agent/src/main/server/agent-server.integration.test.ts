@@ -19,6 +19,7 @@ import { aesSecretCipher } from '../testing/aes-secret-cipher';
 import { fixtureJpeg } from '../testing/jpeg-fixtures';
 import { useTempDirs } from '../testing/temp-dir';
 import { TokenStore } from '../token-store';
+import { MIN_NEW_PASSWORD_LENGTH } from '../../contract/bridge';
 import { trpcAgentAuth, trpcAgentCorrections, trpcAgentQueries, trpcAgentServer, trpcSettingsSource } from './trpc-agent-server';
 import { createUploadClient } from './upload-client';
 
@@ -247,6 +248,25 @@ describe('agent against the real API server', () => {
     const { passwordHash } = await adminDb.user.findFirstOrThrow({ where: { id: t.users.worker.id }, select: { passwordHash: true } });
     await adminDb.user.create({ data: { tenantId: t.tenantId, loginId: 'issued', name: '新人', role: 'WORKER', passwordHash, mustChangePassword: true } });
     expect(await handlers.signIn({ serverUrl: baseUrl, systemId: t.systemId, loginId: 'issued', password: FIXTURE_PASSWORD })).toMatchObject({ ok: false, error: 'PASSWORD_CHANGE_REQUIRED' });
+    expect(await tokens.get()).toBeNull();
+
+    // The forced change screen: a new password that is refused changes nothing and stores no token; a
+    // good one changes the password on the server and signs the device in.
+    const change = (newPassword: string, password = FIXTURE_PASSWORD) => handlers.changeIssuedPassword({ serverUrl: baseUrl, systemId: t.systemId, loginId: 'issued', password, newPassword });
+    // The screen's length rule is the server's: one character short is refused there, the shortest allowed is taken.
+    const shortest = 'Own-pass-'.padEnd(MIN_NEW_PASSWORD_LENGTH, '7');
+    expect(await change(shortest.slice(0, -1))).toMatchObject({ ok: false, error: 'NEW_PASSWORD_REJECTED' });
+    expect(await change(FIXTURE_PASSWORD)).toMatchObject({ ok: false, error: 'NEW_PASSWORD_REJECTED' });
+    expect(await change(shortest, 'not-the-issued-one')).toMatchObject({ ok: false, error: 'INVALID_CREDENTIALS' });
+    expect(await change(shortest, FIXTURE_PASSWORD)).toMatchObject({ ok: true, userName: '新人' });
+    expect(await tokens.get()).toMatchObject({ userName: '新人', serverUrl: new URL(baseUrl).href });
+    const issued = await adminDb.user.findFirstOrThrow({ where: { tenantId: t.tenantId, loginId: 'issued' }, select: { id: true, mustChangePassword: true } });
+    expect(issued.mustChangePassword).toBe(false);
+    expect(await adminDb.agentDevice.count({ where: { tenantId: t.tenantId, userId: issued.id, revokedAt: null } })).toBe(1);
+    // Sign-in then proceeds with the new password (and no longer with the issued one).
+    expect(await handlers.signIn({ serverUrl: baseUrl, systemId: t.systemId, loginId: 'issued', password: FIXTURE_PASSWORD })).toMatchObject({ ok: false, error: 'INVALID_CREDENTIALS' });
+    expect(await handlers.signIn({ serverUrl: baseUrl, systemId: t.systemId, loginId: 'issued', password: shortest })).toMatchObject({ ok: true });
+    expect(await handlers.signOut(undefined)).toMatchObject({ ok: true });
     expect(await tokens.get()).toBeNull();
 
     const fenced = await createTenantFixture(adminDb);

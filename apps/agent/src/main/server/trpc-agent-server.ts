@@ -138,6 +138,18 @@ export function trpcAgentCorrections(tokens: TokenStore): AgentCorrections {
   };
 }
 
+/** A refused sign-in (or issued-password change) as the error the renderer explains. */
+function signInRefusal(error: unknown): SignInError {
+  const code = trpcCode(error);
+  const { appCode, reason } = appRefusal(error);
+  if (appCode === 'PASSWORD_CHANGE_REQUIRED') return new SignInError('PASSWORD_CHANGE_REQUIRED', 'The issued password must be changed first.');
+  if (reason === 'NOT_IN_ALLOW_LIST') return new SignInError('NOT_ALLOWED_FROM_HERE', 'Sign-in is not allowed from this address.');
+  if (code === 'UNAUTHORIZED') return new SignInError('INVALID_CREDENTIALS', 'The system ID, login ID or password is wrong.');
+  if (code === 'TOO_MANY_REQUESTS') return new SignInError('LOCKED', 'Too many failed attempts; try again later.');
+  if (code) return new SignInError('UNKNOWN', `Sign-in failed (${code}).`);
+  return new SignInError('UNREACHABLE', 'The server could not be reached.');
+}
+
 export function trpcAgentAuth(): AgentAuth {
   return {
     async signIn(serverUrl, input) {
@@ -145,14 +157,20 @@ export function trpcAgentAuth(): AgentAuth {
         const result = await createAgentClient(serverUrl).agent.auth.signIn.mutate({ ...input, platform: osName(process.platform, release()) });
         return { token: result.token, deviceId: result.deviceId, userId: result.user.id, userName: result.user.name, tenantName: result.tenantName };
       } catch (error) {
+        throw signInRefusal(error);
+      }
+    },
+    async changeIssuedPassword(serverUrl, input) {
+      try {
+        const result = await createAgentClient(serverUrl).agent.auth.changeIssuedPassword.mutate({ ...input, platform: osName(process.platform, release()) });
+        return { token: result.token, deviceId: result.deviceId, userId: result.user.id, userName: result.user.name, tenantName: result.tenantName };
+      } catch (error) {
         const code = trpcCode(error);
         const { appCode, reason } = appRefusal(error);
-        if (appCode === 'PASSWORD_CHANGE_REQUIRED') throw new SignInError('PASSWORD_CHANGE_REQUIRED', 'The issued password must be changed in the console first.');
-        if (reason === 'NOT_IN_ALLOW_LIST') throw new SignInError('NOT_ALLOWED_FROM_HERE', 'Sign-in is not allowed from this address.');
-        if (code === 'UNAUTHORIZED') throw new SignInError('INVALID_CREDENTIALS', 'The system ID, login ID or password is wrong.');
-        if (code === 'TOO_MANY_REQUESTS') throw new SignInError('LOCKED', 'Too many failed attempts; try again later.');
-        if (code) throw new SignInError('UNKNOWN', `Sign-in failed (${code}).`);
-        throw new SignInError('UNREACHABLE', 'The server could not be reached.');
+        // The issued password proved right, but the new one is refused: too short, or the issued one again.
+        if (code === 'BAD_REQUEST' || appCode === 'VALIDATION') throw new SignInError('NEW_PASSWORD_REJECTED', 'The new password was refused (too short, or the same as the issued one).');
+        if (reason === 'PASSWORD_NOT_ISSUED') throw new SignInError('UNKNOWN', 'This password was not issued: sign in with it.');
+        throw signInRefusal(error);
       }
     },
     async signOut(credentials) {

@@ -9,6 +9,7 @@ const REASONS: Record<string, MessageKey> = {
   GROUP_HAS_CHILDREN: 'groups.hasChildren',
   SELF: 'users.self',
   OWN_ROLE: 'users.ownRole',
+  LAST_ADMIN: 'users.lastAdmin',
   IMPORT_ROWS: 'usersImport.rowsBad',
 };
 

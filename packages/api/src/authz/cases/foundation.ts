@@ -121,6 +121,11 @@ export const consoleCases: ConsoleCases = {
   // Takes no user id: the device's own worker only (descriptor-only enrolment, issue 20).
   'agent.faces.enrol': { minRole: 'AGENT', call: (c) => c.agent.faces.enrol({ model: 'dlib-resnet34-v1', faces: [{ clientId: randomUUID(), descriptor: Array<number>(128).fill(0.01) }] }), crossTenant: 'OWN_ONLY' },
   'agent.auth.signIn': { minRole: 'PUBLIC', call: (c, t) => c.agent.auth.signIn({ systemId: t.systemId, loginId: 'worker', password: FIXTURE_PASSWORD, deviceName: 'x' }) },
+  // The fixture worker's password is not an issued one: refused (PASSWORD_NOT_ISSUED) after the credential checks.
+  'agent.auth.changeIssuedPassword': {
+    minRole: 'PUBLIC',
+    call: (c, t) => c.agent.auth.changeIssuedPassword({ systemId: t.systemId, loginId: 'worker', password: FIXTURE_PASSWORD, newPassword: 'a-new-password-2026', deviceName: 'x' }),
+  },
   'agent.auth.me': { minRole: 'AGENT', call: (c) => c.agent.auth.me() },
   'agent.auth.signOut': { minRole: 'AGENT', call: (c) => c.agent.auth.signOut() },
   'agent.tasks.list': { minRole: 'AGENT', call: (c) => c.agent.tasks.list(), crossTenant: 'OWN_ONLY' },

@@ -7,7 +7,7 @@ import { adminProcedure } from '../../trpc';
 export const accessRouter = {
   allowList: adminProcedure.query(({ ctx }) => getAllowList(ctx.db, ctx.tenantId, ctx.meta.ip)),
   setAllowList: adminProcedure
-    .input(z.object({ cidrs: z.array(z.string().max(64)).max(200) }))
+    .input(z.strictObject({ cidrs: z.array(z.string().max(64)).max(200) }))
     .mutation(({ ctx, input }) => setAllowList(ctx.db, { tenantId: ctx.tenantId, actorId: ctx.user.id, ip: ctx.meta.ip, cidrs: input.cidrs })),
   refusals: adminProcedure.query(({ ctx }) => recentRefusals(ctx.db, ctx.tenantId)),
 } satisfies TRPCRouterRecord;

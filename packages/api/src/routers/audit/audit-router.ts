@@ -6,7 +6,7 @@ import { listProviderAudit, listTenantAudit } from '../../audit/viewer';
 import { exportProviderAuditCsv, exportTenantAuditCsv } from '../../audit/export';
 import { adminProcedure, operatorProcedure } from '../../trpc';
 
-const filter = z.object({
+const filter = z.strictObject({
   action: z.string().trim().max(100).optional(),
   actorId: z.uuid().optional(),
   targetType: z.enum(AUDIT_TARGET_TYPES).optional(),

@@ -9,9 +9,9 @@ import { stripeFromEnv } from '../../billing/stripe-client';
 import { AppError } from '../../errors/app-error';
 import { adminProcedure, operatorProcedure, resellerProcedure } from '../../trpc';
 
-const optionalTenant = z.object({ tenantId: z.uuid().optional() }).default({});
-const contractRef = z.object({ tenantId: z.uuid(), contractId: z.uuid() });
-const invoiceRef = z.object({ tenantId: z.uuid(), invoiceId: z.uuid() });
+const optionalTenant = z.strictObject({ tenantId: z.uuid().optional() }).default({});
+const contractRef = z.strictObject({ tenantId: z.uuid(), contractId: z.uuid() });
+const invoiceRef = z.strictObject({ tenantId: z.uuid(), invoiceId: z.uuid() });
 
 /** A tenant id the caller cannot see is NOT_FOUND, not an empty list. */
 async function visibleInvoices(db: Tx, input: { tenantId?: string }) {
@@ -40,7 +40,7 @@ export const operatorBillingRouter = {
   paymentMethods: operatorProcedure.query(() => paymentMethods()),
   // 第14条4項: any positive amount is refused (RULE_VIOLATION, reason NO_REFUND).
   refund: operatorProcedure
-    .input(z.object({ tenantId: z.uuid(), invoiceId: z.uuid(), amount: z.number().int().min(0), cause: z.string().trim().min(1).max(200) }))
+    .input(z.strictObject({ tenantId: z.uuid(), invoiceId: z.uuid(), amount: z.number().int().min(0), cause: z.string().trim().min(1).max(200) }))
     .mutation(({ ctx, input }) => requestRefund(ctx.db, { kind: 'OPERATOR', id: ctx.operator.id }, input)),
 } satisfies TRPCRouterRecord;
 
@@ -54,6 +54,6 @@ export const resellerBillingRouter = {
 /** Console: the tenant's own invoices. Reseller-sold contracts are billed to the reseller at wholesale: not shown. */
 export const consoleBillingRouter = {
   invoices: adminProcedure.query(({ ctx }) => listInvoices(ctx.db, { tenantId: ctx.tenantId, billTo: 'CUSTOMER' })),
-  invoice: adminProcedure.input(z.object({ invoiceId: z.uuid() })).query(({ ctx, input }) => getInvoice(ctx.db, { ...input, tenantId: ctx.tenantId, billTo: 'CUSTOMER' })),
+  invoice: adminProcedure.input(z.strictObject({ invoiceId: z.uuid() })).query(({ ctx, input }) => getInvoice(ctx.db, { ...input, tenantId: ctx.tenantId, billTo: 'CUSTOMER' })),
   paymentMethods: adminProcedure.query(() => paymentMethods()),
 } satisfies TRPCRouterRecord;

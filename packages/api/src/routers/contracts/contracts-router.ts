@@ -16,20 +16,20 @@ import { getMailer } from '../../mail/mailer';
 import { adminProcedure, operatorProcedure, publicProcedure, resellerProcedure } from '../../trpc';
 import { newPassword } from '../users/schemas';
 
-const byId = z.object({ id: z.uuid() });
-const byTenant = z.object({ tenantId: z.uuid() });
-const statusFilter = z.object({ status: z.enum(['SUBMITTED', 'ACCEPTED', 'REJECTED', 'WITHDRAWN']).optional() }).default({});
-const terminationInput = z.object({ tenantId: z.uuid(), contractId: z.uuid(), desiredEndDate: businessDate, note: z.string().trim().max(1000).optional() });
-const addSeats = z.object({ tenantId: z.uuid(), contractId: z.uuid(), seats: z.number().int().min(1).max(100_000), note: z.string().trim().max(1000).optional() });
-const changeRef = z.object({ tenantId: z.uuid(), id: z.uuid() });
-const withdrawInput = z.object({ id: z.uuid(), note: z.string().trim().max(1000).optional() });
-const renewalInput = z.object({ tenantId: z.uuid(), contractId: z.uuid(), seats: z.number().int().min(1).max(100_000).optional(), note: z.string().trim().max(1000).optional() });
+const byId = z.strictObject({ id: z.uuid() });
+const byTenant = z.strictObject({ tenantId: z.uuid() });
+const statusFilter = z.strictObject({ status: z.enum(['SUBMITTED', 'ACCEPTED', 'REJECTED', 'WITHDRAWN']).optional() }).default({});
+const terminationInput = z.strictObject({ tenantId: z.uuid(), contractId: z.uuid(), desiredEndDate: businessDate, note: z.string().trim().max(1000).optional() });
+const addSeats = z.strictObject({ tenantId: z.uuid(), contractId: z.uuid(), seats: z.number().int().min(1).max(100_000), note: z.string().trim().max(1000).optional() });
+const changeRef = z.strictObject({ tenantId: z.uuid(), id: z.uuid() });
+const withdrawInput = z.strictObject({ id: z.uuid(), note: z.string().trim().max(1000).optional() });
+const renewalInput = z.strictObject({ tenantId: z.uuid(), contractId: z.uuid(), seats: z.number().int().min(1).max(100_000).optional(), note: z.string().trim().max(1000).optional() });
 const deps = () => ({ mailer: getMailer(), stripe: stripeFromEnv() });
 // 第12条1項 as the rule gives it today: the end date, or the refusal and the earliest date that would do.
-const terminationPreview = z.object({ desiredEndDate: businessDate });
+const terminationPreview = z.strictObject({ desiredEndDate: businessDate });
 const providerCause = z.discriminatedUnion('kind', [
-  z.object({ kind: z.enum(['prohibited_act', 'insolvency', 'anti_social_forces', 'licensor_contract_ended', 'with_notice']) }),
-  z.object({ kind: z.literal('uncured_breach'), demandSentAt: businessInstant, cureDeadline: businessInstant }),
+  z.strictObject({ kind: z.enum(['prohibited_act', 'insolvency', 'anti_social_forces', 'licensor_contract_ended', 'with_notice']) }),
+  z.strictObject({ kind: z.literal('uncured_breach'), demandSentAt: businessInstant, cureDeadline: businessInstant }),
 ]);
 
 /** Provider operators: every channel's applications, decisions, provider terminations and suspensions. */
@@ -44,20 +44,20 @@ export const operatorContractsRouter = {
   overview: operatorProcedure.input(byTenant).query(({ ctx, input }) => contractOverview(ctx.db, input)),
   administrators: operatorProcedure.input(byTenant).query(({ ctx, input }) => listAdministrators(ctx.db, input)),
   resendInvitation: operatorProcedure
-    .input(z.object({ tenantId: z.uuid(), userId: z.uuid() }))
+    .input(z.strictObject({ tenantId: z.uuid(), userId: z.uuid() }))
     .mutation(({ ctx, input }) => resendInvitation(ctx.db, getMailer(), ctx.operator, input)),
   terminationPreview: operatorProcedure
-    .input(z.object({ cause: providerCause, endDate: businessDate.optional() }))
+    .input(z.strictObject({ cause: providerCause, endDate: businessDate.optional() }))
     .query(({ input }) => planProviderTermination(input.cause, new Date(), input.endDate)),
   terminate: operatorProcedure
-    .input(z.object({ tenantId: z.uuid(), contractId: z.uuid(), cause: providerCause, endDate: businessDate.optional(), note: z.string().max(1000).optional() }))
+    .input(z.strictObject({ tenantId: z.uuid(), contractId: z.uuid(), cause: providerCause, endDate: businessDate.optional(), note: z.string().max(1000).optional() }))
     .mutation(({ ctx, input }) => terminateByProvider(ctx.db, getMailer(), ctx.operator, input)),
   suspend: operatorProcedure
-    .input(z.object({ tenantId: z.uuid(), reason: z.string().trim().min(1).max(1000) }))
+    .input(z.strictObject({ tenantId: z.uuid(), reason: z.string().trim().min(1).max(1000) }))
     .mutation(({ ctx, input }) => suspendTenant(ctx.db, getMailer(), ctx.operator, input)),
   resume: operatorProcedure.input(byTenant).mutation(({ ctx, input }) => resumeTenant(ctx.db, getMailer(), ctx.operator, input)),
   renew: operatorProcedure
-    .input(z.object({ tenantId: z.uuid(), contractId: z.uuid(), seats: z.number().int().min(1).max(100_000).optional(), annualFee: z.number().int().min(0).max(1_000_000_000).optional(), licenceEndsOn: businessDate.optional() }))
+    .input(z.strictObject({ tenantId: z.uuid(), contractId: z.uuid(), seats: z.number().int().min(1).max(100_000).optional(), annualFee: z.number().int().min(0).max(1_000_000_000).optional(), licenceEndsOn: businessDate.optional() }))
     .mutation(({ ctx, input }) => renewContract(ctx.db, deps(), ctx.operator, input)),
   acceptChange: operatorProcedure.input(changeRef).mutation(({ ctx, input }) => acceptChangeRequest(ctx.db, deps(), ctx.operator, input)),
   rejectChange: operatorProcedure
@@ -113,7 +113,7 @@ export const consoleContractsRouter = {
     .mutation(({ ctx, input }) => submitAddSeats(ctx.db, { kind: 'USER', id: ctx.user.id }, { ...input, tenantId: ctx.tenantId })),
   invitations: {
     accept: publicProcedure
-      .input(z.object({ token: z.string().min(10).max(200), password: newPassword }))
+      .input(z.strictObject({ token: z.string().min(10).max(200), password: newPassword }))
       .mutation(({ ctx, input }) => acceptInvitation(ctx.db, input)),
   },
 } satisfies TRPCRouterRecord;

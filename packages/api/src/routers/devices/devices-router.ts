@@ -6,12 +6,12 @@ import { adminProcedure, userActionProcedure } from '../../trpc';
 export const devicesRouter = {
   list: adminProcedure.query(({ ctx }) => listDevices(ctx.db, { tenantId: ctx.tenantId })),
   revoke: userActionProcedure('revokeDevice')
-    .input(z.object({ deviceId: z.uuid() }))
+    .input(z.strictObject({ deviceId: z.uuid() }))
     .mutation(({ ctx, input }) =>
       revokeTenantDevice(ctx.db, { tenantId: ctx.tenantId, deviceId: input.deviceId, actor: { id: ctx.user.id, role: ctx.user.role }, ip: ctx.meta.ip }),
     ),
   /** Administrators only, like the tenant's own level (tenant settings). */
   setThreshold: adminProcedure
-    .input(z.object({ deviceId: z.uuid(), level: z.number().int().min(1).max(5).nullable() }))
+    .input(z.strictObject({ deviceId: z.uuid(), level: z.number().int().min(1).max(5).nullable() }))
     .mutation(({ ctx, input }) => setDeviceThreshold(ctx.db, { tenantId: ctx.tenantId, deviceId: input.deviceId, level: input.level, actorId: ctx.user.id, ip: ctx.meta.ip })),
 } satisfies TRPCRouterRecord;

@@ -15,7 +15,7 @@ import { getBlobStore } from '../../storage';
 import { adminProcedure, agentProcedure, managerProcedure, tenantProcedure } from '../../trpc';
 import { INCIDENT_KINDS } from '../work/schemas';
 
-const listInput = z.object({
+const listInput = z.strictObject({
   kind: z.enum(INCIDENT_KINDS).optional(),
   status: z.enum(['OPEN', 'JUDGED']).optional(),
   userId: z.uuid().optional(),
@@ -32,33 +32,33 @@ const TIMELINE_MAX_DAYS = 31;
 /** Incidents (のぞき込み/なりすまし/カメラの遮蔽), their evidence, judgements, timelines and face images. */
 export const evidenceRouter = {
   incidents: managerProcedure.input(listInput).query(({ ctx, input }) => listIncidents(ctx.db, ctx.tenantId, ctx.user, input)),
-  incident: managerProcedure.input(z.object({ incidentId: z.uuid() })).query(({ ctx, input }) => incidentDetail(ctx.db, ctx.tenantId, ctx.user, input.incidentId)),
+  incident: managerProcedure.input(z.strictObject({ incidentId: z.uuid() })).query(({ ctx, input }) => incidentDetail(ctx.db, ctx.tenantId, ctx.user, input.incidentId)),
   judge: managerProcedure
-    .input(z.object({ incidentId: z.uuid(), verdict: z.enum(['CONFIRMED_UNAUTHORIZED', 'FALSE_ALARM', 'NEEDS_FOLLOW_UP']), comment: z.string().trim().max(2000).optional() }))
+    .input(z.strictObject({ incidentId: z.uuid(), verdict: z.enum(['CONFIRMED_UNAUTHORIZED', 'FALSE_ALARM', 'NEEDS_FOLLOW_UP']), comment: z.string().trim().max(2000).optional() }))
     .mutation(({ ctx, input }) => judgeIncident(ctx.db, ctx.tenantId, ctx.user, { ...input, ip: ctx.meta.ip })),
   timeline: tenantProcedure
     .input(
-      z.object({ userId: z.uuid().optional(), from: businessInstant, to: businessInstant })
+      z.strictObject({ userId: z.uuid().optional(), from: businessInstant, to: businessInstant })
         .refine((r) => r.to > r.from, { path: ['to'], message: 'The end must be after the start.' })
         .refine((r) => r.to.getTime() - r.from.getTime() <= TIMELINE_MAX_DAYS * 86_400_000, { path: ['to'], message: `At most ${TIMELINE_MAX_DAYS} days at once.` }),
     )
     .query(({ ctx, input }) => timeline(ctx.db, ctx.tenantId, ctx.user, input)),
-  faces: adminProcedure.input(z.object({ userId: z.uuid() })).query(({ ctx, input }) => listFaceImages(ctx.db, ctx.tenantId, input.userId)),
+  faces: adminProcedure.input(z.strictObject({ userId: z.uuid() })).query(({ ctx, input }) => listFaceImages(ctx.db, ctx.tenantId, input.userId)),
   deleteFace: adminProcedure
-    .input(z.object({ faceImageId: z.uuid() }))
+    .input(z.strictObject({ faceImageId: z.uuid() }))
     .mutation(({ ctx, input }) => deleteFaceImage(ctx.db, getBlobStore(), ctx.tenantId, { faceImageId: input.faceImageId, actorId: ctx.user.id, ip: ctx.meta.ip })),
   /** Workers whose enrolment photos are not (yet) described by the current face model. */
   facesToReenrol: adminProcedure.query(({ ctx }) => facesToReenrol(ctx.db, { tenantId: ctx.tenantId })),
   /** Mails a listed worker to enrol again in the agent. */
   requestReenrolment: adminProcedure
-    .input(z.object({ userId: z.uuid() }))
+    .input(z.strictObject({ userId: z.uuid() }))
     .mutation(({ ctx, input }) => requestReenrolment(ctx.db, getMailer(), { tenantId: ctx.tenantId, userId: input.userId, actorId: ctx.user.id, ip: ctx.meta.ip })),
   /** Removes a listed worker's photos of another face model (the worker then enrols again). */
   resetStaleEnrolment: adminProcedure
-    .input(z.object({ userId: z.uuid() }))
+    .input(z.strictObject({ userId: z.uuid() }))
     .mutation(({ ctx, input }) => resetStaleEnrolment(ctx.db, getBlobStore(), { tenantId: ctx.tenantId, userId: input.userId, actorId: ctx.user.id, ip: ctx.meta.ip })),
   verify: adminProcedure
-    .input(z.object({ blobs: z.boolean().default(true) }).default({ blobs: true }))
+    .input(z.strictObject({ blobs: z.boolean().default(true) }).default({ blobs: true }))
     .query(({ ctx, input }) => verifyEvidence((fn) => fn(ctx.db), getBlobStore(), getMasterKeyring, { tenantId: ctx.tenantId, blobs: input.blobs })),
 } satisfies TRPCRouterRecord;
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { deleteGroup, listGroups, saveGroup } from '../../people/groups';
 import { adminProcedure, managerProcedure } from '../../trpc';
 
-const groupInput = z.object({
+const groupInput = z.strictObject({
   name: z.string().trim().min(1).max(100),
   parentId: z.uuid().nullable().default(null),
   managerIds: z.array(z.uuid()).max(50).default([]),
@@ -17,7 +17,7 @@ export const groupsRouter = {
   update: adminProcedure.input(groupInput.extend({ groupId: z.uuid() })).mutation(({ ctx, input }) =>
     saveGroup(ctx.db, { tenantId: ctx.tenantId, actor: { id: ctx.user.id, ip: ctx.meta.ip }, groupId: input.groupId, input }),
   ),
-  delete: adminProcedure.input(z.object({ groupId: z.uuid() })).mutation(({ ctx, input }) =>
+  delete: adminProcedure.input(z.strictObject({ groupId: z.uuid() })).mutation(({ ctx, input }) =>
     deleteGroup(ctx.db, { tenantId: ctx.tenantId, actor: { id: ctx.user.id, ip: ctx.meta.ip }, groupId: input.groupId }),
   ),
 } satisfies TRPCRouterRecord;

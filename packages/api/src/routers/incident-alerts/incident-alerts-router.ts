@@ -9,9 +9,9 @@ const actorOf = (ctx: { user: { id: string; role: 'ADMIN' | 'MANAGER' | 'WORKER'
 export const incidentAlertsRouter = {
   settings: managerProcedure.query(({ ctx }) => getAlertSettings(ctx.db, { tenantId: ctx.tenantId, actor: actorOf(ctx) })),
   setMode: managerProcedure
-    .input(z.object({ mode: z.enum(INCIDENT_ALERT_MODES) }))
+    .input(z.strictObject({ mode: z.enum(INCIDENT_ALERT_MODES) }))
     .mutation(({ ctx, input }) => setOwnAlertMode(ctx.db, { tenantId: ctx.tenantId, actor: actorOf(ctx), mode: input.mode })),
   setAdminsAlways: adminProcedure
-    .input(z.object({ enabled: z.boolean() }))
+    .input(z.strictObject({ enabled: z.boolean() }))
     .mutation(({ ctx, input }) => setAdminsAlways(ctx.db, { tenantId: ctx.tenantId, actor: actorOf(ctx), enabled: input.enabled })),
 } satisfies TRPCRouterRecord;

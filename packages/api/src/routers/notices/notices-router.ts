@@ -4,7 +4,7 @@ import { businessInstant } from '../../validation/bounds';
 import { createNotice, listNoticesForOperators, loginScreenNotices, noticeDeliveriesReport, noticesForTenant, withdrawNotice } from '../../notices/notices';
 import { managerProcedure, operatorProcedure, publicProcedure } from '../../trpc';
 
-const noticeInput = z.object({
+const noticeInput = z.strictObject({
   kind: z.enum(['GENERAL', 'MAINTENANCE', 'TERMS_CHANGE', 'SERVICE_END']),
   audience: z.enum(['ALL_TENANTS', 'SELECTED_TENANTS']),
   tenantIds: z.array(z.uuid()).max(10_000).optional(),
@@ -24,7 +24,7 @@ const noticeInput = z.object({
 export const noticesRouter = {
   loginScreen: publicProcedure.query(({ ctx }) => loginScreenNotices(ctx.db, new Date())),
   forMe: managerProcedure
-    .input(z.object({ includePast: z.boolean().default(false) }).default({ includePast: false }))
+    .input(z.strictObject({ includePast: z.boolean().default(false) }).default({ includePast: false }))
     .query(({ ctx, input }) => noticesForTenant(ctx.db, { tenantId: ctx.tenantId, now: new Date(), includePast: input.includePast })),
 } satisfies TRPCRouterRecord;
 
@@ -33,7 +33,7 @@ export const operatorNoticesRouter = {
   list: operatorProcedure.query(({ ctx }) => listNoticesForOperators(ctx.db)),
   create: operatorProcedure.input(noticeInput).mutation(({ ctx, input }) => createNotice(ctx.db, { operatorId: ctx.operator.id, ip: ctx.meta.ip, now: new Date(), input })),
   withdraw: operatorProcedure
-    .input(z.object({ noticeId: z.uuid() }))
+    .input(z.strictObject({ noticeId: z.uuid() }))
     .mutation(({ ctx, input }) => withdrawNotice(ctx.db, { operatorId: ctx.operator.id, ip: ctx.meta.ip, noticeId: input.noticeId, now: new Date() })),
-  deliveries: operatorProcedure.input(z.object({ noticeId: z.uuid() })).query(({ ctx, input }) => noticeDeliveriesReport(ctx.db, input)),
+  deliveries: operatorProcedure.input(z.strictObject({ noticeId: z.uuid() })).query(({ ctx, input }) => noticeDeliveriesReport(ctx.db, input)),
 } satisfies TRPCRouterRecord;

@@ -9,7 +9,7 @@ import { adminProcedure, operatorProcedure } from '../../trpc';
 export const privacyRouter = {
   request: adminProcedure
     .input(
-      z.object({
+      z.strictObject({
         kind: z.enum(['DISCLOSE', 'CORRECT', 'DELETE']),
         subjectUserId: z.uuid(),
         details: z.string().trim().max(5_000).nullish(),
@@ -21,7 +21,7 @@ export const privacyRouter = {
     .mutation(({ ctx, input }) => submitPersonalDataRequest(ctx.db, { tenantId: ctx.tenantId, userId: ctx.user.id, ip: ctx.meta.ip, input })),
   list: adminProcedure.query(({ ctx }) => listRequests(ctx.db, { tenantId: ctx.tenantId })),
   download: adminProcedure
-    .input(z.object({ requestId: z.uuid() }))
+    .input(z.strictObject({ requestId: z.uuid() }))
     .query(({ ctx, input }) => downloadExport(ctx.db, { tenantId: ctx.tenantId, requestId: input.requestId, deps: () => ({ store: getBlobStore(), keyring: getMasterKeyring() }) })),
 } satisfies TRPCRouterRecord;
 
@@ -29,6 +29,6 @@ export const privacyRouter = {
 export const operatorPrivacyRouter = {
   list: operatorProcedure.query(({ ctx }) => listRequests(ctx.db, {})),
   decide: operatorProcedure
-    .input(z.object({ tenantId: z.uuid(), requestId: z.uuid(), decision: z.enum(['ACCEPT', 'REJECT', 'COMPLETE']), note: z.string().trim().max(2_000).nullish() }))
+    .input(z.strictObject({ tenantId: z.uuid(), requestId: z.uuid(), decision: z.enum(['ACCEPT', 'REJECT', 'COMPLETE']), note: z.string().trim().max(2_000).nullish() }))
     .mutation(({ ctx, input }) => decidePersonalDataRequest(ctx.db, { operatorId: ctx.operator.id, ip: ctx.meta.ip, now: new Date(), ...input })),
 } satisfies TRPCRouterRecord;

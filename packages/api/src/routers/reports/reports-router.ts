@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { deleteReportSubscription, listReportSubscriptions, saveReportSubscription } from '../../reports/subscriptions';
 import { adminProcedure } from '../../trpc';
 
-const subscriptionInput = z.object({
+const subscriptionInput = z.strictObject({
   groupId: z.uuid(),
   period: z.enum(['WEEKLY', 'MONTHLY']),
   recipientUserIds: z.array(z.uuid()).min(1).max(50),
@@ -19,7 +19,7 @@ export const reportsRouter = {
   update: adminProcedure.input(subscriptionInput.extend({ subscriptionId: z.uuid() })).mutation(({ ctx, input: { subscriptionId, ...input } }) =>
     saveReportSubscription(ctx.db, { tenantId: ctx.tenantId, actor: { id: ctx.user.id, ip: ctx.meta.ip }, subscriptionId, input }),
   ),
-  delete: adminProcedure.input(z.object({ subscriptionId: z.uuid() })).mutation(({ ctx, input }) =>
+  delete: adminProcedure.input(z.strictObject({ subscriptionId: z.uuid() })).mutation(({ ctx, input }) =>
     deleteReportSubscription(ctx.db, { tenantId: ctx.tenantId, actor: { id: ctx.user.id, ip: ctx.meta.ip }, subscriptionId: input.subscriptionId }),
   ),
 } satisfies TRPCRouterRecord;

@@ -16,10 +16,10 @@ const isoDate = businessDate;
 const startMinute = z.number().int().min(0).max(1439);
 const endMinute = z.number().int().min(1).max(2880);
 const breakMinutes = z.number().int().min(0).max(720);
-const plan = z.object({ startMinute, endMinute, breakMinutes, isDayOff: z.boolean().default(false), note: z.string().max(200).nullish() });
-const range = z.object({ from: isoDate, to: isoDate });
-const weekDays = z.array(z.object({ weekday: z.number().int().min(1).max(7), startMinute, endMinute, breakMinutes })).max(7);
-const weekPattern = z.object({ validFrom: isoDate, workOnHolidays: z.boolean().default(false), days: weekDays });
+const plan = z.strictObject({ startMinute, endMinute, breakMinutes, isDayOff: z.boolean().default(false), note: z.string().max(200).nullish() });
+const range = z.strictObject({ from: isoDate, to: isoDate });
+const weekDays = z.array(z.strictObject({ weekday: z.number().int().min(1).max(7), startMinute, endMinute, breakMinutes })).max(7);
+const weekPattern = z.strictObject({ validFrom: isoDate, workOnHolidays: z.boolean().default(false), days: weekDays });
 const dayOffName = z.string().trim().min(1).max(50);
 
 export const schedulesRouter = {
@@ -28,15 +28,15 @@ export const schedulesRouter = {
     await assertUserVisible(ctx.db, ctx.tenantId, ctx.user, input.userId);
     return resolveSchedules(ctx.db, { tenantId: ctx.tenantId, userIds: [input.userId], from: input.from, to: input.to });
   }),
-  setDay: managerProcedure.input(z.object({ userId: z.uuid(), date: isoDate, plan: plan.nullable() })).mutation(({ ctx, input }) =>
+  setDay: managerProcedure.input(z.strictObject({ userId: z.uuid(), date: isoDate, plan: plan.nullable() })).mutation(({ ctx, input }) =>
     setDaySchedule(ctx.db, { tenantId: ctx.tenantId, actor: { id: ctx.user.id, role: ctx.user.role, ip: ctx.meta.ip }, userId: input.userId, date: input.date, plan: input.plan }),
   ),
   /** The weekly pattern in force on a day (or the next one), to edit it. */
   pattern: tenantProcedure
-    .input(z.object({ userId: z.uuid(), on: isoDate }))
+    .input(z.strictObject({ userId: z.uuid(), on: isoDate }))
     .query(({ ctx, input }) => getWeeklyPattern(ctx.db, { tenantId: ctx.tenantId, viewer: ctx.user, userId: input.userId, on: input.on })),
   setPattern: managerProcedure
-    .input(z.object({
+    .input(z.strictObject({
       userId: z.uuid(),
       validFrom: isoDate,
       workOnHolidays: z.boolean().default(false),
@@ -47,7 +47,7 @@ export const schedulesRouter = {
     ),
   /** The company's (groupId null) or a group's standard pattern in force on a day (or the next one). */
   standardPattern: managerProcedure
-    .input(z.object({ groupId: z.uuid().nullable(), on: isoDate }))
+    .input(z.strictObject({ groupId: z.uuid().nullable(), on: isoDate }))
     .query(({ ctx, input }) => getStandardPattern(ctx.db, { tenantId: ctx.tenantId, viewer: ctx.user, groupId: input.groupId, on: input.on })),
   /** Sets the company's (administrators) or a group's (administrators, its managers) standard pattern. */
   setStandardPattern: managerProcedure
@@ -64,10 +64,10 @@ export const schedulesRouter = {
   /** The company's own days off (会社カレンダー) in a range; everyone in the tenant sees them. */
   companyDaysOff: tenantProcedure.input(range).query(({ ctx, input }) => listCompanyDaysOff(ctx.db, { tenantId: ctx.tenantId, from: input.from, to: input.to })),
   setCompanyDaysOff: adminProcedure
-    .input(z.object({ days: z.array(z.object({ date: isoDate, name: dayOffName })).min(1).max(31) }))
+    .input(z.strictObject({ days: z.array(z.strictObject({ date: isoDate, name: dayOffName })).min(1).max(31) }))
     .mutation(({ ctx, input }) => setCompanyDaysOff(ctx.db, { tenantId: ctx.tenantId, actor: { id: ctx.user.id, role: ctx.user.role, ip: ctx.meta.ip }, days: input.days })),
   removeCompanyDayOff: adminProcedure
-    .input(z.object({ date: isoDate }))
+    .input(z.strictObject({ date: isoDate }))
     .mutation(({ ctx, input }) => removeCompanyDayOff(ctx.db, { tenantId: ctx.tenantId, actor: { id: ctx.user.id, role: ctx.user.role, ip: ctx.meta.ip }, date: input.date })),
   /** Japanese public holidays in a range (bundled data; nobody types them in). */
   holidays: tenantProcedure.input(range).query(({ input }) => japaneseHolidaysBetween(input.from, input.to)),

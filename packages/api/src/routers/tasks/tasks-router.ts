@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { listTasks, saveTask } from '../../people/tasks';
 import { adminProcedure, agentProcedure, tenantProcedure } from '../../trpc';
 
-const taskInput = z.object({
+const taskInput = z.strictObject({
   code: z.string().trim().min(1).max(20),
   name: z.string().trim().min(1).max(100),
   active: z.boolean().default(true),
@@ -11,7 +11,7 @@ const taskInput = z.object({
 
 export const tasksRouter = {
   list: tenantProcedure
-    .input(z.object({ activeOnly: z.boolean().default(true) }).default({ activeOnly: true }))
+    .input(z.strictObject({ activeOnly: z.boolean().default(true) }).default({ activeOnly: true }))
     .query(({ ctx, input }) => listTasks(ctx.db, { tenantId: ctx.tenantId, activeOnly: input.activeOnly })),
   create: adminProcedure.input(taskInput).mutation(({ ctx, input }) =>
     saveTask(ctx.db, { tenantId: ctx.tenantId, actor: { id: ctx.user.id, ip: ctx.meta.ip }, taskId: null, input }),

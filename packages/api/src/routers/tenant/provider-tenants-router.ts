@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getVisibleTenant, listVisibleTenants } from '../../tenancy/tenants';
 import { operatorProcedure, resellerProcedure } from '../../trpc';
 
-const byId = z.object({ tenantId: z.uuid() });
+const byId = z.strictObject({ tenantId: z.uuid() });
 
 /** Customers as the provider's operators see them (all) … */
 export const operatorTenantsRouter = {

@@ -14,9 +14,9 @@ export const tenantRouter = {
   /** The privacy mode (issue 20): the tenant's and every group's override. */
   captureModes: adminProcedure.query(({ ctx }) => getCaptureModes(ctx.db, { tenantId: ctx.tenantId })),
   setCaptureMode: adminProcedure
-    .input(z.object({ captureMode: captureModeSchema }))
+    .input(z.strictObject({ captureMode: captureModeSchema }))
     .mutation(({ ctx, input }) => setTenantCaptureMode(ctx.db, { tenantId: ctx.tenantId, actor: { id: ctx.user.id, ip: ctx.meta.ip }, captureMode: input.captureMode })),
   setGroupCaptureMode: adminProcedure
-    .input(z.object({ groupId: z.uuid(), captureMode: captureModeSchema.nullable() }))
+    .input(z.strictObject({ groupId: z.uuid(), captureMode: captureModeSchema.nullable() }))
     .mutation(({ ctx, input }) => setGroupCaptureMode(ctx.db, { tenantId: ctx.tenantId, actor: { id: ctx.user.id, ip: ctx.meta.ip }, ...input })),
 } satisfies TRPCRouterRecord;

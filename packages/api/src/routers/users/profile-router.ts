@@ -9,7 +9,7 @@ export const profileRouter = {
   get: issuedPasswordProcedure.query(({ ctx }) => getUser(ctx.db, { tenantId: ctx.tenantId, viewer: { id: ctx.user.id, role: ctx.user.role }, userId: ctx.user.id })),
   update: tenantProcedure.input(profileInput).mutation(({ ctx, input }) => updateOwnProfile(ctx.db, { tenantId: ctx.tenantId, userId: ctx.user.id, input })),
   changePassword: issuedPasswordProcedure
-    .input(z.object({ current: z.string().min(1).max(256), next: newPassword }))
+    .input(z.strictObject({ current: z.string().min(1).max(256), next: newPassword }))
     .mutation(({ ctx, input }) =>
       changeOwnPassword(ctx.db, { tenantId: ctx.tenantId, userId: ctx.user.id, sessionId: ctx.principal.sessionId, current: input.current, next: input.next, ip: ctx.meta.ip }),
     ),

@@ -9,7 +9,7 @@ import { buildPayroll } from '../../work/payroll';
 import { applyCorrection, decideCorrection, listCorrectionsToDecide, listOwnCorrections, ownSessionsBetween, requestCorrection } from '../../work/punch-corrections';
 
 const isoDate = z.string().refine(isValidIsoDate, 'YYYY-MM-DD');
-const times = z.object({
+const times = z.strictObject({
   workSessionId: z.uuid().nullable(),
   startedAt: z.date(),
   endedAt: z.date(),
@@ -25,18 +25,18 @@ export const correctionsRouter = {
   ),
   mine: tenantProcedure.query(({ ctx }) => listOwnCorrections(ctx.db, { tenantId: ctx.tenantId, userId: ctx.user.id })),
   /** The caller's own sessions of a JST date range, to choose the one to correct. */
-  mySessions: tenantProcedure.input(z.object({ from: isoDate, to: isoDate })).query(({ ctx, input }) =>
+  mySessions: tenantProcedure.input(z.strictObject({ from: isoDate, to: isoDate })).query(({ ctx, input }) =>
     ownSessionsBetween(ctx.db, { tenantId: ctx.tenantId, userId: ctx.user.id, from: jstDayRange(input.from).start, to: jstDayRange(input.to).end }),
   ),
   /** A worker's sessions, for an administrator's direct correction (or a manager looking at a request). */
-  sessionsOf: managerProcedure.input(z.object({ userId: z.uuid(), from: isoDate, to: isoDate })).query(async ({ ctx, input }) => {
+  sessionsOf: managerProcedure.input(z.strictObject({ userId: z.uuid(), from: isoDate, to: isoDate })).query(async ({ ctx, input }) => {
     await assertUserVisible(ctx.db, ctx.tenantId, actorOf(ctx), input.userId);
     return ownSessionsBetween(ctx.db, { tenantId: ctx.tenantId, userId: input.userId, from: jstDayRange(input.from).start, to: jstDayRange(input.to).end });
   }),
-  toDecide: managerProcedure.input(z.object({ status: z.enum(['PENDING', 'APPROVED', 'REJECTED']).default('PENDING') })).query(({ ctx, input }) =>
+  toDecide: managerProcedure.input(z.strictObject({ status: z.enum(['PENDING', 'APPROVED', 'REJECTED']).default('PENDING') })).query(({ ctx, input }) =>
     listCorrectionsToDecide(ctx.db, { tenantId: ctx.tenantId, viewer: actorOf(ctx), status: input.status }),
   ),
-  decide: managerProcedure.input(z.object({ id: z.uuid(), approve: z.boolean(), note: z.string().trim().max(500).nullish() })).mutation(({ ctx, input }) =>
+  decide: managerProcedure.input(z.strictObject({ id: z.uuid(), approve: z.boolean(), note: z.string().trim().max(500).nullish() })).mutation(({ ctx, input }) =>
     decideCorrection(ctx.db, { tenantId: ctx.tenantId, actor: actorOf(ctx), id: input.id, approve: input.approve, note: input.note ?? null, now: new Date(), mailer: getMailer() }),
   ),
   /** An administrator corrects directly (approved at once, audited). */
@@ -54,12 +54,12 @@ export const agentCorrectionsRouter = {
     requestCorrection(ctx.db, { tenantId: ctx.tenantId, actor: actorOf(ctx), times: input, now: new Date(), mailer: getMailer() }),
   ),
   mine: agentProcedure.query(({ ctx }) => listOwnCorrections(ctx.db, { tenantId: ctx.tenantId, userId: ctx.user.id })),
-  mySessions: agentProcedure.input(z.object({ from: isoDate, to: isoDate })).query(({ ctx, input }) =>
+  mySessions: agentProcedure.input(z.strictObject({ from: isoDate, to: isoDate })).query(({ ctx, input }) =>
     ownSessionsBetween(ctx.db, { tenantId: ctx.tenantId, userId: ctx.user.id, from: jstDayRange(input.from).start, to: jstDayRange(input.to).end }),
   ),
 } satisfies TRPCRouterRecord;
 
-const monthInput = z.object({ groupId: z.uuid(), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM') });
+const monthInput = z.strictObject({ groupId: z.uuid(), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM') });
 
 /** 月次締め per group (administrators). */
 export const monthCloseRouter = {

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { clientInstant } from '../../validation/bounds';
 
-export const punchInput = z.object({
+export const punchInput = z.strictObject({
   clientEventId: z.uuid(),
   kind: z.enum(['WORK_START', 'WORK_END', 'TASK_START', 'TASK_END']),
   taskId: z.uuid().nullish(),
   occurredAt: clientInstant,
 });
 
-export const presenceInput = z.object({
+export const presenceInput = z.strictObject({
   clientEventId: z.uuid(),
   state: z.enum(['PRESENT', 'AWAY']),
   similarity: z.number().min(0).max(1).nullish(),
@@ -19,7 +19,7 @@ export const presenceInput = z.object({
 export const INCIDENT_KINDS = ['PEEKING', 'IMPERSONATION', 'SPOOF', 'COVERED_CAMERA'] as const;
 
 export const incidentInput = z
-  .object({
+  .strictObject({
     clientEventId: z.uuid(),
     kind: z.enum(INCIDENT_KINDS),
     faceCount: z.number().int().min(0).max(50),
@@ -32,12 +32,12 @@ export const incidentInput = z
     message: 'A covered camera shows no face and has no similarity.',
   });
 
-export const heartbeatInput = z.object({
+export const heartbeatInput = z.strictObject({
   agentVersion: z.string().max(40).optional(),
   cameraLabel: z.string().max(200).nullish(),
 });
 
-export const boardInput = z.object({
+export const boardInput = z.strictObject({
   groupId: z.uuid().nullish(),
   states: z.array(z.enum(['OFF', 'WORKING', 'PRESENT', 'AWAY', 'INCIDENT'])).max(5).optional(),
 });

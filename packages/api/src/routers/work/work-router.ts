@@ -18,7 +18,7 @@ export const workRouter = {
   ),
   myState: tenantProcedure.query(({ ctx }) => getWorkerState(ctx.db, { tenantId: ctx.tenantId, userId: ctx.user.id })),
   /** The caller's own month summary (JST month). */
-  myMonth: tenantProcedure.input(z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM') })).query(({ ctx, input }) =>
+  myMonth: tenantProcedure.input(z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM') })).query(({ ctx, input }) =>
     getWorkerMonth(ctx.db, { tenantId: ctx.tenantId, userId: ctx.user.id, role: ctx.user.role, month: input.month }),
   ),
   board: managerProcedure.input(boardInput).query(({ ctx, input }) =>

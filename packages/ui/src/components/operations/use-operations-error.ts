@@ -15,6 +15,7 @@ const REASONS: Record<string, MessageKey> = {
   BLOB_MISSING: 'ops.error.exportGone',
   ALLOW_LIST_EXCLUDES_CALLER: 'ops.error.allowListExcludesCaller',
   SUBJECT_GONE: 'ops.error.subjectGone',
+  LAST_ADMIN: 'users.lastAdmin',
 };
 
 // Field messages of these screens that say more than "invalid".
