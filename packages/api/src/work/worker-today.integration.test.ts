@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { withTenant } from '@telework/db';
 import { addDays, jstDateTimeToInstant, toJstDate } from '../calendar';
 import { agentCaller, signedInAgent, signedInUser, trpcCodeOf as codeOf } from '../testing/callers';
@@ -13,11 +13,21 @@ const { db, adminDb } = useTestDatabase();
 let a: TenantFixture;
 let b: TenantFixture;
 let otherLoginId = '';
+// A fixed morning (08:00 JST): "yesterday 09:00–11:00" is then 21–23 h ago, inside the ±1 day the server
+// accepts for client times, whatever the hour the suite runs at (with the wall clock this test failed
+// every day before 10:00 JST, when yesterday 09:00 was more than a day ago).
+const NOW = new Date('2026-06-10T08:00:00+09:00');
 beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
   a = await createTenantFixture(adminDb);
   b = await createTenantFixture(adminDb);
   const otherId = await addWorker(adminDb, a);
   otherLoginId = (await adminDb.user.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.tenantId, id: otherId } }, select: { loginId: true } })).loginId;
+});
+
+afterAll(() => {
+  vi.useRealTimers();
 });
 
 const agentOf = async (t: TenantFixture, loginId = 'worker') => (await signedInAgent(db, t, loginId, 'PC-TODAY')).caller;
@@ -25,6 +35,7 @@ const agentOf = async (t: TenantFixture, loginId = 'worker') => (await signedInA
 describe('agent.work.today', () => {
   it('counts worked and per-task minutes of the Tokyo day, with the open session and task', async () => {
     const agent = await agentOf(a);
+    expect(toJstDate(new Date())).toBe('2026-06-10');
     const yesterday = addDays(toJstDate(new Date()), -1);
     const at = (hh: number, mm = 0) => jstDateTimeToInstant(yesterday, hh * 60 + mm);
     await agent.agent.work.punch({ clientEventId: randomUUID(), kind: 'WORK_START', occurredAt: at(9) });
@@ -43,7 +54,8 @@ describe('agent.work.today', () => {
     const now = await agent.agent.work.today();
     expect(now).toMatchObject({ date: toJstDate(new Date()), state: 'ON_TASK', currentTask: { id: a.taskId, code: 'DEV' } });
     const sinceMidnight = (Date.now() - jstDateTimeToInstant(toJstDate(new Date()), 0).getTime()) / 60_000;
-    expect(now.workedMinutes).toBeGreaterThanOrEqual(Math.floor(sinceMidnight) - 1);
+    expect(sinceMidnight).toBe(8 * 60);
+    expect(now.workedMinutes).toBe(8 * 60);
   });
 
   it("another worker's device and another tenant's device see only their own (empty) day", async () => {
