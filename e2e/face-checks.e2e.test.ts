@@ -16,7 +16,7 @@ import { bridgeCalls, bridgeDoubleScript, coveredCamera, launchAgent } from '../
 import { serveRenderer } from '../apps/agent/e2e/static-server';
 import { createBridgeHandlers } from '../apps/agent/src/main/bridge-handlers';
 import { OfflineQueue } from '../apps/agent/src/main/offline-queue/offline-queue';
-import { trpcAgentAuth, trpcAgentQueries, trpcAgentServer, trpcSettingsSource } from '../apps/agent/src/main/server/trpc-agent-server';
+import { trpcAgentAuth, trpcAgentCorrections, trpcAgentQueries, trpcAgentServer, trpcSettingsSource } from '../apps/agent/src/main/server/trpc-agent-server';
 import { SettingsStore } from '../apps/agent/src/main/settings/settings-store';
 import { SyncService } from '../apps/agent/src/main/sync/sync-service';
 import { aesSecretCipher } from '../apps/agent/src/main/testing/aes-secret-cipher';
@@ -56,6 +56,7 @@ async function agentMain() {
     settings: new SettingsStore(join(tmp, 'settings.json')),
     settingsSource: trpcSettingsSource(tokens),
     queries: trpcAgentQueries(tokens),
+    corrections: trpcAgentCorrections(tokens),
   });
   return { queue, handlers };
 }

@@ -13,7 +13,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import path from 'node:path';
 import { createBridgeHandlers } from '../../apps/agent/src/main/bridge-handlers';
 import { OfflineQueue } from '../../apps/agent/src/main/offline-queue/offline-queue';
-import { trpcAgentAuth, trpcAgentQueries, trpcAgentServer, trpcSettingsSource } from '../../apps/agent/src/main/server/trpc-agent-server';
+import { trpcAgentAuth, trpcAgentCorrections, trpcAgentQueries, trpcAgentServer, trpcSettingsSource } from '../../apps/agent/src/main/server/trpc-agent-server';
 import { createUploadClient } from '../../apps/agent/src/main/server/upload-client';
 import { SettingsStore } from '../../apps/agent/src/main/settings/settings-store';
 import { SyncService } from '../../apps/agent/src/main/sync/sync-service';
@@ -67,6 +67,7 @@ async function runAgent(agent: SoakAgentSpec): Promise<void> {
     settings: new SettingsStore(path.join(agent.dir, 'settings.json')),
     settingsSource: trpcSettingsSource(tokens),
     queries: trpcAgentQueries(tokens),
+    corrections: trpcAgentCorrections(tokens),
   });
 
   // Signed in before (a restart after kill -9): the stored token is used and the queue drains first.

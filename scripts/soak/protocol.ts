@@ -21,7 +21,7 @@ export type AgentWorkerSpec = z.infer<typeof agentWorkerSpec>;
 
 /** A ledger line: an item the agent's queue accepted, written after the queue returned it. */
 export const ledgerLine = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('event'), type: z.enum(['punch', 'presence', 'incident', 'face']), clientId: z.uuid() }),
+  z.object({ kind: z.literal('event'), type: z.enum(['punch', 'presence', 'incident', 'face', 'consent']), clientId: z.uuid() }),
   z.object({ kind: z.literal('image'), source: z.enum(['camera', 'screen']), clientId: z.uuid(), evicted: z.number().int().nonnegative() }),
 ]);
 export type LedgerLine = z.infer<typeof ledgerLine>;
