@@ -2,19 +2,13 @@
 // photo is stored (from the agent or the console); the agent enrols with descriptors only, which are
 // validated, readable by the agent's matcher, and listed for re-enrolment once their model is stale.
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import superjson from 'superjson';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { withTenant, type CaptureMode } from '@telework/db';
 import { DESCRIPTOR_MODEL_VERSION, LEGACY_DESCRIPTOR_MODEL_VERSION } from '@telework/face/verdict';
-import { consoleRouter, type ConsoleRouter } from '../console-router';
-import { createContext } from '../context';
 import { apiEnv } from '../env';
 import { deviceToken, imageForm, makeJpeg, storedImages } from '../evidence/test-helpers';
 import { signedInUser } from '../testing/callers';
+import { trpcRefusal, useConsoleHttpServer } from '../testing/console-http';
 import { useTestDatabase } from '../testing/db';
 import { createTenantFixture, type TenantFixture } from '../testing/fixtures';
 import { getMasterKeyring } from '../crypto';
@@ -34,50 +28,24 @@ const blobDir = apiEnv.BLOB_DIR;
 const NOW = new Date('2026-11-10T01:00:00Z'); // 10:00 JST, a Tuesday
 
 const { db, adminDb } = useTestDatabase();
-let server: Server;
-let baseUrl = '';
+const http = useConsoleHttpServer(db, '203.0.113.31');
 let t: TenantFixture;
 let other: TenantFixture;
 let token = '';
 
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const request = new Request(`http://127.0.0.1${req.url ?? '/'}`, { method: req.method, headers, body: req.method === 'GET' ? undefined : Buffer.concat(chunks) });
-    const response = await fetchRequestHandler({
-      endpoint: '/api/trpc', req: request, router: consoleRouter,
-      createContext: ({ req: r, resHeaders }) => createContext({ db, app: 'console', headers: r.headers, resHeaders, ip: '203.0.113.31' }),
-    });
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   t = await createTenantFixture(adminDb);
   other = await createTenantFixture(adminDb);
   token = await deviceToken(adminDb, t.tenantId, t.deviceId);
 });
-afterAll(() => new Promise((resolve) => server.close(resolve)));
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'], now: NOW });
   return () => vi.useRealTimers();
 });
 
-const agent = () => createTRPCClient<ConsoleRouter>({ links: [httpLink({ url: `${baseUrl}/api/trpc`, transformer: superjson, headers: { authorization: `Bearer ${token}` } })] });
+const agent = () => http.agent(token);
+const refusal = trpcRefusal;
 
-async function refusal(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (!(e instanceof TRPCClientError)) throw e;
-    const data = e.data as { code?: string; httpStatus?: number; appCode?: string; reason?: string };
-    return { code: data.code, httpStatus: data.httpStatus, appCode: data.appCode, reason: data.reason };
-  }
-  throw new Error('accepted');
-}
 
 
 const descriptor = (seed: number, length = 128) => Array.from({ length }, (_, i) => Math.sin(seed * 31 + i) / 4);
@@ -182,7 +150,7 @@ describe('descriptor-only enrolment (agent.faces.enrol)', () => {
     const listed = await withTenant(db, t.tenantId, (tx) => facesToReenrol(tx, { tenantId: t.tenantId }));
     expect(listed).toEqual([
       {
-        userId: t.users.worker.id, name: expect.any(String), currentPhotos: 0,
+        userId: t.users.worker.id, name: expect.any(String), loginId: 'worker', hasEmail: true, lastRequestedAt: null, currentPhotos: 0,
         photos: [{ faceImageId: stale?.faceImageId, model: LEGACY_DESCRIPTOR_MODEL_VERSION, reason: 'DESCRIPTOR_ONLY', hasImage: false, createdAt: expect.any(Date) }],
       },
     ]);

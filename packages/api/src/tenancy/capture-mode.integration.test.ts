@@ -2,18 +2,12 @@
 // it took (as an old or altered agent would) and a server that stores exactly what the worker's mode
 // allows. The expected rows are written out per mode by hand, not computed by the code under test.
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import superjson from 'superjson';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { withTenant, type CaptureMode } from '@telework/db';
-import { consoleRouter, type ConsoleRouter } from '../console-router';
-import { createContext } from '../context';
 import { apiEnv } from '../env';
 import { deviceToken, imageForm, makeJpeg, storedImages } from '../evidence/test-helpers';
 import { signedInUser, trpcCodeOf } from '../testing/callers';
+import { trpcRefusal, useConsoleHttpServer } from '../testing/console-http';
 import { useTestDatabase } from '../testing/db';
 import { createTenantFixture, type TenantFixture } from '../testing/fixtures';
 import { effectiveCaptureMode } from './capture-mode';
@@ -34,50 +28,24 @@ const blobDir = apiEnv.BLOB_DIR;
 const NOW = new Date('2026-11-10T01:00:00Z'); // 10:00 JST, a Tuesday
 
 const { db, adminDb } = useTestDatabase();
-let server: Server;
-let baseUrl = '';
+const http = useConsoleHttpServer(db, '203.0.113.31');
 let t: TenantFixture;
 let other: TenantFixture;
 let token = '';
 
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const request = new Request(`http://127.0.0.1${req.url ?? '/'}`, { method: req.method, headers, body: req.method === 'GET' ? undefined : Buffer.concat(chunks) });
-    const response = await fetchRequestHandler({
-      endpoint: '/api/trpc', req: request, router: consoleRouter,
-      createContext: ({ req: r, resHeaders }) => createContext({ db, app: 'console', headers: r.headers, resHeaders, ip: '203.0.113.31' }),
-    });
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   t = await createTenantFixture(adminDb);
   other = await createTenantFixture(adminDb);
   token = await deviceToken(adminDb, t.tenantId, t.deviceId);
 });
-afterAll(() => new Promise((resolve) => server.close(resolve)));
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'], now: NOW });
   return () => vi.useRealTimers();
 });
 
-const agent = () => createTRPCClient<ConsoleRouter>({ links: [httpLink({ url: `${baseUrl}/api/trpc`, transformer: superjson, headers: { authorization: `Bearer ${token}` } })] });
+const agent = () => http.agent(token);
+const refusal = trpcRefusal;
 
-async function refusal(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (!(e instanceof TRPCClientError)) throw e;
-    const data = e.data as { code?: string; httpStatus?: number; appCode?: string; reason?: string };
-    return { code: data.code, httpStatus: data.httpStatus, appCode: data.appCode, reason: data.reason };
-  }
-  throw new Error('accepted');
-}
 
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000).toISOString();
 const camera = makeJpeg(320, 240, { noise: 30 });
