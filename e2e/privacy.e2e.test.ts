@@ -53,7 +53,9 @@ async function setMode(label: string) {
   const form = admin.getByTestId('capture-mode-form');
   await form.getByRole('radio', { name: label }).check();
   await form.getByTestId('capture-mode-save').click();
-  await expect.poll(() => form.getByRole('status').textContent()).toBe('保存しました。');
+  // A locator wait, not expect.poll: this also runs in afterAll, where expect.poll refuses to run (the
+  // restore then failed silently and the next browser test file found the organisation on verdicts only).
+  await form.getByRole('status').filter({ hasText: '保存しました。' }).waitFor({ timeout: 10_000 });
 }
 
 beforeAll(async () => {
@@ -63,8 +65,9 @@ beforeAll(async () => {
   renderer = await serveRenderer(join(import.meta.dirname, '../apps/agent/dist/renderer'));
 });
 afterAll(async () => {
-  // The other browser tests expect the demo's captures: put the organisation's mode back.
-  await setMode('定期撮影＋インシデント撮影').catch(() => undefined);
+  // The other browser tests expect the demo's captures: put the organisation's mode back (a failure here
+  // must show, not pass silently).
+  await setMode('定期撮影＋インシデント撮影');
   await renderer.close();
   await browser.close();
   rmSync(tmp, { recursive: true, force: true });
