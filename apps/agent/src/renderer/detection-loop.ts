@@ -45,7 +45,7 @@ export class DetectionLoop {
   private readonly timer: RepeatingTimer;
   private readonly tracker: PresenceTracker;
   private readonly level: ThresholdLevel;
-  /** Recognition (embedding + spoof models) on arrivals, on changes and every third steady check. */
+  /** Recognition (the embedding; the spoof models are off, see packages/face/README) on arrivals, on changes and every third steady check. */
   private readonly depths = new CheckSchedule();
 
   constructor(private readonly deps: DetectionDeps) {

@@ -98,9 +98,17 @@ export async function getWeeklyPattern(db: Tx, { tenantId, viewer, userId, on }:
     orderBy: { weekday: 'asc' },
     select: { weekday: true, startMinute: true, endMinute: true, breakMinutes: true, workOnHolidays: true },
   });
+  return weekPatternOf(chosen, rows);
+}
+
+/** The rows of one pattern set (a worker's or a standard one, one row per weekday) as the form's pattern. */
+export function weekPatternOf(
+  set: { validFrom: Date; validTo: Date | null },
+  rows: { weekday: number; startMinute: number; endMinute: number; breakMinutes: number; workOnHolidays: boolean }[],
+): WeekPattern & { validTo: IsoDate | null } {
   return {
-    validFrom: dbDateToIso(chosen.validFrom),
-    validTo: chosen.validTo ? dbDateToIso(chosen.validTo) : null,
+    validFrom: dbDateToIso(set.validFrom),
+    validTo: set.validTo ? dbDateToIso(set.validTo) : null,
     workOnHolidays: rows.some((r) => r.workOnHolidays),
     days: rows.map(({ weekday, startMinute, endMinute, breakMinutes }) => ({ weekday, startMinute, endMinute, breakMinutes })),
   };

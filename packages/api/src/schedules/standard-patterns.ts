@@ -2,8 +2,8 @@ import type { Tx } from '@telework/db';
 import { AppError } from '../errors/app-error';
 import { recordTenantAudit } from '../audit/audit-log';
 import { managedGroupIds, type Viewer } from '../people/scope';
-import { dbDateToIso, isoToDbDate } from './resolve-schedules';
-import { assertWeekPattern, type WeekPattern } from './edit-schedules';
+import { isoToDbDate } from './resolve-schedules';
+import { assertWeekPattern, weekPatternOf, type WeekPattern } from './edit-schedules';
 import type { IsoDate } from '../calendar';
 
 // The standard weekly patterns (所定勤務パターン) of the company (groupId null) and of groups. A
@@ -41,12 +41,7 @@ export async function getStandardPattern(db: Tx, { tenantId, viewer, groupId, on
     orderBy: { weekday: 'asc' },
     select: { weekday: true, startMinute: true, endMinute: true, breakMinutes: true, workOnHolidays: true },
   });
-  return {
-    validFrom: dbDateToIso(chosen.validFrom),
-    validTo: chosen.validTo ? dbDateToIso(chosen.validTo) : null,
-    workOnHolidays: rows.some((r) => r.workOnHolidays),
-    days: rows.map(({ weekday, startMinute, endMinute, breakMinutes }) => ({ weekday, startMinute, endMinute, breakMinutes })),
-  };
+  return weekPatternOf(chosen, rows);
 }
 
 /**
